@@ -1,0 +1,5 @@
+//! Text to tokens.
+
+mod script;
+
+pub(crate) use script::script_of;

@@ -1,0 +1,117 @@
+//! The load report: counts and every problem a reader met.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{EntityKind, SanctionsList, Source};
+
+/// What a reader did about a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum IssueAction {
+    /// The record or field was left out.
+    Skipped,
+    /// The record or field was kept after a repair (a value dropped, a duplicate merged).
+    Repaired,
+}
+
+/// One record or field a reader could not use as it stood.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LoadIssue {
+    /// The line of the file (from 1), when the format has lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The record's id, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// Skipped or repaired.
+    pub action: IssueAction,
+    /// Why, in words: what was expected and what was found.
+    pub reason: String,
+}
+
+impl fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "line {line}: ")?;
+        }
+        if let Some(record) = &self.record {
+            write!(f, "record {record}: ")?;
+        }
+        let action = match self.action {
+            IssueAction::Skipped => "skipped",
+            IssueAction::Repaired => "repaired",
+        };
+        write!(f, "{action}: {}", self.reason)
+    }
+}
+
+/// Counts of what a load kept, and the issues it met.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct LoadReport {
+    /// The list's source.
+    pub source: Source,
+    /// Entities kept, by kind.
+    pub entities_by_kind: BTreeMap<EntityKind, usize>,
+    /// Names kept, weak aliases included.
+    pub names: usize,
+    /// Weak or low-quality aliases among the names.
+    pub weak_aliases: usize,
+    /// Identifiers kept.
+    pub identifiers: usize,
+    /// Every record or field skipped or repaired.
+    pub issues: Vec<LoadIssue>,
+}
+
+impl LoadReport {
+    /// Recounts entities, names and identifiers from a list, keeping the issues.
+    pub fn count(&mut self, list: &SanctionsList) {
+        self.source = list.source;
+        self.entities_by_kind.clear();
+        self.names = 0;
+        self.weak_aliases = 0;
+        self.identifiers = 0;
+        for e in &list.entities {
+            *self.entities_by_kind.entry(e.kind).or_default() += 1;
+            self.names += e.names.len();
+            self.weak_aliases += e.names.iter().filter(|n| n.kind.is_weak()).count();
+            self.identifiers += e.identifiers.len();
+        }
+    }
+
+    /// Entities kept, all kinds.
+    pub fn entities(&self) -> usize {
+        self.entities_by_kind.values().sum()
+    }
+
+    /// Records or fields that were skipped.
+    pub fn skipped(&self) -> usize {
+        self.issues.iter().filter(|i| i.action == IssueAction::Skipped).count()
+    }
+}
+
+impl fmt::Display for LoadReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} entities (", self.source, self.entities())?;
+        for (i, (kind, n)) in self.entities_by_kind.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{n} {kind}")?;
+        }
+        write!(
+            f,
+            "), {} names ({} weak), {} identifiers, {} issues ({} skipped)",
+            self.names,
+            self.weak_aliases,
+            self.identifiers,
+            self.issues.len(),
+            self.skipped()
+        )
+    }
+}
