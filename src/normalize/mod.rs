@@ -1,5 +1,292 @@
-//! Text to tokens.
+//! Text to tokens: what a name means once the accidents of its writing are removed.
+//!
+//! [`normalize`] turns a name in any script into [`Token`]s, once per name:
+//!
+//! 1. Invisible and formatting characters (zero-width, bidi controls, soft hyphen, BOM) are
+//!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`); every other
+//!    punctuation or separator is a token boundary; `&` is the word `and`.
+//! 2. A word that mixes Latin, Cyrillic and Greek letters has its minority letters folded to
+//!    their look-alikes in the majority script (`Kаzstanex` with a Cyrillic `а`).
+//! 3. Each word is romanized to lower-case ASCII: Latin special letters spelled out (`ß` →
+//!    `ss`, Turkish `ı` → `i`), marks dropped, Cyrillic by the crate's tables for the alphabet
+//!    guessed from the name's letters, Greek, Armenian and Georgian by their standards' tables,
+//!    other scripts through `any_ascii`.
+//! 4. Dotted single letters are joined (`U.S.A.` → `usa`, `L.L.C.` → `llc`), as are runs of
+//!    three or more single letters (`G m b H`).
+//! 5. Legal forms in any language and script (`ТОО`, `LLP`, `limited liability partnership`,
+//!    `ЖШС`) become one [`TokenKind::LegalForm`] token naming their class (`llp`).
+//! 6. Each token gets its spelling-variant key (see [`Token::key`]), the form under which
+//!    `Prigozhin`, `Prigojine` and `Prigoschin` meet.
+//!
+//! ```
+//! use sanctions::normalize::{normalize, TokenKind};
+//!
+//! let name = normalize("ТОО «Казстанекс»");
+//! let texts: Vec<&str> = name.tokens().iter().map(|t| t.text()).collect();
+//! assert_eq!(texts, ["llp", "kazstaneks"]);
+//! assert_eq!(name.tokens()[0].kind(), TokenKind::LegalForm);
+//! ```
 
+mod chars;
+mod homoglyph;
+mod legal_form;
+mod legal_forms_table;
 mod script;
+pub(crate) mod translit;
+pub(crate) mod variant;
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 pub(crate) use script::script_of;
+
+use crate::model::Script;
+use legal_form::LegalForms;
+use translit::Lang;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word of a name.
+    Word,
+    /// A number, written with digits only; numbers must agree for names to match.
+    Number,
+    /// A single letter: an initial.
+    Initial,
+    /// A company legal form; its text is the class (`llc`, `jsc`, `llp`, ...).
+    LegalForm,
+}
+
+/// One normalized token of a name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Token {
+    text: String,
+    key: String,
+    kind: TokenKind,
+    span: Range<usize>,
+}
+
+impl Token {
+    /// The romanized token: lower-case ASCII letters and digits; for a legal form, its class.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The spelling-variant key: the token rewritten so that the romanizations of one name in
+    /// different systems meet (`prigozhin`, `prigoschin` → `prigoSin`).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Word, number, initial or legal form.
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// The byte range of the token in the text it was read from.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// A name after normalization: its tokens in order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NormalizedName {
+    tokens: Vec<Token>,
+}
+
+impl NormalizedName {
+    /// The tokens, in the order of the text.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Whether the name has no token at all.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub(crate) fn into_tokens(self) -> Vec<Token> {
+        self.tokens
+    }
+}
+
+impl fmt::Display for NormalizedName {
+    /// The token texts separated by spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, t) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(&t.text)?;
+        }
+        Ok(())
+    }
+}
+
+/// Normalizes a name with the crate's tables.
+///
+/// # Performance
+///
+/// Linear in the length of the text. The legal-form table is prepared once per process, on
+/// first use.
+pub fn normalize(text: &str) -> NormalizedName {
+    let mut tokens = tokenize(text);
+    legal_forms().apply(&mut tokens);
+    NormalizedName { tokens }
+}
+
+fn legal_forms() -> &'static LegalForms {
+    static FORMS: OnceLock<LegalForms> = OnceLock::new();
+    FORMS.get_or_init(LegalForms::build)
+}
+
+/// A word as cut from the text, before romanization.
+struct RawWord {
+    start: usize,
+    end: usize,
+    text: String,
+    dot_after: bool,
+}
+
+fn cut_words(text: &str) -> Vec<RawWord> {
+    let mut words = Vec::new();
+    let mut cur: Option<RawWord> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if chars::is_invisible(c) {
+            continue;
+        }
+        let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        if in_word {
+            let w = cur.get_or_insert_with(|| RawWord {
+                start: i,
+                end: i,
+                text: String::new(),
+                dot_after: false,
+            });
+            w.text.push(c);
+            w.end = i + c.len_utf8();
+            continue;
+        }
+        if chars::is_apostrophe(c) && cur.is_some() {
+            // Join only when a letter follows (O'Brien, Mish'an); a trailing apostrophe ends
+            // the word.
+            let next_is_letter = chars
+                .clone()
+                .find(|&(_, n)| !chars::is_invisible(n))
+                .is_some_and(|(_, n)| n.is_alphanumeric());
+            if next_is_letter {
+                continue;
+            }
+        }
+        if let Some(mut w) = cur.take() {
+            w.dot_after = c == '.';
+            words.push(w);
+        }
+        if c == '&' {
+            words.push(RawWord {
+                start: i,
+                end: i + 1,
+                text: "and".to_string(),
+                dot_after: false,
+            });
+        }
+    }
+    if let Some(w) = cur.take() {
+        words.push(w);
+    }
+    words
+}
+
+/// Folds look-alike letters of a mixed-script word to its majority script.
+fn fold_homoglyphs(word: &str) -> Option<String> {
+    let target = homoglyph::majority_script(word)?;
+    Some(
+        word.chars()
+            .map(|c| match script_of(c) {
+                Some(s) if s != target => homoglyph::fold_to(c, target).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// Cuts, folds and romanizes the words of a text, joins dotted letters, and keys the tokens;
+/// legal forms are not yet recognized.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let raw = cut_words(text);
+    // The Cyrillic alphabet is guessed from the whole name: Зеленський has no Ukrainian-only
+    // letter, but Володимир Зеленський often comes with one elsewhere.
+    let lang = if text.chars().any(|c| script_of(c) == Some(Script::Cyrillic)) {
+        Lang::detect(text)
+    } else {
+        Lang::Russian
+    };
+    struct Roman {
+        text: String,
+        span: Range<usize>,
+        dot_after: bool,
+    }
+    let mut romans: Vec<Roman> = Vec::with_capacity(raw.len());
+    for w in raw {
+        let folded = fold_homoglyphs(&w.text);
+        let mut out = String::with_capacity(w.text.len());
+        translit::romanize_word(folded.as_deref().unwrap_or(&w.text), lang, &mut out);
+        if out.is_empty() {
+            continue;
+        }
+        romans.push(Roman { text: out, span: w.start..w.end, dot_after: w.dot_after });
+    }
+    // Join runs of single letters: dotted (U.S.A., L.L.C.) from two letters on, undotted
+    // (G m b H, K a z s t a n e x) from three.
+    let mut tokens = Vec::with_capacity(romans.len());
+    let mut i = 0;
+    while let Some(first) = romans.get(i) {
+        let single = |r: &Roman| r.text.len() == 1 && r.text.bytes().all(|b| b.is_ascii_alphabetic());
+        let mut j = i;
+        while romans.get(j).is_some_and(single) {
+            j += 1;
+        }
+        // The last letter of a dotted run may lack its dot (L.L.C).
+        let dotted = romans.get(i..j.saturating_sub(1)).unwrap_or_default().iter().all(|r| r.dot_after);
+        let run = j - i;
+        if run >= 3 || (run == 2 && dotted) {
+            let mut text = String::with_capacity(run);
+            let mut end = first.span.end;
+            for r in romans.get(i..j).unwrap_or_default() {
+                text.push_str(&r.text);
+                end = r.span.end;
+            }
+            tokens.push(make_token(text, first.span.start..end));
+            i = j;
+            continue;
+        }
+        tokens.push(make_token(first.text.clone(), first.span.clone()));
+        i += 1;
+    }
+    tokens
+}
+
+fn make_token(mut text: String, span: Range<usize>) -> Token {
+    let kind = if text.bytes().all(|b| b.is_ascii_digit()) {
+        // Leading zeros carry no meaning in names (`No. 022` is 22).
+        let trimmed = text.trim_start_matches('0');
+        text = if trimmed.is_empty() { "0".to_string() } else { trimmed.to_string() };
+        TokenKind::Number
+    } else if text.len() == 1 {
+        TokenKind::Initial
+    } else {
+        TokenKind::Word
+    };
+    let key = variant::key(&text);
+    Token { text, key, kind, span }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+//! Build-time structures over the normalized names of the loaded lists: the token
+//! vocabulary, postings, a fuzzy lookup of the vocabulary, and the anchors of the text scan.
+//!
+//! Every list name is normalized and weighed once, when the screener is built. A query token
+//! finds the vocabulary entries it may meet through its exact key and the deletion
+//! neighbourhood of its key (every key with one symbol removed, in the manner of SymSpell):
+//! two keys within one substitution, insertion or deletion share an entry. Glued pairs of
+//! adjacent list tokens are in the vocabulary too, so `JSCARGUMENT` finds `JSC ARGUMENT`.
+
+use std::collections::HashMap;
+
+use crate::normalize::TokenKind;
+use crate::score::ScoreToken;
+
+/// Keys shorter than this are looked up exactly only: one edit in a three-letter key is a
+/// different word.
+const FUZZY_MIN_KEY: usize = 4;
+
+/// A list name in the index.
+#[derive(Clone, Debug)]
+pub(crate) struct IndexedName {
+    /// Position of the entity in the screener's entity table.
+    pub(crate) entity: u32,
+    /// Position of the name in the entity's names.
+    pub(crate) name: u32,
+    /// The name's tokens with their weights.
+    pub(crate) tokens: Vec<ScoreToken>,
+    /// Whether the list flags the name as a weak alias.
+    pub(crate) weak: bool,
+}
+
+/// The index over all list names.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub(crate) names: Vec<IndexedName>,
+    /// Key of a token (or of a glued pair of tokens) → vocabulary id.
+    vocab: HashMap<Box<str>, u32>,
+    /// Vocabulary id → names holding it (ascending, no repeats).
+    postings: Vec<Vec<u32>>,
+    /// Vocabulary id → names whose text-scan anchor it is.
+    anchors: Vec<Vec<u32>>,
+    /// A key with one symbol deleted → vocabulary ids.
+    deletions: HashMap<Box<str>, Vec<u32>>,
+}
+
+fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::with_capacity(key.len());
+    for (i, _) in key.char_indices() {
+        buf.clear();
+        buf.push_str(key.get(..i).unwrap_or(""));
+        let next = key.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+        buf.push_str(key.get(i + next..).unwrap_or(""));
+        f(&buf);
+    }
+}
+
+impl Index {
+    /// Adds a name; call [`Index::finish`] after the last.
+    pub(crate) fn add(&mut self, name: IndexedName) {
+        let id = self.names.len() as u32;
+        let mut keys: Vec<String> = Vec::new();
+        for t in &name.tokens {
+            if t.kind != TokenKind::LegalForm {
+                keys.push(t.key.to_string());
+            }
+        }
+        for pair in name.tokens.windows(2) {
+            if let [a, b] = pair {
+                if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
+                    keys.push(crate::normalize::variant::key(&format!("{}{}", a.text, b.text)));
+                }
+            }
+        }
+        for k in keys {
+            let vid = self.intern(&k);
+            if let Some(p) = self.postings.get_mut(vid as usize) {
+                if p.last() != Some(&id) {
+                    p.push(id);
+                }
+            }
+        }
+        // The text-scan anchor: the name's most distinctive word or number.
+        let anchor = name
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.key.len().cmp(&a.key.len())));
+        if let Some(a) = anchor {
+            let vid = self.intern(&a.key);
+            if let Some(v) = self.anchors.get_mut(vid as usize) {
+                v.push(id);
+            }
+        }
+        self.names.push(name);
+    }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&v) = self.vocab.get(key) {
+            return v;
+        }
+        let v = self.postings.len() as u32;
+        self.vocab.insert(key.into(), v);
+        self.postings.push(Vec::new());
+        self.anchors.push(Vec::new());
+        if key.len() >= FUZZY_MIN_KEY {
+            deletions_of(key, |d| self.deletions.entry(d.into()).or_default().push(v));
+        }
+        v
+    }
+
+    /// Shrinks the tables after the last name.
+    pub(crate) fn finish(&mut self) {
+        for v in self.deletions.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        self.postings.shrink_to_fit();
+        self.names.shrink_to_fit();
+    }
+
+    /// The vocabulary entries a key may meet: itself, and those within one edit of it.
+    pub(crate) fn lookup(&self, key: &str, out: &mut Vec<u32>) {
+        if let Some(&v) = self.vocab.get(key) {
+            out.push(v);
+        }
+        if key.len() < FUZZY_MIN_KEY {
+            return;
+        }
+        // A vocabulary key one symbol longer, or equal after one substitution, shares a
+        // deletion with the query key; one symbol shorter is the query key minus one symbol.
+        if let Some(vs) = self.deletions.get(key) {
+            out.extend_from_slice(vs);
+        }
+        deletions_of(key, |d| {
+            if let Some(&v) = self.vocab.get(d) {
+                out.push(v);
+            }
+            if let Some(vs) = self.deletions.get(d) {
+                out.extend_from_slice(vs);
+            }
+        });
+    }
+
+    /// The vocabulary entry of exactly this key, if any.
+    pub(crate) fn lookup_exact(&self, key: &str, out: &mut Vec<u32>) {
+        if let Some(&v) = self.vocab.get(key) {
+            out.push(v);
+        }
+    }
+
+    /// Names holding a vocabulary entry.
+    pub(crate) fn postings(&self, vid: u32) -> &[u32] {
+        self.postings.get(vid as usize).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Names anchored on a vocabulary entry for the text scan.
+    pub(crate) fn anchors(&self, vid: u32) -> &[u32] {
+        self.anchors.get(vid as usize).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// An estimate of the heap memory held, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        let tokens: usize = self
+            .names
+            .iter()
+            .map(|n| {
+                n.tokens.capacity() * std::mem::size_of::<ScoreToken>()
+                    + n.tokens.iter().map(|t| t.text.len() + t.key.len()).sum::<usize>()
+            })
+            .sum();
+        let names = self.names.capacity() * std::mem::size_of::<IndexedName>();
+        let vocab: usize = self.vocab.keys().map(|k| k.len() + 24).sum();
+        let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let anchors: usize = self.anchors.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let deletions: usize = self.deletions.iter().map(|(k, v)| k.len() + 24 + v.capacity() * 4 + 24).sum();
+        tokens + names + vocab + postings + anchors + deletions
+    }
+}

@@ -1,0 +1,103 @@
+//! Look-alike letters across Latin, Cyrillic and Greek.
+//!
+//! Evaders write `Kаzstanex` with a Cyrillic `а`, and careless data entry mixes the scripts
+//! (`Гaгaрин` with Latin `a`). A word whose letters are mostly of one script has its
+//! minority-script letters folded to their look-alike in the majority script, before
+//! transliteration. The pairs are the confusables of Unicode Technical Standard #39
+//! (`confusables.txt`, "Latin/Cyrillic/Greek whole-script confusables") restricted to letters
+//! that look the same in common fonts, in both cases.
+
+use crate::model::Script;
+
+/// Cyrillic letter, Latin look-alike (UTS #39 confusables).
+const CYRILLIC_LATIN: &[(char, char)] = &[
+    ('а', 'a'), ('А', 'A'), ('В', 'B'), ('в', 'b'), ('с', 'c'), ('С', 'C'), ('е', 'e'),
+    ('Е', 'E'), ('һ', 'h'), ('Һ', 'H'), ('Н', 'H'), ('і', 'i'), ('І', 'I'), ('ј', 'j'),
+    ('Ј', 'J'), ('К', 'K'), ('к', 'k'), ('М', 'M'), ('о', 'o'), ('О', 'O'), ('р', 'p'),
+    ('Р', 'P'), ('ԛ', 'q'), ('Ԛ', 'Q'), ('ѕ', 's'), ('Ѕ', 'S'), ('Т', 'T'), ('т', 't'),
+    ('у', 'y'), ('У', 'Y'), ('х', 'x'), ('Х', 'X'), ('ԝ', 'w'), ('Ԝ', 'W'), ('ԁ', 'd'),
+    ('Ү', 'Y'), ('ү', 'y'), ('Ӏ', 'I'), ('ӏ', 'l'), ('Ԍ', 'G'), ('ɡ', 'g'),
+];
+
+/// Greek letter, Latin look-alike (UTS #39 confusables).
+const GREEK_LATIN: &[(char, char)] = &[
+    ('Α', 'A'), ('Β', 'B'), ('Ε', 'E'), ('Ζ', 'Z'), ('Η', 'H'), ('Ι', 'I'), ('Κ', 'K'),
+    ('Μ', 'M'), ('Ν', 'N'), ('Ο', 'O'), ('ο', 'o'), ('Ρ', 'P'), ('ρ', 'p'), ('Τ', 'T'),
+    ('Υ', 'Y'), ('υ', 'u'), ('Χ', 'X'), ('ι', 'i'), ('ν', 'v'), ('κ', 'k'), ('α', 'a'),
+];
+
+/// Greek letter, Cyrillic look-alike (UTS #39 confusables).
+const GREEK_CYRILLIC: &[(char, char)] = &[
+    ('Α', 'А'), ('Β', 'В'), ('Ε', 'Е'), ('Η', 'Н'), ('Κ', 'К'), ('Μ', 'М'), ('Ο', 'О'),
+    ('ο', 'о'), ('Ρ', 'Р'), ('ρ', 'р'), ('Τ', 'Т'), ('Χ', 'Х'), ('α', 'а'), ('Φ', 'Ф'),
+    ('Π', 'П'), ('Γ', 'Г'),
+];
+
+fn lookup(table: &[(char, char)], c: char, reverse: bool) -> Option<char> {
+    table.iter().find_map(|&(a, b)| {
+        if reverse {
+            (b == c).then_some(a)
+        } else {
+            (a == c).then_some(b)
+        }
+    })
+}
+
+/// The look-alike of `c` in `target`, if `c` is a letter of another of the three scripts that
+/// has one.
+pub(crate) fn fold_to(c: char, target: Script) -> Option<char> {
+    match target {
+        Script::Latin => lookup(CYRILLIC_LATIN, c, false).or_else(|| lookup(GREEK_LATIN, c, false)),
+        Script::Cyrillic => {
+            lookup(CYRILLIC_LATIN, c, true).or_else(|| lookup(GREEK_CYRILLIC, c, false))
+        }
+        Script::Greek => {
+            lookup(GREEK_LATIN, c, true).or_else(|| lookup(GREEK_CYRILLIC, c, true))
+        }
+        _ => None,
+    }
+}
+
+/// The script a mixed Latin/Cyrillic/Greek word is written in: the one most of its letters
+/// belong to, Latin on a tie. `None` when the word has letters of at most one script, or of
+/// other scripts.
+pub(crate) fn majority_script(word: &str) -> Option<Script> {
+    let (mut latin, mut cyrillic, mut greek) = (0usize, 0usize, 0usize);
+    for c in word.chars() {
+        match crate::normalize::script_of(c) {
+            Some(Script::Latin) => latin += 1,
+            Some(Script::Cyrillic) => cyrillic += 1,
+            Some(Script::Greek) => greek += 1,
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    let scripts = [latin, cyrillic, greek].iter().filter(|&&n| n > 0).count();
+    if scripts < 2 {
+        return None;
+    }
+    Some(if latin >= cyrillic && latin >= greek {
+        Script::Latin
+    } else if cyrillic >= greek {
+        Script::Cyrillic
+    } else {
+        Script::Greek
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn majority_and_fold() {
+        // "Kazstanex" with a Cyrillic "а" (U+0430) in the middle.
+        let word = "Kaz\u{0441}tanex";
+        assert_eq!(majority_script(word), Some(Script::Latin));
+        assert_eq!(fold_to('\u{0441}', Script::Latin), Some('c'));
+        // "Гагарин" with Latin "a" letters.
+        assert_eq!(majority_script("Гaгaрин"), Some(Script::Cyrillic));
+        assert_eq!(fold_to('a', Script::Cyrillic), Some('а'));
+        assert_eq!(majority_script("Kazstanex"), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Recognition of company legal forms in a token sequence.
+//!
+//! The table ([`legal_forms_table`](super::legal_forms_table)) lists each class of
+//! equivalent forms with its spellings in many languages and scripts. Each spelling is
+//! normalized once, on first use, with the same tokenizer as names. In a name, the longest
+//! spelling that matches at a position replaces its tokens with one token of kind
+//! [`TokenKind::LegalForm`] whose text is the class (`llc`) and whose key is `#llc`.
+//!
+//! Long words of a spelling match with typos (key similarity of at least
+//! [`LONG_WORD_SIMILARITY`]): real list data writes `ОБЩЕСТВО С ОГРАНИЧЕНОЙ ОТВЕТСТВЕНОСТЬЮ`.
+//! One-letter words of a spelling may be missing (`общество ограниченной ответственности`),
+//! two words may be glued (`СОГРАНИЧЕННОЙ`) or one split, and the last word may be cut short
+//! at the end of the name (`ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТ`, fields truncated by a form). Short
+//! spellings of one token (`AO`, `SA`, `AG`) are taken only at the start or the end of a
+//! name, where legal forms stand, so that a name word like `Ao` elsewhere stays a word.
+
+use std::collections::HashMap;
+
+use super::legal_forms_table::LEGAL_FORMS;
+use super::variant::key_similarity;
+use super::{Token, TokenKind, tokenize};
+
+/// Minimum key similarity for a long word (five key symbols or more) to match a word of a
+/// spelling; 0.8 lets one wrong or missing letter through in a word of five to nine letters.
+pub(crate) const LONG_WORD_SIMILARITY: f32 = 0.8;
+
+const LONG_WORD: usize = 5;
+
+struct Spelling {
+    class: &'static str,
+    /// Keys of the words of the spelling.
+    words: Vec<String>,
+}
+
+/// The prepared table.
+pub(crate) struct LegalForms {
+    spellings: Vec<Spelling>,
+    /// Spellings by the key of their first word.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Spellings whose first word is long enough to match with a typo.
+    long_first: Vec<usize>,
+}
+
+impl LegalForms {
+    pub(crate) fn build() -> LegalForms {
+        let mut spellings = Vec::new();
+        for class in LEGAL_FORMS {
+            for alias in class.aliases {
+                let words: Vec<String> = tokenize(alias).into_iter().map(|t| t.key).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                if spellings
+                    .iter()
+                    .any(|s: &Spelling| s.words == words && s.class == class.class)
+                {
+                    continue;
+                }
+                spellings.push(Spelling { class: class.class, words });
+            }
+        }
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut long_first = Vec::new();
+        for (i, s) in spellings.iter().enumerate() {
+            if let Some(first) = s.words.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+                if first.len() >= LONG_WORD {
+                    long_first.push(i);
+                }
+            }
+        }
+        LegalForms { spellings, by_first, long_first }
+    }
+
+    /// Replaces every legal form in `tokens` by one legal-form token.
+    pub(crate) fn apply(&self, tokens: &mut Vec<Token>) {
+        if tokens.is_empty() {
+            return;
+        }
+        let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        let n = tokens.len();
+        while let Some(tok) = tokens.get(i) {
+            let best = self.best_at(tokens, i);
+            match best {
+                Some((class, used)) => {
+                    let end = tokens.get(i + used - 1).map_or(tok.span.end, |t| t.span.end);
+                    out.push(Token {
+                        text: class.to_string(),
+                        key: format!("#{class}"),
+                        kind: TokenKind::LegalForm,
+                        span: tok.span.start..end,
+                    });
+                    i += used;
+                }
+                None => {
+                    out.push(tok.clone());
+                    i += 1;
+                }
+            }
+        }
+        debug_assert!(out.len() <= n);
+        *tokens = out;
+    }
+
+    /// The class and token count of the longest spelling matching at `at`.
+    fn best_at(&self, tokens: &[Token], at: usize) -> Option<(&'static str, usize)> {
+        let tok = tokens.get(at)?;
+        if tok.kind == TokenKind::Number {
+            return None;
+        }
+        let mut best: Option<(&'static str, usize)> = None;
+        let exact = self.by_first.get(&tok.key).map(Vec::as_slice).unwrap_or_default();
+        let fuzzy: &[usize] = if tok.key.len() >= LONG_WORD { &self.long_first } else { &[] };
+        let edge = at == 0 || at + 1 == tokens.len();
+        for &si in exact.iter().chain(fuzzy) {
+            let Some(s) = self.spellings.get(si) else { continue };
+            let Some(used) = match_spelling(&s.words, tokens, at) else { continue };
+            // A short one-token spelling counts only at the edges of the name.
+            let short_single = s.words.len() == 1 && s.words.iter().all(|w| w.len() <= 3);
+            if short_single && !(edge && used == 1) {
+                continue;
+            }
+            if best.is_none_or(|(_, u)| used > u) {
+                best = Some((s.class, used));
+            }
+        }
+        best
+    }
+}
+
+fn word_matches(token_key: &str, word: &str) -> bool {
+    token_key == word
+        || (token_key.len() >= LONG_WORD
+            && word.len() >= LONG_WORD
+            && key_similarity(token_key, word) >= LONG_WORD_SIMILARITY)
+}
+
+/// How many tokens from `at` the spelling `words` covers, if it matches there.
+fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize> {
+    let mut w = 0;
+    let mut t = at;
+    while let Some(word) = words.get(w) {
+        let Some(tok) = tokens.get(t) else {
+            return None;
+        };
+        if tok.kind == TokenKind::Number {
+            return None;
+        }
+        let key = tok.key.as_str();
+        if word_matches(key, word) {
+            w += 1;
+            t += 1;
+            continue;
+        }
+        // Two words of the spelling glued in the name (СОГРАНИЧЕННОЙ).
+        if let Some(next) = words.get(w + 1) {
+            let glued = format!("{word}{next}");
+            if word_matches(key, &glued) {
+                w += 2;
+                t += 1;
+                continue;
+            }
+        }
+        // One word of the spelling split in the name (ОГРА НИЧЕННОЙ).
+        if let Some(next_tok) = tokens.get(t + 1) {
+            let joined = format!("{key}{}", next_tok.key);
+            if word.len() >= LONG_WORD && word_matches(&joined, word) {
+                w += 1;
+                t += 2;
+                continue;
+            }
+        }
+        // A one-letter word of the spelling left out (общество ограниченной ответственности).
+        if word.len() == 1 && w > 0 {
+            w += 1;
+            continue;
+        }
+        // The last word cut short at the end of the name.
+        if w + 1 == words.len() && w > 0 && t + 1 == tokens.len() && key.len() >= 2 {
+            if word.starts_with(key) {
+                return Some(t + 1 - at);
+            }
+        }
+        return None;
+    }
+    Some(t - at)
+}

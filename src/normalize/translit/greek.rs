@@ -1,0 +1,2 @@
+//! STUB
+pub(crate) const TABLE: &[(&str, &str)] = &[];

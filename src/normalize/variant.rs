@@ -1,0 +1,326 @@
+//! The spelling-variant key of a token, and the distance between two keys.
+//!
+//! Lists romanize one name in many systems: `Prigozhin` (BGN/PCGN, ICAO), `Prigojine`
+//! (French), `Prigoschin` (German), `Prigožin` (ISO 9); `Yevgeniy`, `Evgenii`, `Jewgeni`,
+//! `Evgenij`. The key rewrites each token so that the spellings of one letter in the
+//! different systems become one symbol ([`KEY_RULES`]); what the key cannot decide (a French
+//! `j` is ж, a German `j` is й) is left to [`key_distance`], where substitutions inside a
+//! class of sounds cost less than other edits ([`CHEAP_PAIRS`]).
+//!
+//! Keys use lower-case ASCII letters and digits, plus three upper-case class symbols: `S` for
+//! the hushing sibilants ш щ ж, `C` for ч, `J` for дж and the ambiguous `j`.
+
+/// Where in the word a rule applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum At {
+    /// Anywhere.
+    Any,
+    /// At the start of the word or after a vowel, and before a vowel: a glide (y, j, i before
+    /// a vowel: `Yevgeniy`, `Jewgeni`, `Iakov`).
+    Glide,
+    /// After a vowel, and at the end of the word or before a consonant (`Andrej`, `Evgenij`:
+    /// German and GOST й).
+    AfterVowelNotBeforeVowel,
+    /// Before e, i or y (French and Spanish `gu`: `Evguéni`).
+    BeforeFrontVowel,
+    /// At the end of the word after a vowel (Arabic tāʾ marbūṭa: `Jumhuriyah` / `Jumhuriya`,
+    /// `Abdullah` / `Abdulla`).
+    FinalAfterVowel,
+}
+
+/// A rewrite of the key: a pattern of the romanized token, its replacement, and where it
+/// applies. Rules are tried in order at each position; the first that applies wins, so longer
+/// patterns come first.
+pub(crate) struct KeyRule {
+    pub(crate) pattern: &'static str,
+    pub(crate) replace: &'static str,
+    pub(crate) at: At,
+}
+
+const fn rule(pattern: &'static str, replace: &'static str, at: At) -> KeyRule {
+    KeyRule { pattern, replace, at }
+}
+
+/// The key rules. Each group names the letters and the standards whose spellings it joins
+/// (see the tables of NAMES.md: BGN/PCGN 1947, ICAO 9303, GOST 7.79-2000 System B, ISO 9:1995,
+/// German Duden practice, French MVD-310 practice, Polish and Swedish EU spellings).
+pub(crate) const KEY_RULES: &[KeyRule] = &[
+    // щ: shch (BGN/PCGN, ICAO), shh (GOST B), schtsch (German), chtch (French), sz-cz (Polish
+    // szcz) → S, like ш and ж below.
+    rule("schtsch", "S", At::Any),
+    rule("szcz", "S", At::Any),
+    rule("shch", "S", At::Any),
+    rule("chtch", "S", At::Any),
+    // ч: ch (BGN/PCGN, ICAO, GOST B), tsch (German), tch (French), cz (Polish), č (ISO 9,
+    // after marks are dropped: c, left to the distance) → C.
+    rule("tsch", "C", At::Any),
+    rule("tch", "C", At::Any),
+    // дж: dzh (BGN/PCGN), dsch (German), dj (French), j (English) → J.
+    rule("dzh", "J", At::Any),
+    rule("dsch", "J", At::Any),
+    // ш and ж: sh, zh (BGN/PCGN, ICAO), sch (German, both), zj and sj (Swedish), sz and rz
+    // (Polish), ž and š (ISO 9 after marks are dropped: z, s, left to the distance) → S.
+    rule("sch", "S", At::Any),
+    rule("shh", "S", At::Any),
+    rule("sh", "S", At::Any),
+    rule("zh", "S", At::Any),
+    rule("zj", "S", At::Any),
+    rule("sz", "S", At::Any),
+    rule("ch", "C", At::Any),
+    rule("cz", "C", At::Any),
+    rule("dj", "J", At::Any),
+    // х: kh (BGN/PCGN, ICAO), h (ISO 9, Ukrainian г), x (GOST B, left to the distance) → h.
+    rule("kh", "h", At::Any),
+    // Arabic غ and Kazakh ғ: gh (BGN/PCGN, ODNI) and g → g.
+    rule("gh", "g", At::Any),
+    // Arabic ث, ذ and Greek θ: th, dh (ODNI 2015, BGN/PCGN Arabic) and t, d (common practice:
+    // QADHAFI / QADDAFI) → t, d.
+    rule("th", "t", At::Any),
+    rule("dh", "d", At::Any),
+    rule("ph", "f", At::Any),
+    rule("ck", "k", At::Any),
+    // Kazakh қ and Arabic ق: q (BGN/PCGN 1979, ODNI) and k → k.
+    rule("q", "k", At::Any),
+    // x is ks in Latin spellings of кс (KAZSTANEX / KAZSTANEKS; Duden: Alexei).
+    rule("x", "ks", At::Any),
+    // в: v (all systems) and w (German, Polish) → v.
+    rule("w", "v", At::Any),
+    // ц: ts (BGN/PCGN, ICAO), tz (German practice), c (ISO 9, GOST B before e i y j, Polish,
+    // Serbian) → c.
+    rule("ts", "c", At::Any),
+    rule("tz", "c", At::Any),
+    // French gu before a front vowel is g (Evguéni, Guennadi: MVD-310 French practice).
+    rule("gu", "g", At::BeforeFrontVowel),
+    // Vowel digraphs: ou (French у: MVD-310; Arabic ū in French practice: Youssef, Abou), oo
+    // and ee (English practice for Arabic ū and ī: Mahmood, Rasheed) → u, u, i.
+    rule("ou", "u", At::Any),
+    rule("oo", "u", At::Any),
+    rule("ee", "i", At::Any),
+    // German umlauts written out (BGN/PCGN German 2000, ICAO 9303 MRZ): ae oe ue → a o u, so
+    // Mueller meets Müller (Muller).
+    rule("ae", "a", At::Any),
+    rule("oe", "o", At::Any),
+    rule("ue", "u", At::Any),
+    // Iotated vowels е ё ю я (and Ukrainian є ї): ye yo yu ya (BGN/PCGN), e iu ia (ICAO),
+    // je jo ju ja (German, ISO 9 Belarusian), ie (ICAO ъе) → the bare vowel at the start of a
+    // word and after a vowel.
+    rule("y", "", At::Glide),
+    rule("j", "", At::Glide),
+    rule("i", "", At::Glide),
+    // й at the end of a syllable: j (German, GOST B, ISO 9) and y, i (BGN/PCGN, ICAO) → i.
+    rule("j", "i", At::AfterVowelNotBeforeVowel),
+    rule("j", "J", At::Any),
+    // ы and й elsewhere: y (BGN/PCGN, ICAO) and i → i.
+    rule("y", "i", At::Any),
+    // Final h after a vowel (Arabic tāʾ marbūṭa, ODNI 2015 -ah / -a) is dropped.
+    rule("h", "", At::FinalAfterVowel),
+];
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
+    let prev = start.checked_sub(1).and_then(|i| text.get(i)).copied();
+    let next = text.get(start + len).copied();
+    match at {
+        At::Any => true,
+        At::Glide => prev.is_none_or(is_vowel) && next.is_some_and(is_vowel),
+        At::AfterVowelNotBeforeVowel => prev.is_some_and(is_vowel) && !next.is_some_and(is_vowel),
+        At::BeforeFrontVowel => matches!(next, Some(b'e' | b'i' | b'y')),
+        At::FinalAfterVowel => prev.is_some_and(is_vowel) && next.is_none(),
+    }
+}
+
+/// Writes the spelling-variant key of a romanized token (lower-case ASCII letters and digits)
+/// into `out`, replacing its content.
+///
+/// After the rules, runs of one letter are collapsed (doubled consonants are written or not:
+/// Hassan / Hasan, Gaddafi / Qadhafi) and a final `e` after a consonant is dropped when the key
+/// is long enough for it to be a silent French `e` (Prigojine).
+pub(crate) fn key_into(text: &str, out: &mut String) {
+    out.clear();
+    let bytes = text.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        out.push_str(text);
+        return;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let hit = KEY_RULES.iter().find(|r| {
+            rest.starts_with(r.pattern.as_bytes()) && applies(r.at, bytes, i, r.pattern.len())
+        });
+        match hit {
+            Some(r) => {
+                out.push_str(r.replace);
+                i += r.pattern.len();
+            }
+            None => {
+                out.push(char::from(b));
+                i += 1;
+            }
+        }
+    }
+    // Collapse runs of one symbol.
+    let mut collapsed = String::with_capacity(out.len());
+    let mut last = None;
+    for c in out.chars() {
+        if Some(c) != last {
+            collapsed.push(c);
+        }
+        last = Some(c);
+    }
+    if collapsed.len() >= 5 && collapsed.ends_with('e') {
+        let before = collapsed.as_bytes().get(collapsed.len() - 2).copied();
+        if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_lowercase()) {
+            collapsed.pop();
+        }
+    }
+    *out = collapsed;
+}
+
+/// The spelling-variant key of a romanized token.
+pub(crate) fn key(text: &str) -> String {
+    let mut out = String::new();
+    key_into(text, &mut out);
+    out
+}
+
+/// Pairs of key symbols that stand for one sound in different romanizations, so substituting
+/// one for the other costs [`CHEAP`] instead of 1:
+/// - s z S c C J: ш ж щ ч дж and their ISO 9 / Turkish / Serbian forms without marks (š ž č
+///   ş ç → s z c), French j for ж, English j for дж;
+/// - k c g h: c for k (Latin practice), h for х (ISO 9) against k of Kazakh қ, g for г against
+///   h (Ukrainian and Belarusian г);
+/// - i J: German and GOST j for й;
+/// - b p, d t, v f: voicing, as Arabic and Persian names are written either way;
+/// - e i, o u, a e: vowels (Arabic and Persian short vowels are unwritten).
+pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
+    (b's', b'S'), (b'z', b'S'), (b'J', b'S'), (b'c', b'C'), (b'C', b'S'), (b'J', b'C'),
+    (b's', b'z'), (b'c', b's'), (b'c', b'k'), (b'k', b'h'), (b'g', b'h'), (b'k', b'g'),
+    (b'i', b'J'), (b'J', b'g'), (b'z', b'c'), (b'b', b'p'), (b'd', b't'), (b'v', b'f'),
+    (b'v', b'u'),
+];
+
+/// Cost of a cheap substitution.
+pub(crate) const CHEAP: f32 = 0.4;
+/// Cost of substituting one vowel for another.
+pub(crate) const VOWEL_SUB: f32 = 0.5;
+/// Cost of inserting or deleting a vowel or `h` (unwritten short vowels, Arabic h: Ahmad /
+/// Ahmed / Achmed, Muhammad / Muhamad).
+pub(crate) const SOFT_INDEL: f32 = 0.6;
+
+fn is_key_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn sub_cost(a: u8, b: u8) -> f32 {
+    if a == b {
+        0.0
+    } else if is_key_vowel(a) && is_key_vowel(b) {
+        VOWEL_SUB
+    } else if CHEAP_PAIRS.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a)) {
+        CHEAP
+    } else {
+        1.0
+    }
+}
+
+fn indel_cost(a: u8) -> f32 {
+    if is_key_vowel(a) || a == b'h' { SOFT_INDEL } else { 1.0 }
+}
+
+/// The longest key the distance looks at; longer keys are compared on this prefix (names do
+/// not have tokens this long; bounding it bounds the work per pair).
+pub(crate) const MAX_KEY: usize = 48;
+
+/// The weighted edit distance between two keys: Levenshtein with the costs above.
+pub(crate) fn key_distance(a: &str, b: &str) -> f32 {
+    let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
+    let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
+    let mut prev = [0f32; MAX_KEY + 1];
+    let mut cur = [0f32; MAX_KEY + 1];
+    let mut acc = 0.0;
+    for (slot, &cb) in prev.iter_mut().skip(1).zip(b) {
+        acc += indel_cost(cb);
+        *slot = acc;
+    }
+    for &ca in a {
+        if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
+            *c0 = p0 + indel_cost(ca);
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub_cost(ca, cb);
+            let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
+            let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = diag.min(up).min(left);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(b.len()).copied().unwrap_or(f32::MAX)
+}
+
+/// Similarity of two keys in [0, 1]: one minus the weighted distance over the longer length.
+pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
+    if a == b {
+        return 1.0;
+    }
+    let len = a.len().max(b.len()).min(MAX_KEY);
+    if len == 0 {
+        return 0.0;
+    }
+    (1.0 - key_distance(a, b) / len as f32).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_meet() {
+        // (spellings that must share a key, the standards they follow)
+        let groups: &[(&[&str], &str)] = &[
+            (&["prigozhin", "prigoschin", "prigozjin"], "BGN/PCGN, German, Swedish ж"),
+            (&["yevgeniy", "evgenii", "jewgeni", "evgenij", "evguenii"], "BGN, ICAO, German, GOST B, French"),
+            (&["kazstanex", "kazstaneks"], "ks/x"),
+            (&["khodorkovsky", "hodorkovsky", "khodorkovskiy"], "kh/h, -y/-iy"),
+            (&["mueller", "muller"], "German umlaut written out"),
+            (&["qaddafi", "qadhafi", "gaddafi"], "dh/d, doubled letters (with q/g left to the distance)"),
+            (&["tokayev", "tokaev", "toqaev"], "ye after a vowel, q/k"),
+            (&["yusuf", "youssef", "jusuf"], "ou/u, glides"),
+            (&["shcherbakov", "shherbakov", "schtscherbakow"], "щ"),
+        ];
+        for (words, why) in groups {
+            let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+            for (i, k) in keys.iter().enumerate().skip(1) {
+                let sim = key_similarity(k, &keys[0]);
+                assert!(
+                    sim >= 0.85,
+                    "{why}: {} ({k}) vs {} ({}) similarity {sim}",
+                    words[i],
+                    words[0],
+                    keys[0]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        for (a, b) in [("kazstal", "kazstanex"), ("ivanov", "mironov"), ("sergei", "andrei")] {
+            let sim = key_similarity(&key(a), &key(b));
+            assert!(sim < 0.75, "{a} vs {b}: {sim}");
+        }
+    }
+
+    #[test]
+    fn distance_is_symmetric_and_bounded() {
+        let long = "a".repeat(500);
+        assert!(key_distance(&long, "b") <= MAX_KEY as f32 + 1.0);
+        assert_eq!(key_distance("abc", "abd"), key_distance("abd", "abc"));
+        assert_eq!(key_similarity("", ""), 1.0);
+    }
+}

@@ -1,0 +1,451 @@
+//! The screener: built once from lists, then queried by name or by free text.
+
+mod query;
+mod result;
+mod text;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use query::Query;
+pub use result::{Comparison, Match, Score, TextHit};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::index::{Index, IndexedName};
+use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
+use crate::normalize::{TokenKind, normalize};
+use crate::score::{Explanation, Factor, Frequencies, ScoreToken, score_names};
+use crate::sources::{self, Loaded};
+
+/// The threshold the crate recommends: a match scores at least this.
+///
+/// Chosen on the project's labelled transliteration pairs (see QUALITY.md): it is where F1
+/// is best at the time of measurement.
+pub const DEFAULT_THRESHOLD: f32 = 0.80;
+
+/// A weak alias counts only when it matches at least this well: near-exact (OFAC: weak
+/// aliases "should not on their own be a basis for a block").
+pub const WEAK_ALIAS_MIN: f32 = 0.95;
+
+/// The most query tokens screened; a longer query is truncated and its matches say so.
+pub const MAX_QUERY_TOKENS: usize = 32;
+
+/// The most candidate names scored for one query. Candidates come from the query's rarest
+/// tokens first, so the names that share a distinctive token are always among them.
+const MAX_CANDIDATES: usize = 20_000;
+
+/// Multiplier when the query's birth date is incompatible with every birth date of a person.
+const BIRTH_DATE_CONFLICT: f32 = 0.85;
+/// Multiplier when the query's country is none of the entity's countries.
+const COUNTRY_CONFLICT: f32 = 0.95;
+/// The least score of a name match backed by an equal identifier.
+const IDENTIFIER_FLOOR: f32 = 0.95;
+
+/// The embedded demo list: real listed entities in the `custom` format, keeping their official
+/// sources and record ids.
+const DEMO: &str = include_str!("../../data/demo.jsonl");
+
+/// Builds a [`Screener`]: add lists, set options, then [`ScreenerBuilder::build`].
+#[derive(Debug, Default)]
+pub struct ScreenerBuilder {
+    lists: Vec<SanctionsList>,
+    threshold: Option<f32>,
+}
+
+impl ScreenerBuilder {
+    /// Adds a list.
+    pub fn list(mut self, list: SanctionsList) -> ScreenerBuilder {
+        self.lists.push(list);
+        self
+    }
+
+    /// Adds several lists.
+    pub fn lists(mut self, lists: impl IntoIterator<Item = SanctionsList>) -> ScreenerBuilder {
+        self.lists.extend(lists);
+        self
+    }
+
+    /// The default threshold of the screener's queries (default [`DEFAULT_THRESHOLD`]).
+    pub fn threshold(mut self, threshold: f32) -> ScreenerBuilder {
+        self.threshold = Some(threshold);
+        self
+    }
+
+    /// Normalizes and indexes every name of every list, once.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Build`] when the threshold is not in [0, 1].
+    ///
+    /// # Performance
+    ///
+    /// Linear in the number of names; all the work of screening that does not depend on the
+    /// query happens here.
+    pub fn build(self) -> Result<Screener> {
+        let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err(Error::new(
+                ErrorKind::Build,
+                format!("expected a threshold between 0 and 1, found {threshold}"),
+            ));
+        }
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut sources = Vec::new();
+        for list in self.lists {
+            sources.push(ListInfo { source: list.source, published: list.published, entities: list.entities.len() });
+            entities.extend(list.entities);
+        }
+        // Normalize every name once; count token keys per entity.
+        let mut freq = Frequencies::embedded();
+        let mut normalized: Vec<Vec<Vec<crate::normalize::Token>>> = Vec::with_capacity(entities.len());
+        for e in &entities {
+            let names: Vec<Vec<crate::normalize::Token>> =
+                e.names.iter().map(|n| normalize(&n.text).into_tokens()).collect();
+            freq.add_document(
+                names.iter().flatten().filter(|t| t.kind() == TokenKind::Word).map(|t| t.key()),
+            );
+            normalized.push(names);
+        }
+        let mut index = Index::default();
+        let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
+        for (ei, (e, names)) in entities.iter().zip(normalized).enumerate() {
+            for (ni, (name, tokens)) in e.names.iter().zip(names).enumerate() {
+                if tokens.is_empty() {
+                    continue;
+                }
+                let tokens = tokens.iter().map(|t| ScoreToken::new(t, &freq)).collect();
+                index.add(IndexedName { entity: ei as u32, name: ni as u32, tokens, weak: name.kind.is_weak() });
+            }
+            for id in &e.identifiers {
+                let v = identifier_key(&id.value);
+                if v.len() >= 4 {
+                    identifiers.entry(v).or_default().push(ei as u32);
+                }
+            }
+        }
+        index.finish();
+        Ok(Screener { inner: Arc::new(Inner { entities, sources, index, freq, threshold, identifiers }) })
+    }
+}
+
+/// What a screener knows of one loaded list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ListInfo {
+    source: Source,
+    published: Option<PartialDate>,
+    entities: usize,
+}
+
+#[derive(Debug)]
+struct Inner {
+    entities: Vec<Entity>,
+    sources: Vec<ListInfo>,
+    index: Index,
+    freq: Frequencies,
+    threshold: f32,
+    /// Identifier value (letters and digits, upper case) → entities.
+    identifiers: HashMap<String, Vec<u32>>,
+}
+
+/// Screens names and free text against the lists it was built from.
+///
+/// Build it once with [`Screener::builder`] (or [`Screener::demo`]); it is then immutable.
+/// Cloning is cheap (an `Arc`), and it is `Send + Sync`: share one screener between threads.
+/// A list update builds a new screener; readers of the old one are not disturbed.
+///
+/// ```
+/// use sanctions::Screener;
+///
+/// let screener = Screener::demo()?;
+/// let matches = screener.screen("ТОО «Казстанекс»");
+/// assert_eq!(matches[0].entity_id().id, "16678");
+/// assert!(matches[0].score().value() >= 0.9);
+/// println!("{}", matches[0].explanation());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
+///
+/// # Memory
+///
+/// The entities, every name's tokens, the vocabulary with its postings and the fuzzy lookup
+/// table; [`Screener::memory_usage`] estimates it.
+#[derive(Clone, Debug)]
+pub struct Screener {
+    inner: Arc<Inner>,
+}
+
+fn identifier_key(value: &str) -> String {
+    value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+}
+
+fn kinds_compatible(query: Option<EntityKind>, any: bool, entity: EntityKind) -> bool {
+    use EntityKind::*;
+    if any {
+        return true;
+    }
+    match (query, entity) {
+        (None, _) | (Some(Unknown), _) | (_, Unknown) => true,
+        (Some(Person), k) => k == Person,
+        (Some(_), Person) => false,
+        _ => true,
+    }
+}
+
+impl Screener {
+    /// A builder.
+    pub fn builder() -> ScreenerBuilder {
+        ScreenerBuilder::default()
+    }
+
+    /// A screener over the embedded demo list.
+    ///
+    /// # Errors
+    ///
+    /// Only if the embedded list were malformed, which the crate's tests rule out.
+    pub fn demo() -> Result<Screener> {
+        let Loaded { list, .. } = sources::custom::read(DEMO.as_bytes())?;
+        Screener::builder().list(list).build()
+    }
+
+    /// The embedded demo list itself.
+    ///
+    /// # Errors
+    ///
+    /// As [`Screener::demo`].
+    pub fn demo_list() -> Result<SanctionsList> {
+        Ok(sources::custom::read(DEMO.as_bytes())?.list)
+    }
+
+    /// The default threshold of this screener.
+    pub fn threshold(&self) -> f32 {
+        self.inner.threshold
+    }
+
+    /// The entities screened against, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.inner.entities
+    }
+
+    /// An entity by its id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.inner.entities.iter().find(|e| &e.id == id)
+    }
+
+    /// The sources of the loaded lists, with their publication dates and entity counts.
+    pub fn sources(&self) -> impl Iterator<Item = (Source, Option<PartialDate>, usize)> + '_ {
+        self.inner.sources.iter().map(|s| (s.source, s.published, s.entities))
+    }
+
+    /// An estimate of the heap memory the screener holds, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        let entities: usize = self
+            .inner
+            .entities
+            .iter()
+            .map(|e| std::mem::size_of::<Entity>() + e.names.iter().map(|n| n.text.len() + 64).sum::<usize>())
+            .sum();
+        entities + self.inner.index.memory_usage()
+    }
+
+    fn score_tokens(&self, text: &str) -> (Vec<ScoreToken>, bool) {
+        let tokens = normalize(text).into_tokens();
+        let truncated = tokens.len() > MAX_QUERY_TOKENS;
+        let st = tokens.iter().take(MAX_QUERY_TOKENS).map(|t| ScoreToken::new(t, &self.inner.freq)).collect();
+        (st, truncated)
+    }
+
+    /// Screens a name: the matching entities, best first, one per entity (through its best
+    /// name), at or above the threshold, at most the query's limit.
+    ///
+    /// Ordered by score descending, then source, then record id. Never fails: an empty or
+    /// unusable name matches nothing; a name of more than [`MAX_QUERY_TOKENS`] tokens is
+    /// truncated and every match carries [`Factor::QueryTruncated`].
+    pub fn screen(&self, query: impl Into<Query>) -> Vec<Match> {
+        let query = query.into();
+        let threshold = query.threshold.unwrap_or(self.inner.threshold);
+        let (q, truncated) = self.score_tokens(&query.name);
+        let inner = &*self.inner;
+        let candidates = self.candidates(&q);
+        // Best name per entity.
+        let mut best: HashMap<u32, (f32, u32, Explanation)> = HashMap::new();
+        for nid in candidates {
+            let Some(name) = inner.index.names.get(nid as usize) else { continue };
+            let Some(entity) = inner.entities.get(name.entity as usize) else { continue };
+            if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
+                continue;
+            }
+            let (mut score, mut explanation) = score_names(&q, &name.tokens);
+            if name.weak {
+                if score < WEAK_ALIAS_MIN {
+                    continue;
+                }
+                explanation.push_factor(Factor::WeakAlias);
+            }
+            score = self.secondary(&query, entity, score, &mut explanation);
+            let better = match best.get(&name.entity) {
+                None => true,
+                Some((s, n, _)) => score > *s || (score == *s && nid < *n),
+            };
+            if better {
+                best.insert(name.entity, (score, nid, explanation));
+            }
+        }
+        // Entities found through an identifier alone.
+        for id in &query.identifiers {
+            let Some(ents) = inner.identifiers.get(&identifier_key(&id.value)) else { continue };
+            for &ei in ents {
+                if best.contains_key(&ei) {
+                    continue;
+                }
+                let Some(entity) = inner.entities.get(ei as usize) else { continue };
+                let nid = inner.index.names.iter().position(|n| n.entity == ei).unwrap_or(0) as u32;
+                let mut explanation = Explanation::default();
+                let score = self.secondary(&query, entity, 0.0, &mut explanation);
+                best.insert(ei, (score, nid, explanation));
+            }
+        }
+        let mut matches: Vec<Match> = best
+            .into_iter()
+            .filter(|(_, (s, _, _))| *s >= threshold)
+            .filter_map(|(ei, (score, nid, mut explanation))| {
+                let entity = inner.entities.get(ei as usize)?;
+                let name = inner.index.names.get(nid as usize)?;
+                let n = entity.names.get(name.name as usize)?;
+                if truncated {
+                    explanation.push_factor(Factor::QueryTruncated { tokens: MAX_QUERY_TOKENS });
+                }
+                Some(Match {
+                    entity_id: entity.id.clone(),
+                    kind: entity.kind,
+                    name: n.text.clone(),
+                    name_kind: n.kind,
+                    score: Score::new(score),
+                    explanation,
+                })
+            })
+            .collect();
+        sort_matches(&mut matches);
+        matches.truncate(query.limit);
+        matches
+    }
+
+    /// Screens many queries, results in input order.
+    pub fn screen_many<Q: Into<Query>>(&self, queries: impl IntoIterator<Item = Q>) -> Vec<Vec<Match>> {
+        queries.into_iter().map(|q| self.screen(q)).collect()
+    }
+
+    /// Candidate list names for query tokens: those sharing a token (exactly, within one edit
+    /// of its key, or glued) with the query, rarest tokens first.
+    fn candidates(&self, q: &[ScoreToken]) -> Vec<u32> {
+        let index = &self.inner.index;
+        let mut vids: Vec<u32> = Vec::new();
+        let mut buf = Vec::new();
+        for t in q.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Initial)) {
+            buf.clear();
+            if t.kind == TokenKind::Word {
+                index.lookup(&t.key, &mut buf);
+            } else {
+                index.lookup_exact(&t.key, &mut buf);
+            }
+            vids.extend_from_slice(&buf);
+        }
+        for pair in q.windows(2) {
+            if let [a, b] = pair {
+                if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
+                    let k = crate::normalize::variant::key(&format!("{}{}", a.text, b.text));
+                    index.lookup_exact(&k, &mut vids);
+                }
+            }
+        }
+        vids.sort_unstable();
+        vids.dedup();
+        vids.sort_by_key(|&v| (index.postings(v).len(), v));
+        let mut out: Vec<u32> = Vec::new();
+        for v in vids {
+            let p = index.postings(v);
+            if !out.is_empty() && out.len() + p.len() > MAX_CANDIDATES {
+                break;
+            }
+            out.extend_from_slice(p);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Applies birth date, country and identifier evidence to a name score.
+    fn secondary(&self, query: &Query, entity: &Entity, mut score: f32, explanation: &mut Explanation) -> f32 {
+        if let Some(date) = &query.birth_date {
+            if entity.kind == EntityKind::Person && !entity.birth_dates.is_empty() {
+                if entity.birth_dates.iter().any(|b| b.accepts(date)) {
+                    explanation.push_factor(Factor::BirthDateAgrees);
+                } else {
+                    score *= BIRTH_DATE_CONFLICT;
+                    explanation.push_factor(Factor::BirthDateConflict { multiplier: BIRTH_DATE_CONFLICT });
+                }
+            }
+        }
+        if let Some(country) = &query.country {
+            let mut countries = entity
+                .countries
+                .iter()
+                .chain(&entity.nationalities)
+                .chain(entity.addresses.iter().filter_map(|a| a.country.as_ref()))
+                .peekable();
+            if countries.peek().is_some() && !countries.any(|c| c.eq_ignore_ascii_case(country)) {
+                score *= COUNTRY_CONFLICT;
+                explanation.push_factor(Factor::CountryConflict { multiplier: COUNTRY_CONFLICT });
+            }
+        }
+        let ids: Vec<&Identifier> = query
+            .identifiers
+            .iter()
+            .filter(|q| entity.identifiers.iter().any(|e| identifier_key(&e.value) == identifier_key(&q.value)))
+            .collect();
+        if let Some(id) = ids.first() {
+            if identifier_key(&id.value).len() >= 4 {
+                score = score.max(IDENTIFIER_FLOOR);
+                explanation.push_factor(Factor::IdentifierMatch { value: id.value.clone() });
+            }
+        }
+        score.clamp(0.0, 1.0)
+    }
+
+    /// Compares two names with this screener's token weights: the score, the decision at the
+    /// screener's threshold, and the explanation.
+    ///
+    /// ```
+    /// use sanctions::Screener;
+    ///
+    /// let screener = Screener::builder().build()?; // token weights from the embedded table
+    /// let c = screener.compare("DA GROUP 23", "DA GROUP 22");
+    /// assert!(!c.is_match());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
+    pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
+        let (q, _) = self.score_tokens(query);
+        let (c, _) = self.score_tokens(candidate);
+        let (score, explanation) = score_names(&q, &c);
+        let score = Score::new(score);
+        Comparison { score, is_match: score.value() >= self.inner.threshold, explanation }
+    }
+
+    /// Finds listed names inside free text (payment remittance information, addresses,
+    /// messages): every hit with its byte span in `text`, the entity and the score, in order
+    /// of position. See [`TextHit`].
+    pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
+        text::scan(self, text)
+    }
+}
+
+fn sort_matches(matches: &mut [Match]) {
+    matches.sort_by(|a, b| {
+        b.score
+            .value()
+            .total_cmp(&a.score.value())
+            .then(a.entity_id.source.as_str().cmp(b.entity_id.source.as_str()))
+            .then(a.entity_id.id.cmp(&b.entity_id.id))
+    });
+}
+
+#[cfg(test)]
+mod tests;
