@@ -18,7 +18,7 @@ fn main() -> io::Result<()> {
     let mut current: Option<(String, String)> = None;
     let mut keys: HashSet<String> = HashSet::new();
     let mut documents = 0u32;
-    let mut flush = |keys: &mut HashSet<String>, df: &mut BTreeMap<String, u32>| {
+    let flush = |keys: &mut HashSet<String>, df: &mut BTreeMap<String, u32>| {
         for k in keys.drain() {
             *df.entry(k).or_default() += 1;
         }

@@ -28,11 +28,13 @@ pub(crate) fn is_invisible(c: char) -> bool {
 }
 
 /// Apostrophes and the letters that write the Arabic ʿayn and hamza in romanized names
-/// (`O'Brien`, `Mish'an`, `Sa’d`, `ʿAbd`): inside a word they join its letters; elsewhere they
-/// separate nothing.
+/// (`O'Brien`, `Mish'an`, `Sa’d`, `ʿAbd`), the hard and soft signs of BGN/PCGN and ISO 9
+/// (`”`, `ʺ`, `ʹ`) and the BGN/PCGN separator `·` (`t·s` for тс): inside a word they join its
+/// letters; elsewhere they separate nothing.
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
         '\'' | '’' | '‘' | '‛' | '`' | '´' | 'ʹ' | 'ʻ' | 'ʼ' | 'ʽ' | 'ʾ' | 'ʿ' | '′' | '＇' | 'ˈ'
+            | '·' | '”' | 'ʺ' | '″'
     )
 }

@@ -59,9 +59,9 @@ pub(crate) fn fold_to(c: char, target: Script) -> Option<char> {
 }
 
 /// The script a mixed Latin/Cyrillic/Greek word is written in: the one most of its letters
-/// belong to, Latin on a tie. `None` when the word has letters of at most one script, or of
-/// other scripts.
-pub(crate) fn majority_script(word: &str) -> Option<Script> {
+/// belong to; on a tie, `tie` if it is one of the tied scripts, else Latin. `None` when the
+/// word has letters of at most one script, or of other scripts.
+pub(crate) fn majority_script(word: &str, tie: Option<Script>) -> Option<Script> {
     let (mut latin, mut cyrillic, mut greek) = (0usize, 0usize, 0usize);
     for c in word.chars() {
         match crate::normalize::script_of(c) {
@@ -75,6 +75,16 @@ pub(crate) fn majority_script(word: &str) -> Option<Script> {
     let scripts = [latin, cyrillic, greek].iter().filter(|&&n| n > 0).count();
     if scripts < 2 {
         return None;
+    }
+    let top = latin.max(cyrillic).max(greek);
+    let count = |s: Script| match s {
+        Script::Latin => latin,
+        Script::Cyrillic => cyrillic,
+        Script::Greek => greek,
+        _ => 0,
+    };
+    if let Some(t) = tie.filter(|&t| count(t) == top) {
+        return Some(t);
     }
     Some(if latin >= cyrillic && latin >= greek {
         Script::Latin
@@ -93,11 +103,13 @@ mod tests {
     fn majority_and_fold() {
         // "Kazstanex" with a Cyrillic "а" (U+0430) in the middle.
         let word = "Kaz\u{0441}tanex";
-        assert_eq!(majority_script(word), Some(Script::Latin));
+        assert_eq!(majority_script(word, None), Some(Script::Latin));
         assert_eq!(fold_to('\u{0441}', Script::Latin), Some('c'));
         // "Гагарин" with Latin "a" letters.
-        assert_eq!(majority_script("Гaгaрин"), Some(Script::Cyrillic));
+        assert_eq!(majority_script("Гaгaрин", None), Some(Script::Cyrillic));
+        // A tie takes the script of the name: "OН" (Latin O, Cyrillic Н) in a Cyrillic text.
+        assert_eq!(majority_script("O\u{041d}", Some(Script::Cyrillic)), Some(Script::Cyrillic));
         assert_eq!(fold_to('a', Script::Cyrillic), Some('а'));
-        assert_eq!(majority_script("Kazstanex"), None);
+        assert_eq!(majority_script("Kazstanex", None), None);
     }
 }

@@ -90,6 +90,7 @@ impl LegalForms {
                         key: format!("#{class}"),
                         kind: TokenKind::LegalForm,
                         span: tok.span.start..end,
+                        abjad: false,
                     });
                     i += used;
                 }

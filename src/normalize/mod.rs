@@ -69,6 +69,10 @@ pub struct Token {
     key: String,
     kind: TokenKind,
     span: Range<usize>,
+    /// Romanized from a script that does not write short vowels (Arabic): compared by
+    /// consonant skeleton.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    abjad: bool,
 }
 
 impl Token {
@@ -91,6 +95,12 @@ impl Token {
     /// The byte range of the token in the text it was read from.
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
+    }
+
+    /// Whether the token was romanized from a script without written short vowels (Arabic),
+    /// so that only its consonants are certain.
+    pub fn is_abjad(&self) -> bool {
+        self.abjad
     }
 }
 
@@ -162,6 +172,27 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         if chars::is_invisible(c) {
             continue;
         }
+        // Han characters and Hangul syllables are one syllable each, and lists write their
+        // romanizations as separate or joined syllables (Xi Jinping, XI Jin-ping): each is a
+        // token of its own, and glued-token matching joins them again.
+        if matches!(script_of(c), Some(Script::Han | Script::Hangul)) {
+            if let Some(w) = cur.take() {
+                words.push(w);
+            }
+            words.push(RawWord { start: i, end: i + c.len_utf8(), text: c.to_string(), dot_after: false });
+            continue;
+        }
+        // The Arabic article ال is written joined to its noun (الخيري, al-Khairy): it is a
+        // word of its own, as the Latin spellings write it.
+        if c == 'ا' && cur.is_none() {
+            let rest = text.get(i + c.len_utf8()..).unwrap_or("");
+            let mut after = rest.chars();
+            if after.next() == Some('ل') && after.take(2).filter(|n| n.is_alphabetic()).count() == 2 {
+                words.push(RawWord { start: i, end: i + 'ا'.len_utf8() + 'ل'.len_utf8(), text: "ال".to_string(), dot_after: false });
+                chars.next();
+                continue;
+            }
+        }
         let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
         if in_word {
             let w = cur.get_or_insert_with(|| RawWord {
@@ -205,8 +236,8 @@ fn cut_words(text: &str) -> Vec<RawWord> {
 }
 
 /// Folds look-alike letters of a mixed-script word to its majority script.
-fn fold_homoglyphs(word: &str) -> Option<String> {
-    let target = homoglyph::majority_script(word)?;
+fn fold_homoglyphs(word: &str, name_script: Option<Script>) -> Option<String> {
+    let target = homoglyph::majority_script(word, name_script)?;
     Some(
         word.chars()
             .map(|c| match script_of(c) {
@@ -228,20 +259,24 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     } else {
         Lang::Russian
     };
+    // A word with as many letters of one script as of another takes the script of the name.
+    let name_script = homoglyph::majority_script(text, None);
     struct Roman {
         text: String,
         span: Range<usize>,
         dot_after: bool,
+        abjad: bool,
     }
     let mut romans: Vec<Roman> = Vec::with_capacity(raw.len());
     for w in raw {
-        let folded = fold_homoglyphs(&w.text);
+        let folded = fold_homoglyphs(&w.text, name_script);
         let mut out = String::with_capacity(w.text.len());
         translit::romanize_word(folded.as_deref().unwrap_or(&w.text), lang, &mut out);
         if out.is_empty() {
             continue;
         }
-        romans.push(Roman { text: out, span: w.start..w.end, dot_after: w.dot_after });
+        let abjad = w.text.chars().any(translit::arabic::is_arabic);
+        romans.push(Roman { text: out, span: w.start..w.end, dot_after: w.dot_after, abjad });
     }
     // Join runs of single letters: dotted (U.S.A., L.L.C.) from two letters on, undotted
     // (G m b H, K a z s t a n e x) from three.
@@ -263,17 +298,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 text.push_str(&r.text);
                 end = r.span.end;
             }
-            tokens.push(make_token(text, first.span.start..end));
+            tokens.push(make_token(text, first.span.start..end, false));
             i = j;
             continue;
         }
-        tokens.push(make_token(first.text.clone(), first.span.clone()));
+        tokens.push(make_token(first.text.clone(), first.span.clone(), first.abjad));
         i += 1;
     }
     tokens
 }
 
-fn make_token(mut text: String, span: Range<usize>) -> Token {
+fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
     let kind = if text.bytes().all(|b| b.is_ascii_digit()) {
         // Leading zeros carry no meaning in names (`No. 022` is 22).
         let trimmed = text.trim_start_matches('0');
@@ -285,7 +320,7 @@ fn make_token(mut text: String, span: Range<usize>) -> Token {
         TokenKind::Word
     };
     let key = variant::key(&text);
-    Token { text, key, kind, span }
+    Token { text, key, kind, span, abjad }
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 //! `j` is ж, a German `j` is й) is left to [`key_distance`], where substitutions inside a
 //! class of sounds cost less than other edits ([`CHEAP_PAIRS`]).
 //!
-//! Keys use lower-case ASCII letters and digits, plus three upper-case class symbols: `S` for
-//! the hushing sibilants ш щ ж, `C` for ч, `J` for дж and the ambiguous `j`.
+//! Keys use lower-case ASCII letters and digits, plus four upper-case class symbols: `S` for
+//! the hushing sibilants ш щ ж, `C` for ч, `J` for дж and the ambiguous `j`, `X` for x and ks.
 
 /// Where in the word a rule applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,9 +23,11 @@ pub(crate) enum At {
     AfterVowelNotBeforeVowel,
     /// Before e, i or y (French and Spanish `gu`: `Evguéni`).
     BeforeFrontVowel,
-    /// At the end of the word after a vowel (Arabic tāʾ marbūṭa: `Jumhuriyah` / `Jumhuriya`,
-    /// `Abdullah` / `Abdulla`).
-    FinalAfterVowel,
+    /// After a consonant.
+    AfterConsonant,
+    /// At the end of the word (Arabic tāʾ marbūṭa: `Jumhuriyah` / `Jumhuriya`, `Abdullah` /
+    /// `Abdulla`).
+    Final,
 }
 
 /// A rewrite of the key: a pattern of the romanized token, its replacement, and where it
@@ -81,8 +83,10 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("ck", "k", At::Any),
     // Kazakh қ and Arabic ق: q (BGN/PCGN 1979, ODNI) and k → k.
     rule("q", "k", At::Any),
-    // x is ks in Latin spellings of кс (KAZSTANEX / KAZSTANEKS; Duden: Alexei).
-    rule("x", "ks", At::Any),
+    // x and ks: кс in Latin spellings (KAZSTANEX / KAZSTANEKS; Duden: Alexei), and х in GOST
+    // 7.79 System B and the Uzbek Latin alphabet (Baxr): one symbol X, cheap against h.
+    rule("ks", "X", At::Any),
+    rule("x", "X", At::Any),
     // в: v (all systems) and w (German, Polish) → v.
     rule("w", "v", At::Any),
     // ц: ts (BGN/PCGN, ICAO), tz (German practice), c (ISO 9, GOST B before e i y j, Polish,
@@ -101,6 +105,9 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("ae", "a", At::Any),
     rule("oe", "o", At::Any),
     rule("ue", "u", At::Any),
+    // ё after a consonant: yo (GOST 7.79 B, common practice), io (ICAO), e (BGN/PCGN without
+    // its mark) → o, a vowel away from e.
+    rule("yo", "o", At::AfterConsonant),
     // Iotated vowels е ё ю я (and Ukrainian є ї): ye yo yu ya (BGN/PCGN), e iu ia (ICAO),
     // je jo ju ja (German, ISO 9 Belarusian), ie (ICAO ъе) → the bare vowel at the start of a
     // word and after a vowel.
@@ -112,8 +119,8 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("j", "J", At::Any),
     // ы and й elsewhere: y (BGN/PCGN, ICAO) and i → i.
     rule("y", "i", At::Any),
-    // Final h after a vowel (Arabic tāʾ marbūṭa, ODNI 2015 -ah / -a) is dropped.
-    rule("h", "", At::FinalAfterVowel),
+    // Final -ah (Arabic tāʾ marbūṭa, ODNI 2015 -ah / BGN/PCGN -a) → -a.
+    rule("ah", "a", At::Final),
 ];
 
 fn is_vowel(b: u8) -> bool {
@@ -128,7 +135,8 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
         At::Glide => prev.is_none_or(is_vowel) && next.is_some_and(is_vowel),
         At::AfterVowelNotBeforeVowel => prev.is_some_and(is_vowel) && !next.is_some_and(is_vowel),
         At::BeforeFrontVowel => matches!(next, Some(b'e' | b'i' | b'y')),
-        At::FinalAfterVowel => prev.is_some_and(is_vowel) && next.is_none(),
+        At::Final => next.is_none(),
+        At::AfterConsonant => prev.is_some_and(|p| p.is_ascii_lowercase() && !is_vowel(p)),
     }
 }
 
@@ -187,6 +195,23 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
+/// The consonant skeleton of a key: its vowels removed, runs collapsed. Arabic script writes
+/// no short vowels (محمد is m-ḥ-m-d), so a token romanized from it is compared with Latin
+/// spellings (Muhammad, Mohamed, Mohd) by skeleton.
+pub(crate) fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut last = None;
+    // و is w as a consonant and u as a long vowel (Tharwat / ثروت, Yunis / يونس): v, the key
+    // of w, goes with the vowels.
+    for c in key.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v')) {
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
 /// Pairs of key symbols that stand for one sound in different romanizations, so substituting
 /// one for the other costs [`CHEAP`] instead of 1:
 /// - s z S c C J: ш ж щ ч дж and their ISO 9 / Turkish / Serbian forms without marks (š ž č
@@ -200,7 +225,7 @@ pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
     (b's', b'S'), (b'z', b'S'), (b'J', b'S'), (b'c', b'C'), (b'C', b'S'), (b'J', b'C'),
     (b's', b'z'), (b'c', b's'), (b'c', b'k'), (b'k', b'h'), (b'g', b'h'), (b'k', b'g'),
     (b'i', b'J'), (b'J', b'g'), (b'z', b'c'), (b'b', b'p'), (b'd', b't'), (b'v', b'f'),
-    (b'v', b'u'),
+    (b'v', b'u'), (b'X', b'h'), (b'X', b'k'),
 ];
 
 /// Cost of a cheap substitution.

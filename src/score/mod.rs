@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use weights::Frequencies;
 
-use crate::normalize::variant::{key, key_similarity};
+use crate::normalize::variant::{key, key_similarity, skeleton};
 use crate::normalize::{Token, TokenKind};
 
 /// Similarity of two different tokens with the same spelling-variant key.
@@ -52,6 +52,10 @@ pub(crate) struct ScoreToken {
     pub(crate) kind: TokenKind,
     pub(crate) weight: f32,
     pub(crate) patronymic: bool,
+    /// Romanized from Arabic script: compared by consonant skeleton.
+    pub(crate) abjad: bool,
+    /// The key's consonant skeleton.
+    pub(crate) skeleton: Box<str>,
 }
 
 /// Patronymic endings: Russian -ovich/-evich/-ovna/-evna/-ichna, Ukrainian -ovych/-ivna,
@@ -74,6 +78,8 @@ impl ScoreToken {
             kind: token.kind(),
             weight: freq.weight(token.kind(), token.key()),
             patronymic,
+            abjad: token.is_abjad(),
+            skeleton: skeleton(token.key()).into(),
         }
     }
 
@@ -90,7 +96,9 @@ impl ScoreToken {
 /// words must agree exactly in their key (`Ali` / `Aly`), longer ones may differ more.
 fn word_floor(len: usize) -> f32 {
     match len {
-        0..=3 => 1.0,
+        0..=2 => 1.0,
+        // One vowel apart (Kol / Kel) but not one consonant (Ali / Ari).
+        3 => 0.83,
         4..=5 => 0.8,
         _ => 0.75,
     }
@@ -105,8 +113,22 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Initial, Initial) => f32::from(u8::from(a.text == b.text)),
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
+        (Word, Word) if a.abjad || b.abjad => skeleton_similarity(&a.skeleton, &b.skeleton),
         (Word, Word) => words_similarity(&a.text, &a.key, &b.text, &b.key),
     }
+}
+
+/// Similarity of two words of which one was romanized from Arabic script: their consonant
+/// skeletons, which must agree exactly when short.
+fn skeleton_similarity(a: &str, b: &str) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    if a == b {
+        return KEY_EQUAL;
+    }
+    let sim = key_similarity(a, b) * KEY_EQUAL;
+    if sim >= word_floor(a.len().max(b.len())) * KEY_EQUAL { sim } else { 0.0 }
 }
 
 fn initial_of(initial: &str, word: &str) -> f32 {
@@ -322,7 +344,11 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         for (j, pair) in c.windows(2).enumerate() {
             let [a, b] = pair else { continue };
             let Some((text, k)) = glued(a, b) else { continue };
-            let sim = words_similarity(&qt.text, &qt.key, &text, &k);
+            let sim = if qt.abjad || a.abjad || b.abjad {
+                skeleton_similarity(&qt.skeleton, &skeleton(&k))
+            } else {
+                words_similarity(&qt.text, &qt.key, &text, &k)
+            };
             if sim > 0.0 {
                 let mass = qt.weight + a.weight.max(b.weight);
                 links.push(Link { q: (i, None), c: (j, Some(j + 1)), sim, mass });
@@ -333,7 +359,11 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         for (i, pair) in q.windows(2).enumerate() {
             let [a, b] = pair else { continue };
             let Some((text, k)) = glued(a, b) else { continue };
-            let sim = words_similarity(&text, &k, &ct.text, &ct.key);
+            let sim = if ct.abjad || a.abjad || b.abjad {
+                skeleton_similarity(&skeleton(&k), &ct.skeleton)
+            } else {
+                words_similarity(&text, &k, &ct.text, &ct.key)
+            };
             if sim > 0.0 {
                 let mass = ct.weight + a.weight.max(b.weight);
                 links.push(Link { q: (i, Some(i + 1)), c: (j, None), sim, mass });

@@ -58,11 +58,12 @@ impl Lang {
     }
 }
 
-/// Russian, BGN/PCGN 1947 (the system of OFAC, UK and UN spellings), diacritics dropped:
-/// ё is ë → e; ъ and ь (” and ’) are dropped. The context rule "е → ye at the start of a word
+/// Russian, BGN/PCGN 1947 (the system of OFAC, UK and UN spellings), diacritics dropped;
+/// ъ and ь (” and ’) are dropped. ё is written yo as in GOST 7.79 System B and common practice
+/// (Fyodor; BGN/PCGN ë loses its mark to e, which the key distance meets as a vowel change). The context rule "е → ye at the start of a word
 /// and after a vowel" is applied by [`romanize_char`].
 pub(crate) const RUSSIAN: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "e"),
+    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "yo"),
     ('ж', "zh"), ('з', "z"), ('и', "i"), ('й', "y"), ('к', "k"), ('л', "l"), ('м', "m"),
     ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"), ('у', "u"),
     ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "shch"), ('ъ', ""),
@@ -102,12 +103,13 @@ pub(crate) const UZBEK_TAJIK: &[(char, &str)] = &[
     ('ж', "j"),
 ];
 
-/// Serbian: the Serbian Latin (Gaj) alphabet, the official second script of Serbia, with
-/// diacritics dropped as in list data (Karadžić → Karadzic): ђ đ → dj, ж ž → z, ј → j,
-/// љ → lj, њ → nj, ћ ć → c, ц → c, ч č → c, џ dž → dz, ш š → s, х → h.
+/// Serbian: the Serbian Latin (Gaj) alphabet, the official second script of Serbia, with its
+/// háček letters spelled as the Latin table spells them (ž → zh, č → ch, š → sh, dž → dzh),
+/// so Cyrillic and Latin Serbian meet: ђ đ → dj, ј → j, љ → lj, њ → nj, ћ ć → c, ц → c,
+/// х → h.
 pub(crate) const SERBIAN: &[(char, &str)] = &[
-    ('ђ', "dj"), ('ж', "z"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"), ('ц', "c"),
-    ('ч', "c"), ('џ', "dz"), ('ш', "s"), ('х', "h"),
+    ('ђ', "dj"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"), ('ц', "c"), ('џ', "dzh"),
+    ('х', "h"),
 ];
 
 /// Macedonian, the official romanization (2008; BGN/PCGN 2013): ѓ → gj, ќ → kj, ѕ → dz,

@@ -33,6 +33,18 @@ pub(crate) const SPECIAL: &[(char, &str)] = &[
     // passport practice).
     ('ə', "a"),
     ('ǝ', "a"),
+    // Letters with a háček or a dot that write ш, ч, ж, щ in ISO 9:1995 and GOST 7.79
+    // System A, in the Czech, Slovak, Slovene, Croatian, Lithuanian and Latvian spellings of
+    // Russian names that the EU file gives (Jevgenij Prigožin), and Polish ż: spelled as the
+    // BGN/PCGN digraphs so that both meet (the ASCII forms s, c, z that lists also write meet
+    // them through the key distance's cheap pairs).
+    ('š', "sh"),
+    ('č', "ch"),
+    ('ž', "zh"),
+    ('ŝ', "shch"),
+    ('ż', "zh"),
+    ('ǆ', "dzh"),
+    ('ǅ', "dzh"),
     // Sami and IPA letters that appear in names.
     ('ŋ', "ng"),
     ('ħ', "h"),

@@ -1,0 +1,53 @@
+//! Arabic script (Arabic, Persian, Urdu, Pashto letters) to Latin.
+//!
+//! Consonants follow BGN/PCGN 1956 for Arabic (the system of UN and OFAC spellings; the US
+//! ODNI ICS-630-01 standard of 2015 for Arabic personal names agrees on these letters), with
+//! diacritics dropped: ح ḥ → h, ص ṣ → s, ض ḍ → d, ط ṭ → t, ظ ẓ → z; ع and ء (ʿ ʾ) are not
+//! written, as in most list spellings. Persian and Urdu letters after BGN/PCGN 1958 (Persian)
+//! and the Urdu table of ALA-LC.
+//!
+//! Short vowels are not written in Arabic script. Written vowel signs (fatha, kasra, damma)
+//! give a, i, u; otherwise the romanization is a consonant skeleton with the long vowels ا و
+//! ي as a, u, i, and the matcher compares it with Latin spellings by skeleton (see
+//! `variant::skeleton`). و and ي are w and y at the start of a word, u and i inside it.
+//!
+//! Data only, apart from the small lookup function at the end.
+
+/// Letter (or vowel sign), spelling.
+pub(crate) const TABLE: &[(char, &str)] = &[
+    // Hamza and its seats, alif forms (BGN/PCGN 1956: ʾ not written at the start of a word).
+    ('ء', ""), ('آ', "a"), ('أ', "a"), ('إ', "i"), ('ؤ', "u"), ('ئ', "i"), ('ا', "a"),
+    ('ٱ', "a"), ('ى', "a"),
+    // Consonants.
+    ('ب', "b"), ('ت', "t"), ('ث', "th"), ('ج', "j"), ('ح', "h"), ('خ', "kh"), ('د', "d"),
+    ('ذ', "dh"), ('ر', "r"), ('ز', "z"), ('س', "s"), ('ش', "sh"), ('ص', "s"), ('ض', "d"),
+    ('ط', "t"), ('ظ', "z"), ('ع', ""), ('غ', "gh"), ('ف', "f"), ('ق', "q"), ('ك', "k"),
+    ('ل', "l"), ('م', "m"), ('ن', "n"), ('ه', "h"),
+    // Tā' marbūṭa: -a (BGN/PCGN; -ah in ODNI, which the key folds).
+    ('ة', "a"),
+    // Persian and Urdu letters.
+    ('پ', "p"), ('چ', "ch"), ('ژ', "zh"), ('گ', "g"), ('ک', "k"), ('ٹ', "t"), ('ڈ', "d"),
+    ('ڑ', "r"), ('ں', "n"), ('ھ', "h"), ('ہ', "h"), ('ۃ', "a"), ('ڤ', "v"), ('ڨ', "g"),
+    ('ڭ', "ng"), ('ۆ', "o"), ('ێ', "e"), ('ە', "e"),
+    // Vowel signs, when written: fatha, kasra, damma, and their doubled (tanwīn) forms,
+    // which are case endings and not written in names.
+    ('\u{064E}', "a"), ('\u{0650}', "i"), ('\u{064F}', "u"), ('\u{064B}', ""),
+    ('\u{064C}', ""), ('\u{064D}', ""), ('\u{0652}', ""), ('\u{0651}', ""), ('\u{0670}', "a"),
+    ('\u{0653}', ""), ('\u{0654}', ""), ('\u{0655}', ""), ('ـ', ""),
+];
+
+/// و and ي: consonants at the start of a word, long vowels inside.
+const GLIDES: &[(char, &str, &str)] = &[('و', "w", "u"), ('ي', "y", "i"), ('ی', "y", "i"), ('ے', "y", "e")];
+
+/// The spelling of an Arabic-script character, `None` for one the table does not know.
+pub(crate) fn romanize_char(c: char, word_start: bool) -> Option<&'static str> {
+    if let Some(&(_, initial, inner)) = GLIDES.iter().find(|(k, _, _)| *k == c) {
+        return Some(if word_start { initial } else { inner });
+    }
+    TABLE.iter().find_map(|&(k, v)| (k == c).then_some(v))
+}
+
+/// Whether a character is an Arabic-script letter or vowel sign.
+pub(crate) fn is_arabic(c: char) -> bool {
+    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
