@@ -55,7 +55,14 @@ fn bad(msg: impl Into<String>) -> Failure {
 }
 
 fn parse_args() -> Result<Args, Failure> {
-    let mut args = Args { mode: Mode::Screen, lists: Vec::new(), threshold: None, limit: 10, json: false, names: Vec::new() };
+    let mut args = Args {
+        mode: Mode::Screen,
+        lists: Vec::new(),
+        threshold: None,
+        limit: 10,
+        json: false,
+        names: Vec::new(),
+    };
     let mut it = std::env::args().skip(1);
     let mut only_names = false;
     while let Some(a) = it.next() {
@@ -65,18 +72,28 @@ fn parse_args() -> Result<Args, Failure> {
         }
         match a.as_str() {
             "--" => only_names = true,
-            "--list" => args.lists.push(it.next().ok_or_else(|| usage("--list needs a path"))?),
+            "--list" => args
+                .lists
+                .push(it.next().ok_or_else(|| usage("--list needs a path"))?),
             "--threshold" => {
-                let v = it.next().ok_or_else(|| usage("--threshold needs a number"))?;
-                let t: f32 = v.parse().map_err(|_| usage(format!("expected a threshold between 0 and 1, found {v:?}")))?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| usage("--threshold needs a number"))?;
+                let t: f32 = v.parse().map_err(|_| {
+                    usage(format!("expected a threshold between 0 and 1, found {v:?}"))
+                })?;
                 if !(0.0..=1.0).contains(&t) {
-                    return Err(usage(format!("expected a threshold between 0 and 1, found {v:?}")));
+                    return Err(usage(format!(
+                        "expected a threshold between 0 and 1, found {v:?}"
+                    )));
                 }
                 args.threshold = Some(t);
             }
             "--limit" => {
                 let v = it.next().ok_or_else(|| usage("--limit needs a number"))?;
-                args.limit = v.parse().map_err(|_| usage(format!("expected a whole number for --limit, found {v:?}")))?;
+                args.limit = v.parse().map_err(|_| {
+                    usage(format!("expected a whole number for --limit, found {v:?}"))
+                })?;
             }
             "--json" => args.json = true,
             "--compare" => set_mode(&mut args, Mode::Compare)?,
@@ -86,7 +103,9 @@ fn parse_args() -> Result<Args, Failure> {
         }
     }
     if args.mode != Mode::Screen && !args.names.is_empty() {
-        return Err(usage("--compare and --scan read standard input, not arguments"));
+        return Err(usage(
+            "--compare and --scan read standard input, not arguments",
+        ));
     }
     Ok(args)
 }
@@ -101,12 +120,15 @@ fn set_mode(args: &mut Args, mode: Mode) -> Result<(), Failure> {
 
 fn build(args: &Args) -> Result<Screener, Failure> {
     let mut builder = Screener::builder();
-    if args.lists.is_empty() {
-        if args.mode != Mode::Compare {
-            let list = Screener::demo_list().map_err(|e| bad(format!("the demo list: {e}")))?;
-            eprintln!("screen: no --list given: using the embedded demo list ({} entities)", list.entities.len());
-            builder = builder.list(list);
-        }
+    // --compare without lists takes token weights from the embedded table, never from the
+    // small demo list.
+    if args.lists.is_empty() && args.mode != Mode::Compare {
+        let list = Screener::demo_list().map_err(|e| bad(format!("the demo list: {e}")))?;
+        eprintln!(
+            "screen: no --list given: using the embedded demo list ({} entities)",
+            list.entities.len()
+        );
+        builder = builder.list(list);
     }
     for path in &args.lists {
         let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
@@ -115,7 +137,10 @@ fn build(args: &Args) -> Result<Screener, Failure> {
             eprintln!("screen: {path}: {issue}");
         }
         if loaded.report.issues.len() > 20 {
-            eprintln!("screen: {path}: ... {} more issues", loaded.report.issues.len() - 20);
+            eprintln!(
+                "screen: {path}: ... {} more issues",
+                loaded.report.issues.len() - 20
+            );
         }
         builder = builder.list(loaded.list);
     }
@@ -130,7 +155,9 @@ fn parse_kind(v: &Value, line: usize) -> Result<Option<EntityKind>, Failure> {
         Value::Null => Ok(None),
         Value::String(s) => match s.as_str() {
             "person" => Ok(Some(EntityKind::Person)),
-            "organization" | "organisation" | "company" | "entity" => Ok(Some(EntityKind::Organization)),
+            "organization" | "organisation" | "company" | "entity" => {
+                Ok(Some(EntityKind::Organization))
+            }
             "vessel" => Ok(Some(EntityKind::Vessel)),
             "aircraft" => Ok(Some(EntityKind::Aircraft)),
             "unknown" => Ok(None),
@@ -138,7 +165,9 @@ fn parse_kind(v: &Value, line: usize) -> Result<Option<EntityKind>, Failure> {
                 "standard input line {line}: expected \"kind\" person, organization, vessel or aircraft, found {other:?}"
             ))),
         },
-        other => Err(bad(format!("standard input line {line}: expected \"kind\" as a string, found {other}"))),
+        other => Err(bad(format!(
+            "standard input line {line}: expected \"kind\" as a string, found {other}"
+        ))),
     }
 }
 
@@ -157,10 +186,15 @@ fn parse_identifier_kind(s: &str) -> Option<IdentifierKind> {
 }
 
 fn parse_json_line(text: &str, line: usize) -> Result<Value, Failure> {
-    let v: Value = serde_json::from_str(text)
-        .map_err(|e| bad(format!("standard input line {line}: expected a JSON object, found invalid JSON ({e})")))?;
+    let v: Value = serde_json::from_str(text).map_err(|e| {
+        bad(format!(
+            "standard input line {line}: expected a JSON object, found invalid JSON ({e})"
+        ))
+    })?;
     if !v.is_object() {
-        return Err(bad(format!("standard input line {line}: expected a JSON object, found {v}")));
+        return Err(bad(format!(
+            "standard input line {line}: expected a JSON object, found {v}"
+        )));
     }
     Ok(v)
 }
@@ -172,8 +206,16 @@ fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
     let v = parse_json_line(text, line)?;
     let name = match v.get("name") {
         Some(Value::String(s)) => s.clone(),
-        Some(other) => return Err(bad(format!("standard input line {line}: expected \"name\" as a string, found {other}"))),
-        None => return Err(bad(format!("standard input line {line}: expected a \"name\" field, found none"))),
+        Some(other) => {
+            return Err(bad(format!(
+                "standard input line {line}: expected \"name\" as a string, found {other}"
+            )));
+        }
+        None => {
+            return Err(bad(format!(
+                "standard input line {line}: expected a \"name\" field, found none"
+            )));
+        }
     };
     let mut q = Query::new(name);
     if let Some(kind) = parse_kind(v.get("kind").unwrap_or(&Value::Null), line)? {
@@ -182,10 +224,16 @@ fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
     match v.get("birth_date") {
         None | Some(Value::Null) => {}
         Some(Value::String(s)) => {
-            let d: PartialDate = s.parse().map_err(|e| bad(format!("standard input line {line}: \"birth_date\": {e}")))?;
+            let d: PartialDate = s
+                .parse()
+                .map_err(|e| bad(format!("standard input line {line}: \"birth_date\": {e}")))?;
             q = q.birth_date(d);
         }
-        Some(other) => return Err(bad(format!("standard input line {line}: expected \"birth_date\" as a string, found {other}"))),
+        Some(other) => {
+            return Err(bad(format!(
+                "standard input line {line}: expected \"birth_date\" as a string, found {other}"
+            )));
+        }
     }
     match v.get("country") {
         None | Some(Value::Null) => {}
@@ -193,7 +241,9 @@ fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
             q = q.country(s.to_ascii_uppercase());
         }
         Some(other) => {
-            return Err(bad(format!("standard input line {line}: expected \"country\" as a two-letter ISO code, found {other}")));
+            return Err(bad(format!(
+                "standard input line {line}: expected \"country\" as a two-letter ISO code, found {other}"
+            )));
         }
     }
     match v.get("identifiers") {
@@ -215,7 +265,11 @@ fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
                 q = q.identifier(Identifier::new(kind, value));
             }
         }
-        Some(other) => return Err(bad(format!("standard input line {line}: expected \"identifiers\" as an array, found {other}"))),
+        Some(other) => {
+            return Err(bad(format!(
+                "standard input line {line}: expected \"identifiers\" as an array, found {other}"
+            )));
+        }
     }
     Ok(q)
 }
@@ -239,7 +293,14 @@ fn print_table(out: &mut impl Write, query: &str, matches: &[sanctions::Match]) 
     }
     for m in matches {
         let weak = if m.is_weak() { " (weak alias)" } else { "" };
-        writeln!(out, "  {}  {:<14} {:<12} {}{weak}", m.score(), m.entity_id().to_string(), m.kind().as_str(), m.name())?;
+        writeln!(
+            out,
+            "  {}  {:<14} {:<12} {}{weak}",
+            m.score(),
+            m.entity_id().to_string(),
+            m.kind().as_str(),
+            m.name()
+        )?;
         writeln!(out, "         {}", m.explanation())?;
     }
     Ok(())
@@ -279,8 +340,12 @@ fn run() -> Result<(), Failure> {
                 let v = parse_json_line(&line, n)?;
                 let get = |f: &str| match v.get(f) {
                     Some(Value::String(s)) => Ok(s.clone()),
-                    Some(other) => Err(bad(format!("standard input line {n}: expected {f:?} as a string, found {other}"))),
-                    None => Err(bad(format!("standard input line {n}: expected a {f:?} field, found none"))),
+                    Some(other) => Err(bad(format!(
+                        "standard input line {n}: expected {f:?} as a string, found {other}"
+                    ))),
+                    None => Err(bad(format!(
+                        "standard input line {n}: expected a {f:?} field, found none"
+                    ))),
                 };
                 let (q, c) = (get("query")?, get("candidate")?);
                 parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
@@ -290,7 +355,13 @@ fn run() -> Result<(), Failure> {
                     writeln!(out, "{o}").map_err(io_err)?;
                 } else {
                     let verdict = if cmp.is_match() { "match" } else { "no match" };
-                    writeln!(out, "{}  {verdict:<8}  {q}  |  {c}\n         {}", cmp.score(), cmp.explanation()).map_err(io_err)?;
+                    writeln!(
+                        out,
+                        "{}  {verdict:<8}  {q}  |  {c}\n         {}",
+                        cmp.score(),
+                        cmp.explanation()
+                    )
+                    .map_err(io_err)?;
                 }
             }
             Mode::Scan => {
@@ -307,7 +378,17 @@ fn run() -> Result<(), Failure> {
                     writeln!(out, "{}", json!({"line": n, "hits": hs})).map_err(io_err)?;
                 } else {
                     for h in &hits {
-                        writeln!(out, "line {n} [{}..{}] {:?}  {}  {}  {}", h.span().start, h.span().end, h.text(), h.score(), h.entity_id(), h.name()).map_err(io_err)?;
+                        writeln!(
+                            out,
+                            "line {n} [{}..{}] {:?}  {}  {}  {}",
+                            h.span().start,
+                            h.span().end,
+                            h.text(),
+                            h.score(),
+                            h.entity_id(),
+                            h.name()
+                        )
+                        .map_err(io_err)?;
                     }
                 }
             }

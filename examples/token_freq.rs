@@ -27,7 +27,8 @@ fn main() -> io::Result<()> {
     for line in io::stdin().lock().lines() {
         let line = line?;
         let mut parts = line.splitn(4, '\t');
-        let (Some(source), Some(id), Some(_kind), Some(name)) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(source), Some(id), Some(_kind), Some(name)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             continue;
         };

@@ -43,7 +43,14 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), file: None, line: None, record: None, source: None }
+        Error {
+            kind,
+            message: message.into(),
+            file: None,
+            line: None,
+            record: None,
+            source: None,
+        }
     }
 
     pub(crate) fn with_file(mut self, file: impl Into<PathBuf>) -> Error {
@@ -111,7 +118,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 

@@ -13,6 +13,6 @@ pub mod sources;
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
 pub use screen::{
-    Comparison, DEFAULT_THRESHOLD, MAX_QUERY_TOKENS, Match, Query, Score, Screener, ScreenerBuilder,
-    TextHit, WEAK_ALIAS_MIN,
+    Comparison, DEFAULT_THRESHOLD, MAX_QUERY_TOKENS, Match, Query, Score, Screener,
+    ScreenerBuilder, TextHit, WEAK_ALIAS_MIN,
 };

@@ -48,7 +48,10 @@ fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
     for (i, _) in key.char_indices() {
         buf.clear();
         buf.push_str(key.get(..i).unwrap_or(""));
-        let next = key.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+        let next = key
+            .get(i..)
+            .and_then(|s| s.chars().next())
+            .map_or(1, char::len_utf8);
         buf.push_str(key.get(i + next..).unwrap_or(""));
         f(&buf);
     }
@@ -67,7 +70,10 @@ impl Index {
         for pair in name.tokens.windows(2) {
             if let [a, b] = pair {
                 if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
-                    keys.push(crate::normalize::variant::key(&format!("{}{}", a.text, b.text)));
+                    keys.push(crate::normalize::variant::key(&format!(
+                        "{}{}",
+                        a.text, b.text
+                    )));
                 }
             }
         }
@@ -84,7 +90,11 @@ impl Index {
             .tokens
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.key.len().cmp(&a.key.len())));
+            .max_by(|a, b| {
+                a.weight
+                    .total_cmp(&b.weight)
+                    .then(b.key.len().cmp(&a.key.len()))
+            });
         if let Some(a) = anchor {
             let vid = self.intern(&a.key);
             if let Some(v) = self.anchors.get_mut(vid as usize) {
@@ -150,12 +160,18 @@ impl Index {
 
     /// Names holding a vocabulary entry.
     pub(crate) fn postings(&self, vid: u32) -> &[u32] {
-        self.postings.get(vid as usize).map(Vec::as_slice).unwrap_or_default()
+        self.postings
+            .get(vid as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Names anchored on a vocabulary entry for the text scan.
     pub(crate) fn anchors(&self, vid: u32) -> &[u32] {
-        self.anchors.get(vid as usize).map(Vec::as_slice).unwrap_or_default()
+        self.anchors
+            .get(vid as usize)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// An estimate of the heap memory held, in bytes.
@@ -165,14 +181,21 @@ impl Index {
             .iter()
             .map(|n| {
                 n.tokens.capacity() * std::mem::size_of::<ScoreToken>()
-                    + n.tokens.iter().map(|t| t.text.len() + t.key.len()).sum::<usize>()
+                    + n.tokens
+                        .iter()
+                        .map(|t| t.text.len() + t.key.len())
+                        .sum::<usize>()
             })
             .sum();
         let names = self.names.capacity() * std::mem::size_of::<IndexedName>();
         let vocab: usize = self.vocab.keys().map(|k| k.len() + 24).sum();
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
         let anchors: usize = self.anchors.iter().map(|p| p.capacity() * 4 + 24).sum();
-        let deletions: usize = self.deletions.iter().map(|(k, v)| k.len() + 24 + v.capacity() * 4 + 24).sum();
+        let deletions: usize = self
+            .deletions
+            .iter()
+            .map(|(k, v)| k.len() + 24 + v.capacity() * 4 + 24)
+            .sum();
         tokens + names + vocab + postings + anchors + deletions
     }
 }

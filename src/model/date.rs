@@ -109,11 +109,15 @@ impl FromStr for PartialDate {
         let mut parts = s.trim().split('-');
         let year = parse_part(parts.next(), 4).ok_or_else(bad)?;
         let month = match parts.next() {
-            Some(p) => Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?),
+            Some(p) => {
+                Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?)
+            }
             None => None,
         };
         let day = match parts.next() {
-            Some(p) => Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?),
+            Some(p) => {
+                Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?)
+            }
             None => None,
         };
         if parts.next().is_some() {
@@ -187,12 +191,28 @@ mod tests {
 
     #[test]
     fn parse_and_print() {
-        for (input, out) in [("1961", "1961"), ("1961-06", "1961-06"), ("2000-02-29", "2000-02-29")] {
+        for (input, out) in [
+            ("1961", "1961"),
+            ("1961-06", "1961-06"),
+            ("2000-02-29", "2000-02-29"),
+        ] {
             let d: PartialDate = input.parse().unwrap();
             assert_eq!(d.to_string(), out);
         }
-        for bad in ["", "61", "1961-6", "1961-13", "1900-02-29", "1961-06-01-01", "abcd", "0000"] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should not parse");
+        for bad in [
+            "",
+            "61",
+            "1961-6",
+            "1961-13",
+            "1900-02-29",
+            "1961-06-01-01",
+            "abcd",
+            "0000",
+        ] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should not parse"
+            );
         }
     }
 
@@ -205,6 +225,9 @@ mod tests {
         let range: BirthDate = serde_json::from_str(r#"{"from":"1960","to":"1962"}"#).unwrap();
         assert!(range.accepts(&"1961-03".parse().unwrap()));
         assert!(!range.accepts(&"1963".parse().unwrap()));
-        assert_eq!(serde_json::to_string(&range).unwrap(), r#"{"from":"1960","to":"1962"}"#);
+        assert_eq!(
+            serde_json::to_string(&range).unwrap(),
+            r#"{"from":"1960","to":"1962"}"#
+        );
     }
 }

@@ -27,7 +27,10 @@ pub struct EntityId {
 impl EntityId {
     /// An id from its parts.
     pub fn new(source: Source, id: impl Into<String>) -> EntityId {
-        EntityId { source, id: id.into() }
+        EntityId {
+            source,
+            id: id.into(),
+        }
     }
 }
 
@@ -38,7 +41,9 @@ impl fmt::Display for EntityId {
 }
 
 /// What kind of party an entity is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum EntityKind {
@@ -86,7 +91,9 @@ pub enum Gender {
 }
 
 /// What an identifier identifies.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IdentifierKind {
@@ -129,7 +136,12 @@ pub struct Identifier {
 impl Identifier {
     /// An identifier of a kind.
     pub fn new(kind: IdentifierKind, value: impl Into<String>) -> Identifier {
-        Identifier { kind, value: value.into(), country: None, note: None }
+        Identifier {
+            kind,
+            value: value.into(),
+            country: None,
+            note: None,
+        }
     }
 }
 
@@ -244,6 +256,9 @@ impl Entity {
 
     /// The primary name: the first of kind primary, else the first name.
     pub fn primary_name(&self) -> Option<&Name> {
-        self.names.iter().find(|n| n.kind == NameKind::Primary).or_else(|| self.names.first())
+        self.names
+            .iter()
+            .find(|n| n.kind == NameKind::Primary)
+            .or_else(|| self.names.first())
     }
 }

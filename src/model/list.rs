@@ -9,7 +9,9 @@ use super::{Entity, PartialDate};
 use crate::error::{Error, ErrorKind};
 
 /// The publisher of a list, by its short lower-case name (`ofac`, `eu`, `uk`, ...).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Source {
@@ -98,7 +100,11 @@ pub struct SanctionsList {
 impl SanctionsList {
     /// An empty list of a source.
     pub fn new(source: Source) -> SanctionsList {
-        SanctionsList { source, published: None, entities: Vec::new() }
+        SanctionsList {
+            source,
+            published: None,
+            entities: Vec::new(),
+        }
     }
 
     /// The same list with a publication date.

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// How a list qualifies a name of an entity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NameKind {
@@ -131,7 +133,12 @@ impl Name {
     pub fn new(text: impl Into<String>) -> Name {
         let text = text.into();
         let script = Script::detect(&text);
-        Name { text, kind: NameKind::Primary, script, lang: None }
+        Name {
+            text,
+            kind: NameKind::Primary,
+            script,
+            lang: None,
+        }
     }
 
     /// The same name with another kind.

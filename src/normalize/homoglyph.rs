@@ -11,26 +11,92 @@ use crate::model::Script;
 
 /// Cyrillic letter, Latin look-alike (UTS #39 confusables).
 const CYRILLIC_LATIN: &[(char, char)] = &[
-    ('а', 'a'), ('А', 'A'), ('В', 'B'), ('в', 'b'), ('с', 'c'), ('С', 'C'), ('е', 'e'),
-    ('Е', 'E'), ('һ', 'h'), ('Һ', 'H'), ('Н', 'H'), ('і', 'i'), ('І', 'I'), ('ј', 'j'),
-    ('Ј', 'J'), ('К', 'K'), ('к', 'k'), ('М', 'M'), ('о', 'o'), ('О', 'O'), ('р', 'p'),
-    ('Р', 'P'), ('ԛ', 'q'), ('Ԛ', 'Q'), ('ѕ', 's'), ('Ѕ', 'S'), ('Т', 'T'), ('т', 't'),
-    ('у', 'y'), ('У', 'Y'), ('х', 'x'), ('Х', 'X'), ('ԝ', 'w'), ('Ԝ', 'W'), ('ԁ', 'd'),
-    ('Ү', 'Y'), ('ү', 'y'), ('Ӏ', 'I'), ('ӏ', 'l'), ('Ԍ', 'G'), ('ɡ', 'g'),
+    ('а', 'a'),
+    ('А', 'A'),
+    ('В', 'B'),
+    ('в', 'b'),
+    ('с', 'c'),
+    ('С', 'C'),
+    ('е', 'e'),
+    ('Е', 'E'),
+    ('һ', 'h'),
+    ('Һ', 'H'),
+    ('Н', 'H'),
+    ('і', 'i'),
+    ('І', 'I'),
+    ('ј', 'j'),
+    ('Ј', 'J'),
+    ('К', 'K'),
+    ('к', 'k'),
+    ('М', 'M'),
+    ('о', 'o'),
+    ('О', 'O'),
+    ('р', 'p'),
+    ('Р', 'P'),
+    ('ԛ', 'q'),
+    ('Ԛ', 'Q'),
+    ('ѕ', 's'),
+    ('Ѕ', 'S'),
+    ('Т', 'T'),
+    ('т', 't'),
+    ('у', 'y'),
+    ('У', 'Y'),
+    ('х', 'x'),
+    ('Х', 'X'),
+    ('ԝ', 'w'),
+    ('Ԝ', 'W'),
+    ('ԁ', 'd'),
+    ('Ү', 'Y'),
+    ('ү', 'y'),
+    ('Ӏ', 'I'),
+    ('ӏ', 'l'),
+    ('Ԍ', 'G'),
+    ('ɡ', 'g'),
 ];
 
 /// Greek letter, Latin look-alike (UTS #39 confusables).
 const GREEK_LATIN: &[(char, char)] = &[
-    ('Α', 'A'), ('Β', 'B'), ('Ε', 'E'), ('Ζ', 'Z'), ('Η', 'H'), ('Ι', 'I'), ('Κ', 'K'),
-    ('Μ', 'M'), ('Ν', 'N'), ('Ο', 'O'), ('ο', 'o'), ('Ρ', 'P'), ('ρ', 'p'), ('Τ', 'T'),
-    ('Υ', 'Y'), ('υ', 'u'), ('Χ', 'X'), ('ι', 'i'), ('ν', 'v'), ('κ', 'k'), ('α', 'a'),
+    ('Α', 'A'),
+    ('Β', 'B'),
+    ('Ε', 'E'),
+    ('Ζ', 'Z'),
+    ('Η', 'H'),
+    ('Ι', 'I'),
+    ('Κ', 'K'),
+    ('Μ', 'M'),
+    ('Ν', 'N'),
+    ('Ο', 'O'),
+    ('ο', 'o'),
+    ('Ρ', 'P'),
+    ('ρ', 'p'),
+    ('Τ', 'T'),
+    ('Υ', 'Y'),
+    ('υ', 'u'),
+    ('Χ', 'X'),
+    ('ι', 'i'),
+    ('ν', 'v'),
+    ('κ', 'k'),
+    ('α', 'a'),
 ];
 
 /// Greek letter, Cyrillic look-alike (UTS #39 confusables).
 const GREEK_CYRILLIC: &[(char, char)] = &[
-    ('Α', 'А'), ('Β', 'В'), ('Ε', 'Е'), ('Η', 'Н'), ('Κ', 'К'), ('Μ', 'М'), ('Ο', 'О'),
-    ('ο', 'о'), ('Ρ', 'Р'), ('ρ', 'р'), ('Τ', 'Т'), ('Χ', 'Х'), ('α', 'а'), ('Φ', 'Ф'),
-    ('Π', 'П'), ('Γ', 'Г'),
+    ('Α', 'А'),
+    ('Β', 'В'),
+    ('Ε', 'Е'),
+    ('Η', 'Н'),
+    ('Κ', 'К'),
+    ('Μ', 'М'),
+    ('Ο', 'О'),
+    ('ο', 'о'),
+    ('Ρ', 'Р'),
+    ('ρ', 'р'),
+    ('Τ', 'Т'),
+    ('Χ', 'Х'),
+    ('α', 'а'),
+    ('Φ', 'Ф'),
+    ('Π', 'П'),
+    ('Γ', 'Г'),
 ];
 
 fn lookup(table: &[(char, char)], c: char, reverse: bool) -> Option<char> {
@@ -51,9 +117,7 @@ pub(crate) fn fold_to(c: char, target: Script) -> Option<char> {
         Script::Cyrillic => {
             lookup(CYRILLIC_LATIN, c, true).or_else(|| lookup(GREEK_CYRILLIC, c, false))
         }
-        Script::Greek => {
-            lookup(GREEK_LATIN, c, true).or_else(|| lookup(GREEK_CYRILLIC, c, true))
-        }
+        Script::Greek => lookup(GREEK_LATIN, c, true).or_else(|| lookup(GREEK_CYRILLIC, c, true)),
         _ => None,
     }
 }
@@ -108,7 +172,10 @@ mod tests {
         // "Гагарин" with Latin "a" letters.
         assert_eq!(majority_script("Гaгaрин", None), Some(Script::Cyrillic));
         // A tie takes the script of the name: "OН" (Latin O, Cyrillic Н) in a Cyrillic text.
-        assert_eq!(majority_script("O\u{041d}", Some(Script::Cyrillic)), Some(Script::Cyrillic));
+        assert_eq!(
+            majority_script("O\u{041d}", Some(Script::Cyrillic)),
+            Some(Script::Cyrillic)
+        );
         assert_eq!(fold_to('a', Script::Cyrillic), Some('а'));
         assert_eq!(majority_script("Kazstanex", None), None);
     }

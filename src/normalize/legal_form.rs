@@ -56,7 +56,10 @@ impl LegalForms {
                 {
                     continue;
                 }
-                spellings.push(Spelling { class: class.class, words });
+                spellings.push(Spelling {
+                    class: class.class,
+                    words,
+                });
             }
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
@@ -69,7 +72,11 @@ impl LegalForms {
                 }
             }
         }
-        LegalForms { spellings, by_first, long_first }
+        LegalForms {
+            spellings,
+            by_first,
+            long_first,
+        }
     }
 
     /// Replaces every legal form in `tokens` by one legal-form token.
@@ -84,7 +91,9 @@ impl LegalForms {
             let best = self.best_at(tokens, i);
             match best {
                 Some((class, used)) => {
-                    let end = tokens.get(i + used - 1).map_or(tok.span.end, |t| t.span.end);
+                    let end = tokens
+                        .get(i + used - 1)
+                        .map_or(tok.span.end, |t| t.span.end);
                     out.push(Token {
                         text: class.to_string(),
                         key: format!("#{class}"),
@@ -111,12 +120,24 @@ impl LegalForms {
             return None;
         }
         let mut best: Option<(&'static str, usize)> = None;
-        let exact = self.by_first.get(&tok.key).map(Vec::as_slice).unwrap_or_default();
-        let fuzzy: &[usize] = if tok.key.len() >= LONG_WORD { &self.long_first } else { &[] };
+        let exact = self
+            .by_first
+            .get(&tok.key)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let fuzzy: &[usize] = if tok.key.len() >= LONG_WORD {
+            &self.long_first
+        } else {
+            &[]
+        };
         let edge = at == 0 || at + 1 == tokens.len();
         for &si in exact.iter().chain(fuzzy) {
-            let Some(s) = self.spellings.get(si) else { continue };
-            let Some(used) = match_spelling(&s.words, tokens, at) else { continue };
+            let Some(s) = self.spellings.get(si) else {
+                continue;
+            };
+            let Some(used) = match_spelling(&s.words, tokens, at) else {
+                continue;
+            };
             // A short one-token spelling counts only at the edges of the name.
             let short_single = s.words.len() == 1 && s.words.iter().all(|w| w.len() <= 3);
             if short_single && !(edge && used == 1) {
@@ -142,9 +163,7 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
     let mut w = 0;
     let mut t = at;
     while let Some(word) = words.get(w) {
-        let Some(tok) = tokens.get(t) else {
-            return None;
-        };
+        let tok = tokens.get(t)?;
         if tok.kind == TokenKind::Number {
             return None;
         }
@@ -178,10 +197,13 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
             continue;
         }
         // The last word cut short at the end of the name.
-        if w + 1 == words.len() && w > 0 && t + 1 == tokens.len() && key.len() >= 2 {
-            if word.starts_with(key) {
-                return Some(t + 1 - at);
-            }
+        if w + 1 == words.len()
+            && w > 0
+            && t + 1 == tokens.len()
+            && key.len() >= 2
+            && word.starts_with(key)
+        {
+            return Some(t + 1 - at);
         }
         return None;
     }

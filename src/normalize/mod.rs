@@ -179,7 +179,12 @@ fn cut_words(text: &str) -> Vec<RawWord> {
             if let Some(w) = cur.take() {
                 words.push(w);
             }
-            words.push(RawWord { start: i, end: i + c.len_utf8(), text: c.to_string(), dot_after: false });
+            words.push(RawWord {
+                start: i,
+                end: i + c.len_utf8(),
+                text: c.to_string(),
+                dot_after: false,
+            });
             continue;
         }
         // The Arabic article ال is written joined to its noun (الخيري, al-Khairy): it is a
@@ -187,8 +192,14 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         if c == 'ا' && cur.is_none() {
             let rest = text.get(i + c.len_utf8()..).unwrap_or("");
             let mut after = rest.chars();
-            if after.next() == Some('ل') && after.take(2).filter(|n| n.is_alphabetic()).count() == 2 {
-                words.push(RawWord { start: i, end: i + 'ا'.len_utf8() + 'ل'.len_utf8(), text: "ال".to_string(), dot_after: false });
+            if after.next() == Some('ل') && after.take(2).filter(|n| n.is_alphabetic()).count() == 2
+            {
+                words.push(RawWord {
+                    start: i,
+                    end: i + 'ا'.len_utf8() + 'ل'.len_utf8(),
+                    text: "ال".to_string(),
+                    dot_after: false,
+                });
                 chars.next();
                 continue;
             }
@@ -276,20 +287,30 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let abjad = w.text.chars().any(translit::arabic::is_arabic);
-        romans.push(Roman { text: out, span: w.start..w.end, dot_after: w.dot_after, abjad });
+        romans.push(Roman {
+            text: out,
+            span: w.start..w.end,
+            dot_after: w.dot_after,
+            abjad,
+        });
     }
     // Join runs of single letters: dotted (U.S.A., L.L.C.) from two letters on, undotted
     // (G m b H, K a z s t a n e x) from three.
     let mut tokens = Vec::with_capacity(romans.len());
     let mut i = 0;
     while let Some(first) = romans.get(i) {
-        let single = |r: &Roman| r.text.len() == 1 && r.text.bytes().all(|b| b.is_ascii_alphabetic());
+        let single =
+            |r: &Roman| r.text.len() == 1 && r.text.bytes().all(|b| b.is_ascii_alphabetic());
         let mut j = i;
         while romans.get(j).is_some_and(single) {
             j += 1;
         }
         // The last letter of a dotted run may lack its dot (L.L.C).
-        let dotted = romans.get(i..j.saturating_sub(1)).unwrap_or_default().iter().all(|r| r.dot_after);
+        let dotted = romans
+            .get(i..j.saturating_sub(1))
+            .unwrap_or_default()
+            .iter()
+            .all(|r| r.dot_after);
         let run = j - i;
         if run >= 3 || (run == 2 && dotted) {
             let mut text = String::with_capacity(run);
@@ -302,7 +323,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        tokens.push(make_token(first.text.clone(), first.span.clone(), first.abjad));
+        tokens.push(make_token(
+            first.text.clone(),
+            first.span.clone(),
+            first.abjad,
+        ));
         i += 1;
     }
     tokens
@@ -312,7 +337,11 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
     let kind = if text.bytes().all(|b| b.is_ascii_digit()) {
         // Leading zeros carry no meaning in names (`No. 022` is 22).
         let trimmed = text.trim_start_matches('0');
-        text = if trimmed.is_empty() { "0".to_string() } else { trimmed.to_string() };
+        text = if trimmed.is_empty() {
+            "0".to_string()
+        } else {
+            trimmed.to_string()
+        };
         TokenKind::Number
     } else if text.len() == 1 {
         TokenKind::Initial
@@ -320,7 +349,13 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
         TokenKind::Word
     };
     let key = variant::key(&text);
-    Token { text, key, kind, span, abjad }
+    Token {
+        text,
+        key,
+        kind,
+        span,
+        abjad,
+    }
 }
 
 #[cfg(test)]

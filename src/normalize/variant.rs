@@ -40,7 +40,11 @@ pub(crate) struct KeyRule {
 }
 
 const fn rule(pattern: &'static str, replace: &'static str, at: At) -> KeyRule {
-    KeyRule { pattern, replace, at }
+    KeyRule {
+        pattern,
+        replace,
+        at,
+    }
 }
 
 /// The key rules. Each group names the letters and the standards whose spellings it joins
@@ -203,7 +207,10 @@ pub(crate) fn skeleton(key: &str) -> String {
     let mut last = None;
     // و is w as a consonant and u as a long vowel (Tharwat / ثروت, Yunis / يونس): v, the key
     // of w, goes with the vowels.
-    for c in key.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v')) {
+    for c in key
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v'))
+    {
         if Some(c) != last {
             out.push(c);
         }
@@ -222,10 +229,27 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// - b p, d t, v f: voicing, as Arabic and Persian names are written either way;
 /// - e i, o u, a e: vowels (Arabic and Persian short vowels are unwritten).
 pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
-    (b's', b'S'), (b'z', b'S'), (b'J', b'S'), (b'c', b'C'), (b'C', b'S'), (b'J', b'C'),
-    (b's', b'z'), (b'c', b's'), (b'c', b'k'), (b'k', b'h'), (b'g', b'h'), (b'k', b'g'),
-    (b'i', b'J'), (b'J', b'g'), (b'z', b'c'), (b'b', b'p'), (b'd', b't'), (b'v', b'f'),
-    (b'v', b'u'), (b'X', b'h'), (b'X', b'k'),
+    (b's', b'S'),
+    (b'z', b'S'),
+    (b'J', b'S'),
+    (b'c', b'C'),
+    (b'C', b'S'),
+    (b'J', b'C'),
+    (b's', b'z'),
+    (b'c', b's'),
+    (b'c', b'k'),
+    (b'k', b'h'),
+    (b'g', b'h'),
+    (b'k', b'g'),
+    (b'i', b'J'),
+    (b'J', b'g'),
+    (b'z', b'c'),
+    (b'b', b'p'),
+    (b'd', b't'),
+    (b'v', b'f'),
+    (b'v', b'u'),
+    (b'X', b'h'),
+    (b'X', b'k'),
 ];
 
 /// Cost of a cheap substitution.
@@ -245,7 +269,10 @@ fn sub_cost(a: u8, b: u8) -> f32 {
         0.0
     } else if is_key_vowel(a) && is_key_vowel(b) {
         VOWEL_SUB
-    } else if CHEAP_PAIRS.iter().any(|&(x, y)| (x == a && y == b) || (x == b && y == a)) {
+    } else if CHEAP_PAIRS
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    {
         CHEAP
     } else {
         1.0
@@ -253,7 +280,11 @@ fn sub_cost(a: u8, b: u8) -> f32 {
 }
 
 fn indel_cost(a: u8) -> f32 {
-    if is_key_vowel(a) || a == b'h' { SOFT_INDEL } else { 1.0 }
+    if is_key_vowel(a) || a == b'h' {
+        SOFT_INDEL
+    } else {
+        1.0
+    }
 }
 
 /// The longest key the distance looks at; longer keys are compared on this prefix (names do
@@ -308,12 +339,24 @@ mod tests {
     fn spellings_meet() {
         // (spellings that must share a key, the standards they follow)
         let groups: &[(&[&str], &str)] = &[
-            (&["prigozhin", "prigoschin", "prigozjin"], "BGN/PCGN, German, Swedish ж"),
-            (&["yevgeniy", "evgenii", "jewgeni", "evgenij", "evguenii"], "BGN, ICAO, German, GOST B, French"),
+            (
+                &["prigozhin", "prigoschin", "prigozjin"],
+                "BGN/PCGN, German, Swedish ж",
+            ),
+            (
+                &["yevgeniy", "evgenii", "jewgeni", "evgenij", "evguenii"],
+                "BGN, ICAO, German, GOST B, French",
+            ),
             (&["kazstanex", "kazstaneks"], "ks/x"),
-            (&["khodorkovsky", "hodorkovsky", "khodorkovskiy"], "kh/h, -y/-iy"),
+            (
+                &["khodorkovsky", "hodorkovsky", "khodorkovskiy"],
+                "kh/h, -y/-iy",
+            ),
             (&["mueller", "muller"], "German umlaut written out"),
-            (&["qaddafi", "qadhafi", "gaddafi"], "dh/d, doubled letters (with q/g left to the distance)"),
+            (
+                &["qaddafi", "qadhafi", "gaddafi"],
+                "dh/d, doubled letters (with q/g left to the distance)",
+            ),
             (&["tokayev", "tokaev", "toqaev"], "ye after a vowel, q/k"),
             (&["yusuf", "youssef", "jusuf"], "ou/u, glides"),
             (&["shcherbakov", "shherbakov", "schtscherbakow"], "щ"),
@@ -335,7 +378,11 @@ mod tests {
 
     #[test]
     fn different_names_stay_apart() {
-        for (a, b) in [("kazstal", "kazstanex"), ("ivanov", "mironov"), ("sergei", "andrei")] {
+        for (a, b) in [
+            ("kazstal", "kazstanex"),
+            ("ivanov", "mironov"),
+            ("sergei", "andrei"),
+        ] {
             let sim = key_similarity(&key(a), &key(b));
             assert!(sim < 0.75, "{a} vs {b}: {sim}");
         }

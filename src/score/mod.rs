@@ -84,11 +84,16 @@ impl ScoreToken {
     }
 
     fn unmatched_weight(&self) -> f32 {
-        if self.patronymic { self.weight * PATRONYMIC_FACTOR } else { self.weight }
+        if self.patronymic {
+            self.weight * PATRONYMIC_FACTOR
+        } else {
+            self.weight
+        }
     }
 
     fn distinctive(&self) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Number) && self.weight >= DISTINCTIVE_WEIGHT
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+            && self.weight >= DISTINCTIVE_WEIGHT
     }
 }
 
@@ -128,11 +133,19 @@ fn skeleton_similarity(a: &str, b: &str) -> f32 {
         return KEY_EQUAL;
     }
     let sim = key_similarity(a, b) * KEY_EQUAL;
-    if sim >= word_floor(a.len().max(b.len())) * KEY_EQUAL { sim } else { 0.0 }
+    if sim >= word_floor(a.len().max(b.len())) * KEY_EQUAL {
+        sim
+    } else {
+        0.0
+    }
 }
 
 fn initial_of(initial: &str, word: &str) -> f32 {
-    if word.as_bytes().first() == initial.as_bytes().first() { INITIAL_SIM } else { 0.0 }
+    if word.as_bytes().first() == initial.as_bytes().first() {
+        INITIAL_SIM
+    } else {
+        0.0
+    }
 }
 
 fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
@@ -143,7 +156,11 @@ fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
         return KEY_EQUAL;
     }
     let sim = key_similarity(ak, bk) * KEY_EQUAL;
-    if sim >= word_floor(ak.len().max(bk.len())) * KEY_EQUAL { sim } else { 0.0 }
+    if sim >= word_floor(ak.len().max(bk.len())) * KEY_EQUAL {
+        sim
+    } else {
+        0.0
+    }
 }
 
 /// One link of the alignment: query tokens, list tokens, similarity.
@@ -229,7 +246,10 @@ impl fmt::Display for Factor {
             Factor::NumberConflict { multiplier } => write!(f, "numbers disagree (×{multiplier})"),
             Factor::GenericOnly { cap } => write!(f, "only common words match (capped at {cap})"),
             Factor::UnmatchedOnBothSides { multiplier } => {
-                write!(f, "distinctive words unmatched on both sides (×{multiplier:.2})")
+                write!(
+                    f,
+                    "distinctive words unmatched on both sides (×{multiplier:.2})"
+                )
             }
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
             Factor::BirthDateConflict { multiplier } => {
@@ -290,7 +310,13 @@ impl fmt::Display for Explanation {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{}~{} {:.2}", m.query.join("+"), m.candidate.join("+"), m.similarity)?;
+            write!(
+                f,
+                "{}~{} {:.2}",
+                m.query.join("+"),
+                m.candidate.join("+"),
+                m.similarity
+            )?;
         }
         if !self.unmatched_query.is_empty() {
             write!(f, "; query only: {}", self.unmatched_query.join(" "))?;
@@ -316,9 +342,13 @@ struct Link {
 fn glued(a: &ScoreToken, b: &ScoreToken) -> Option<(String, String)> {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
         // Legal forms glue by their class text (JSCARGUMENT); numbers never.
-        if !(matches!(a.kind, TokenKind::Word | TokenKind::LegalForm | TokenKind::Initial)
-            && matches!(b.kind, TokenKind::Word | TokenKind::LegalForm | TokenKind::Initial))
-        {
+        if !(matches!(
+            a.kind,
+            TokenKind::Word | TokenKind::LegalForm | TokenKind::Initial
+        ) && matches!(
+            b.kind,
+            TokenKind::Word | TokenKind::LegalForm | TokenKind::Initial
+        )) {
             return None;
         }
     }
@@ -335,15 +365,26 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         for (j, ct) in c.iter().enumerate() {
             let sim = token_similarity(qt, ct);
             if sim > 0.0 {
-                links.push(Link { q: (i, None), c: (j, None), sim, mass: qt.weight + ct.weight });
+                links.push(Link {
+                    q: (i, None),
+                    c: (j, None),
+                    sim,
+                    mass: qt.weight + ct.weight,
+                });
             }
         }
     }
     // Glued words: one query token against two adjacent list tokens, and the reverse.
-    for (i, qt) in q.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
+    for (i, qt) in q
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+    {
         for (j, pair) in c.windows(2).enumerate() {
             let [a, b] = pair else { continue };
-            let Some((text, k)) = glued(a, b) else { continue };
+            let Some((text, k)) = glued(a, b) else {
+                continue;
+            };
             let sim = if qt.abjad || a.abjad || b.abjad {
                 skeleton_similarity(&qt.skeleton, &skeleton(&k))
             } else {
@@ -351,14 +392,25 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
             };
             if sim > 0.0 {
                 let mass = qt.weight + a.weight.max(b.weight);
-                links.push(Link { q: (i, None), c: (j, Some(j + 1)), sim, mass });
+                links.push(Link {
+                    q: (i, None),
+                    c: (j, Some(j + 1)),
+                    sim,
+                    mass,
+                });
             }
         }
     }
-    for (j, ct) in c.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
+    for (j, ct) in c
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+    {
         for (i, pair) in q.windows(2).enumerate() {
             let [a, b] = pair else { continue };
-            let Some((text, k)) = glued(a, b) else { continue };
+            let Some((text, k)) = glued(a, b) else {
+                continue;
+            };
             let sim = if ct.abjad || a.abjad || b.abjad {
                 skeleton_similarity(&skeleton(&k), &ct.skeleton)
             } else {
@@ -366,7 +418,12 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
             };
             if sim > 0.0 {
                 let mass = ct.weight + a.weight.max(b.weight);
-                links.push(Link { q: (i, Some(i + 1)), c: (j, None), sim, mass });
+                links.push(Link {
+                    q: (i, Some(i + 1)),
+                    c: (j, None),
+                    sim,
+                    mass,
+                });
             }
         }
     }
@@ -454,30 +511,52 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         }
     }
     // Names made of legal forms only compare their classes.
-    let only_forms = |v: &[ScoreToken]| !v.is_empty() && v.iter().all(|t| t.kind == TokenKind::LegalForm);
-    let mut score = if denominator > 0.0 { numerator / denominator } else { 0.0 };
+    let only_forms =
+        |v: &[ScoreToken]| !v.is_empty() && v.iter().all(|t| t.kind == TokenKind::LegalForm);
+    let mut score = if denominator > 0.0 {
+        numerator / denominator
+    } else {
+        0.0
+    };
     if only_forms(q) && only_forms(c) {
-        score = explanation.matched.iter().map(|m| m.similarity).fold(0.0, f32::max);
+        score = explanation
+            .matched
+            .iter()
+            .map(|m| m.similarity)
+            .fold(0.0, f32::max);
         explanation.name_score = score;
         return (score.clamp(0.0, 1.0), explanation);
     }
     let q_has_unmatched_number = q_numbers.iter().any(|u| !u);
     let c_has_unmatched_number = c_numbers.iter().any(|u| !u);
-    if !q_numbers.is_empty() && !c_numbers.is_empty() && (q_has_unmatched_number || c_has_unmatched_number)
+    if !q_numbers.is_empty()
+        && !c_numbers.is_empty()
+        && (q_has_unmatched_number || c_has_unmatched_number)
     {
         score *= NUMBER_CONFLICT;
-        explanation.factors.push(Factor::NumberConflict { multiplier: NUMBER_CONFLICT });
+        explanation.factors.push(Factor::NumberConflict {
+            multiplier: NUMBER_CONFLICT,
+        });
     }
     if !distinctive_matched && !numbers_matched && score > GENERIC_ONLY_CAP {
         score = GENERIC_ONLY_CAP;
-        explanation.factors.push(Factor::GenericOnly { cap: GENERIC_ONLY_CAP });
+        explanation.factors.push(Factor::GenericOnly {
+            cap: GENERIC_ONLY_CAP,
+        });
     }
     let both = unmatched_q_distinct.min(unmatched_c_distinct);
     if both > 0.0 {
-        let total: f32 = q.iter().chain(c).map(|t| t.weight).sum::<f32>().max(f32::EPSILON);
+        let total: f32 = q
+            .iter()
+            .chain(c)
+            .map(|t| t.weight)
+            .sum::<f32>()
+            .max(f32::EPSILON);
         let multiplier = (1.0 - BOTH_SIDES_UNMATCHED * (2.0 * both / total).min(1.0)).max(0.0);
         score *= multiplier;
-        explanation.factors.push(Factor::UnmatchedOnBothSides { multiplier });
+        explanation
+            .factors
+            .push(Factor::UnmatchedOnBothSides { multiplier });
     }
     let score = score.clamp(0.0, 1.0);
     explanation.name_score = score;

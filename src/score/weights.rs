@@ -44,8 +44,12 @@ impl Frequencies {
         let mut f = Frequencies::default();
         for line in EMBEDDED.lines() {
             let mut parts = line.split('\t');
-            let (Some(k), Some(v)) = (parts.next(), parts.next()) else { continue };
-            let Ok(n) = v.trim().parse::<u32>() else { continue };
+            let (Some(k), Some(v)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let Ok(n) = v.trim().parse::<u32>() else {
+                continue;
+            };
             if k == "#documents" {
                 f.documents = u64::from(n);
             } else if !k.starts_with('#') {
@@ -84,7 +88,11 @@ impl Frequencies {
                 let n = self.documents as f32 + PRIOR_DOCUMENTS;
                 let df = self.df(key) as f32;
                 let w = (n / (df + 0.5)).ln() / (n / 0.5).ln();
-                if w.is_finite() { w.clamp(MIN_WEIGHT, 1.0) } else { 1.0 }
+                if w.is_finite() {
+                    w.clamp(MIN_WEIGHT, 1.0)
+                } else {
+                    1.0
+                }
             }
         }
     }

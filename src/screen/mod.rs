@@ -92,17 +92,29 @@ impl ScreenerBuilder {
         let mut entities: Vec<Entity> = Vec::new();
         let mut sources = Vec::new();
         for list in self.lists {
-            sources.push(ListInfo { source: list.source, published: list.published, entities: list.entities.len() });
+            sources.push(ListInfo {
+                source: list.source,
+                published: list.published,
+                entities: list.entities.len(),
+            });
             entities.extend(list.entities);
         }
         // Normalize every name once; count token keys per entity.
         let mut freq = Frequencies::embedded();
-        let mut normalized: Vec<Vec<Vec<crate::normalize::Token>>> = Vec::with_capacity(entities.len());
+        let mut normalized: Vec<Vec<Vec<crate::normalize::Token>>> =
+            Vec::with_capacity(entities.len());
         for e in &entities {
-            let names: Vec<Vec<crate::normalize::Token>> =
-                e.names.iter().map(|n| normalize(&n.text).into_tokens()).collect();
+            let names: Vec<Vec<crate::normalize::Token>> = e
+                .names
+                .iter()
+                .map(|n| normalize(&n.text).into_tokens())
+                .collect();
             freq.add_document(
-                names.iter().flatten().filter(|t| t.kind() == TokenKind::Word).map(|t| t.key()),
+                names
+                    .iter()
+                    .flatten()
+                    .filter(|t| t.kind() == TokenKind::Word)
+                    .map(|t| t.key()),
             );
             normalized.push(names);
         }
@@ -114,7 +126,12 @@ impl ScreenerBuilder {
                     continue;
                 }
                 let tokens = tokens.iter().map(|t| ScoreToken::new(t, &freq)).collect();
-                index.add(IndexedName { entity: ei as u32, name: ni as u32, tokens, weak: name.kind.is_weak() });
+                index.add(IndexedName {
+                    entity: ei as u32,
+                    name: ni as u32,
+                    tokens,
+                    weak: name.kind.is_weak(),
+                });
             }
             for id in &e.identifiers {
                 let v = identifier_key(&id.value);
@@ -124,7 +141,16 @@ impl ScreenerBuilder {
             }
         }
         index.finish();
-        Ok(Screener { inner: Arc::new(Inner { entities, sources, index, freq, threshold, identifiers }) })
+        Ok(Screener {
+            inner: Arc::new(Inner {
+                entities,
+                sources,
+                index,
+                freq,
+                threshold,
+                identifiers,
+            }),
+        })
     }
 }
 
@@ -174,7 +200,11 @@ pub struct Screener {
 }
 
 fn identifier_key(value: &str) -> String {
-    value.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+    value
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 fn kinds_compatible(query: Option<EntityKind>, any: bool, entity: EntityKind) -> bool {
@@ -232,7 +262,10 @@ impl Screener {
 
     /// The sources of the loaded lists, with their publication dates and entity counts.
     pub fn sources(&self) -> impl Iterator<Item = (Source, Option<PartialDate>, usize)> + '_ {
-        self.inner.sources.iter().map(|s| (s.source, s.published, s.entities))
+        self.inner
+            .sources
+            .iter()
+            .map(|s| (s.source, s.published, s.entities))
     }
 
     /// An estimate of the heap memory the screener holds, in bytes.
@@ -241,7 +274,10 @@ impl Screener {
             .inner
             .entities
             .iter()
-            .map(|e| std::mem::size_of::<Entity>() + e.names.iter().map(|n| n.text.len() + 64).sum::<usize>())
+            .map(|e| {
+                std::mem::size_of::<Entity>()
+                    + e.names.iter().map(|n| n.text.len() + 64).sum::<usize>()
+            })
             .sum();
         entities + self.inner.index.memory_usage()
     }
@@ -249,7 +285,11 @@ impl Screener {
     fn score_tokens(&self, text: &str) -> (Vec<ScoreToken>, bool) {
         let tokens = normalize(text).into_tokens();
         let truncated = tokens.len() > MAX_QUERY_TOKENS;
-        let st = tokens.iter().take(MAX_QUERY_TOKENS).map(|t| ScoreToken::new(t, &self.inner.freq)).collect();
+        let st = tokens
+            .iter()
+            .take(MAX_QUERY_TOKENS)
+            .map(|t| ScoreToken::new(t, &self.inner.freq))
+            .collect();
         (st, truncated)
     }
 
@@ -268,8 +308,12 @@ impl Screener {
         // Best name per entity.
         let mut best: HashMap<u32, (f32, u32, Explanation)> = HashMap::new();
         for nid in candidates {
-            let Some(name) = inner.index.names.get(nid as usize) else { continue };
-            let Some(entity) = inner.entities.get(name.entity as usize) else { continue };
+            let Some(name) = inner.index.names.get(nid as usize) else {
+                continue;
+            };
+            let Some(entity) = inner.entities.get(name.entity as usize) else {
+                continue;
+            };
             if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
                 continue;
             }
@@ -291,13 +335,22 @@ impl Screener {
         }
         // Entities found through an identifier alone.
         for id in &query.identifiers {
-            let Some(ents) = inner.identifiers.get(&identifier_key(&id.value)) else { continue };
+            let Some(ents) = inner.identifiers.get(&identifier_key(&id.value)) else {
+                continue;
+            };
             for &ei in ents {
                 if best.contains_key(&ei) {
                     continue;
                 }
-                let Some(entity) = inner.entities.get(ei as usize) else { continue };
-                let nid = inner.index.names.iter().position(|n| n.entity == ei).unwrap_or(0) as u32;
+                let Some(entity) = inner.entities.get(ei as usize) else {
+                    continue;
+                };
+                let nid = inner
+                    .index
+                    .names
+                    .iter()
+                    .position(|n| n.entity == ei)
+                    .unwrap_or(0) as u32;
                 let mut explanation = Explanation::default();
                 let score = self.secondary(&query, entity, 0.0, &mut explanation);
                 best.insert(ei, (score, nid, explanation));
@@ -311,7 +364,9 @@ impl Screener {
                 let name = inner.index.names.get(nid as usize)?;
                 let n = entity.names.get(name.name as usize)?;
                 if truncated {
-                    explanation.push_factor(Factor::QueryTruncated { tokens: MAX_QUERY_TOKENS });
+                    explanation.push_factor(Factor::QueryTruncated {
+                        tokens: MAX_QUERY_TOKENS,
+                    });
                 }
                 Some(Match {
                     entity_id: entity.id.clone(),
@@ -329,7 +384,10 @@ impl Screener {
     }
 
     /// Screens many queries, results in input order.
-    pub fn screen_many<Q: Into<Query>>(&self, queries: impl IntoIterator<Item = Q>) -> Vec<Vec<Match>> {
+    pub fn screen_many<Q: Into<Query>>(
+        &self,
+        queries: impl IntoIterator<Item = Q>,
+    ) -> Vec<Vec<Match>> {
         queries.into_iter().map(|q| self.screen(q)).collect()
     }
 
@@ -339,7 +397,12 @@ impl Screener {
         let index = &self.inner.index;
         let mut vids: Vec<u32> = Vec::new();
         let mut buf = Vec::new();
-        for t in q.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Initial)) {
+        for t in q.iter().filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Initial
+            )
+        }) {
             buf.clear();
             if t.kind == TokenKind::Word {
                 index.lookup(&t.key, &mut buf);
@@ -373,14 +436,22 @@ impl Screener {
     }
 
     /// Applies birth date, country and identifier evidence to a name score.
-    fn secondary(&self, query: &Query, entity: &Entity, mut score: f32, explanation: &mut Explanation) -> f32 {
+    fn secondary(
+        &self,
+        query: &Query,
+        entity: &Entity,
+        mut score: f32,
+        explanation: &mut Explanation,
+    ) -> f32 {
         if let Some(date) = &query.birth_date {
             if entity.kind == EntityKind::Person && !entity.birth_dates.is_empty() {
                 if entity.birth_dates.iter().any(|b| b.accepts(date)) {
                     explanation.push_factor(Factor::BirthDateAgrees);
                 } else {
                     score *= BIRTH_DATE_CONFLICT;
-                    explanation.push_factor(Factor::BirthDateConflict { multiplier: BIRTH_DATE_CONFLICT });
+                    explanation.push_factor(Factor::BirthDateConflict {
+                        multiplier: BIRTH_DATE_CONFLICT,
+                    });
                 }
             }
         }
@@ -393,18 +464,27 @@ impl Screener {
                 .peekable();
             if countries.peek().is_some() && !countries.any(|c| c.eq_ignore_ascii_case(country)) {
                 score *= COUNTRY_CONFLICT;
-                explanation.push_factor(Factor::CountryConflict { multiplier: COUNTRY_CONFLICT });
+                explanation.push_factor(Factor::CountryConflict {
+                    multiplier: COUNTRY_CONFLICT,
+                });
             }
         }
         let ids: Vec<&Identifier> = query
             .identifiers
             .iter()
-            .filter(|q| entity.identifiers.iter().any(|e| identifier_key(&e.value) == identifier_key(&q.value)))
+            .filter(|q| {
+                entity
+                    .identifiers
+                    .iter()
+                    .any(|e| identifier_key(&e.value) == identifier_key(&q.value))
+            })
             .collect();
         if let Some(id) = ids.first() {
             if identifier_key(&id.value).len() >= 4 {
                 score = score.max(IDENTIFIER_FLOOR);
-                explanation.push_factor(Factor::IdentifierMatch { value: id.value.clone() });
+                explanation.push_factor(Factor::IdentifierMatch {
+                    value: id.value.clone(),
+                });
             }
         }
         score.clamp(0.0, 1.0)
@@ -426,7 +506,11 @@ impl Screener {
         let (c, _) = self.score_tokens(candidate);
         let (score, explanation) = score_names(&q, &c);
         let score = Score::new(score);
-        Comparison { score, is_match: score.value() >= self.inner.threshold, explanation }
+        Comparison {
+            score,
+            is_match: score.value() >= self.inner.threshold,
+            explanation,
+        }
     }
 
     /// Finds listed names inside free text (payment remittance information, addresses,

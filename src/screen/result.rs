@@ -17,7 +17,11 @@ pub struct Score(f32);
 impl Score {
     /// A score, clamped into [0, 1] (NaN becomes 0).
     pub fn new(value: f32) -> Score {
-        Score(if value.is_nan() { 0.0 } else { value.clamp(0.0, 1.0) })
+        Score(if value.is_nan() {
+            0.0
+        } else {
+            value.clamp(0.0, 1.0)
+        })
     }
 
     /// The value, in [0, 1].
@@ -93,7 +97,11 @@ impl Match {
 
 impl fmt::Display for Match {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {:?} ({}): {}", self.score, self.entity_id, self.name, self.kind, self.explanation)
+        write!(
+            f,
+            "{} {} {:?} ({}): {}",
+            self.score, self.entity_id, self.name, self.kind, self.explanation
+        )
     }
 }
 

@@ -26,7 +26,10 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let inner = &*screener.inner;
     let index = &inner.index;
     let tokens = normalize(text).into_tokens();
-    let st: Vec<ScoreToken> = tokens.iter().map(|t| ScoreToken::new(t, &inner.freq)).collect();
+    let st: Vec<ScoreToken> = tokens
+        .iter()
+        .map(|t| ScoreToken::new(t, &inner.freq))
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut tried: HashSet<(u32, usize)> = HashSet::new();
     let mut vids = Vec::new();
@@ -42,14 +45,18 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                 if !tried.insert((nid, i)) {
                     continue;
                 }
-                let Some(name) = index.names.get(nid as usize) else { continue };
+                let Some(name) = index.names.get(nid as usize) else {
+                    continue;
+                };
                 let n = name.tokens.len();
                 let mut best: Option<(f32, usize, usize, Explanation)> = None;
                 for len in n.saturating_sub(1).max(1)..=n + 1 {
                     let first = (i + 1).saturating_sub(len);
                     for start in first..=i {
                         let end = start + len;
-                        let Some(window) = st.get(start..end) else { continue };
+                        let Some(window) = st.get(start..end) else {
+                            continue;
+                        };
                         let (score, explanation) = score_names(window, &name.tokens);
                         let better = best.as_ref().is_none_or(|(s, bs, be, _)| {
                             score > *s || (score == *s && end - start < be - bs)
@@ -59,7 +66,9 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                         }
                     }
                 }
-                let Some((score, start, end, mut explanation)) = best else { continue };
+                let Some((score, start, end, mut explanation)) = best else {
+                    continue;
+                };
                 if score < inner.threshold {
                     continue;
                 }
@@ -69,15 +78,29 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                     }
                     explanation.push_factor(crate::score::Factor::WeakAlias);
                 }
-                found.push(Found { start, end, name: nid, entity: name.entity, score, explanation });
+                found.push(Found {
+                    start,
+                    end,
+                    name: nid,
+                    entity: name.entity,
+                    score,
+                    explanation,
+                });
             }
         }
     }
     // One hit per entity and place: the best-scoring of overlapping hits of an entity.
-    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)).then(a.name.cmp(&b.name)));
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.start.cmp(&b.start))
+            .then(a.name.cmp(&b.name))
+    });
     let mut kept: Vec<Found> = Vec::new();
     for f in found {
-        let overlaps = kept.iter().any(|k| k.entity == f.entity && k.start < f.end && f.start < k.end);
+        let overlaps = kept
+            .iter()
+            .any(|k| k.entity == f.entity && k.start < f.end && f.start < k.end);
         if !overlaps {
             kept.push(f);
         }

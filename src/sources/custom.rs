@@ -48,9 +48,12 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
             continue;
         }
         let mut entity: Entity = serde_json::from_str(text).map_err(|e| {
-            Error::new(ErrorKind::Malformed, format!("expected a JSON entity, found an error: {e}"))
-                .with_line(line_no)
-                .with_source(e)
+            Error::new(
+                ErrorKind::Malformed,
+                format!("expected a JSON entity, found an error: {e}"),
+            )
+            .with_line(line_no)
+            .with_source(e)
         })?;
         let issue = |action, reason: String| LoadIssue {
             line: Some(line_no),

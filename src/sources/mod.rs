@@ -72,9 +72,9 @@ pub fn read(reader: impl Read) -> Result<Loaded> {
 ///
 /// [`ErrorKind::UnknownFormat`] when the start matches no format the crate reads.
 pub fn detect(reader: &mut impl BufRead) -> Result<Format> {
-    let head = reader
-        .fill_buf()
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the list: {e}")).with_source(e))?;
+    let head = reader.fill_buf().map_err(|e| {
+        Error::new(ErrorKind::Io, format!("cannot read the list: {e}")).with_source(e)
+    })?;
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if start.starts_with('{') || start.is_empty() {
@@ -83,6 +83,8 @@ pub fn detect(reader: &mut impl BufRead) -> Result<Format> {
     let shown: String = start.chars().take(40).collect();
     Err(Error::new(
         ErrorKind::UnknownFormat,
-        format!("expected a list format the crate reads (custom JSON Lines), found content starting {shown:?}"),
+        format!(
+            "expected a list format the crate reads (custom JSON Lines), found content starting {shown:?}"
+        ),
     ))
 }

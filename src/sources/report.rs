@@ -91,7 +91,10 @@ impl LoadReport {
 
     /// Records or fields that were skipped.
     pub fn skipped(&self) -> usize {
-        self.issues.iter().filter(|i| i.action == IssueAction::Skipped).count()
+        self.issues
+            .iter()
+            .filter(|i| i.action == IssueAction::Skipped)
+            .count()
     }
 }
 

@@ -34,7 +34,10 @@ pub(crate) enum Lang {
 impl Lang {
     /// Guesses the alphabet of a whole name from its distinctive letters.
     pub(crate) fn detect(text: &str) -> Lang {
-        let has = |set: &str| text.chars().any(|c| c.to_lowercase().any(|l| set.contains(l)));
+        let has = |set: &str| {
+            text.chars()
+                .any(|c| c.to_lowercase().any(|l| set.contains(l)))
+        };
         if has("ҳҷӣӯ") || (has("ў") && has("қғ")) {
             Lang::UzbekTajik
         } else if has("әғқұһ") {
@@ -63,21 +66,60 @@ impl Lang {
 /// (Fyodor; BGN/PCGN ë loses its mark to e, which the key distance meets as a vowel change). The context rule "е → ye at the start of a word
 /// and after a vowel" is applied by [`romanize_char`].
 pub(crate) const RUSSIAN: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "yo"),
-    ('ж', "zh"), ('з', "z"), ('и', "i"), ('й', "y"), ('к', "k"), ('л', "l"), ('м', "m"),
-    ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"), ('у', "u"),
-    ('ф', "f"), ('х', "kh"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "shch"), ('ъ', ""),
-    ('ы', "y"), ('ь', ""), ('э', "e"), ('ю', "yu"), ('я', "ya"),
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "yo"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "kh"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "shch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
     // Pre-1918 letters still seen in old names: і (as Ukrainian), ѣ → e, ѳ → f, ѵ → i.
-    ('і', "i"), ('ѣ', "e"), ('ѳ', "f"), ('ѵ', "i"),
+    ('і', "i"),
+    ('ѣ', "e"),
+    ('ѳ', "f"),
+    ('ѵ', "i"),
 ];
 
 /// Ukrainian, the official system (Cabinet of Ministers resolution 55, 2010; BGN/PCGN 2019
 /// agrees): г → h, ґ → g, и → y, і → i; є ї й ю я in their word-initial forms ye yi y yu ya
 /// (the variant key folds the non-initial ie i i iu ia to the same).
 pub(crate) const UKRAINIAN: &[(char, &str)] = &[
-    ('г', "h"), ('ґ', "g"), ('е', "e"), ('є', "ye"), ('и', "y"), ('і', "i"), ('ї', "yi"),
-    ('й', "y"), ('х', "kh"), ('щ', "shch"),
+    ('г', "h"),
+    ('ґ', "g"),
+    ('е', "e"),
+    ('є', "ye"),
+    ('и', "y"),
+    ('і', "i"),
+    ('ї', "yi"),
+    ('й', "y"),
+    ('х', "kh"),
+    ('щ', "shch"),
 ];
 
 /// Belarusian, BGN/PCGN 1979 and the national system (2007, adopted by UNGEGN 2013):
@@ -88,8 +130,15 @@ pub(crate) const BELARUSIAN: &[(char, &str)] = &[('г', "h"), ('і', "i"), ('ў'
 /// ң → ng, ө ö → o, ұ → u, ү ü → u, һ → h, і → i, и ī → i, у ū → u. The Kazakh Latin alphabet
 /// of 2021 (ğ, q, ñ, ū, ü, ı) reaches the same key: ğ → g and gh → g, ñ → n and ng are near.
 pub(crate) const KAZAKH: &[(char, &str)] = &[
-    ('ә', "a"), ('ғ', "gh"), ('қ', "q"), ('ң', "ng"), ('ө', "o"), ('ұ', "u"), ('ү', "u"),
-    ('һ', "h"), ('і', "i"),
+    ('ә', "a"),
+    ('ғ', "gh"),
+    ('қ', "q"),
+    ('ң', "ng"),
+    ('ө', "o"),
+    ('ұ', "u"),
+    ('ү', "u"),
+    ('һ', "h"),
+    ('і', "i"),
 ];
 
 /// Kyrgyz, BGN/PCGN 1979: ж → j, ң → ng, ө → o, ү → u; Mongolian BGN/PCGN 1964 agrees on
@@ -99,7 +148,13 @@ pub(crate) const KYRGYZ: &[(char, &str)] = &[('ж', "j"), ('ң', "ng"), ('ө', "
 /// Uzbek (BGN/PCGN 1979, and the Uzbek Latin alphabet of 1995: ў oʻ, қ q, ғ gʻ, ҳ h, ж j)
 /// and Tajik (BGN/PCGN 1994: ғ gh, ӣ ī, қ q, ӯ ū, ҳ h, ҷ j).
 pub(crate) const UZBEK_TAJIK: &[(char, &str)] = &[
-    ('ў', "o"), ('қ', "q"), ('ғ', "gh"), ('ҳ', "h"), ('ҷ', "j"), ('ӣ', "i"), ('ӯ', "u"),
+    ('ў', "o"),
+    ('қ', "q"),
+    ('ғ', "gh"),
+    ('ҳ', "h"),
+    ('ҷ', "j"),
+    ('ӣ', "i"),
+    ('ӯ', "u"),
     ('ж', "j"),
 ];
 
@@ -108,27 +163,75 @@ pub(crate) const UZBEK_TAJIK: &[(char, &str)] = &[
 /// so Cyrillic and Latin Serbian meet: ђ đ → dj, ј → j, љ → lj, њ → nj, ћ ć → c, ц → c,
 /// х → h.
 pub(crate) const SERBIAN: &[(char, &str)] = &[
-    ('ђ', "dj"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"), ('ц', "c"), ('џ', "dzh"),
+    ('ђ', "dj"),
+    ('ј', "j"),
+    ('љ', "lj"),
+    ('њ', "nj"),
+    ('ћ', "c"),
+    ('ц', "c"),
+    ('џ', "dzh"),
     ('х', "h"),
 ];
 
 /// Macedonian, the official romanization (2008; BGN/PCGN 2013): ѓ → gj, ќ → kj, ѕ → dz,
 /// ј → j, љ → lj, њ → nj, џ → dzh, х → h, ц → c.
 pub(crate) const MACEDONIAN: &[(char, &str)] = &[
-    ('ѓ', "gj"), ('ќ', "kj"), ('ѕ', "dz"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('џ', "dzh"),
-    ('х', "h"), ('ц', "c"),
+    ('ѓ', "gj"),
+    ('ќ', "kj"),
+    ('ѕ', "dz"),
+    ('ј', "j"),
+    ('љ', "lj"),
+    ('њ', "nj"),
+    ('џ', "dzh"),
+    ('х', "h"),
+    ('ц', "c"),
 ];
 
 /// Letters of other Cyrillic alphabets that the language tables above do not carry, in their
 /// BGN/PCGN spelling: Tatar and Bashkir җ → zh, ҙ → dh, ҡ → q, ҫ → th, ӊ → ng; Chechen and
 /// Caucasian palochka ӏ (dropped); Abkhaz and others via their base letter.
 pub(crate) const OTHER: &[(char, &str)] = &[
-    ('җ', "zh"), ('ҙ', "dh"), ('ҡ', "q"), ('ҫ', "th"), ('ӊ', "ng"), ('ӏ', ""), ('ӑ', "a"),
-    ('ӗ', "e"), ('ҫ', "s"), ('ӳ', "u"), ('ӱ', "u"), ('ӧ', "o"), ('ӓ', "a"), ('ӹ', "y"),
-    ('ҝ', "g"), ('ҹ', "j"), ('ә', "a"), ('ғ', "gh"), ('қ', "q"), ('ң', "ng"), ('ө', "o"),
-    ('ұ', "u"), ('ү', "u"), ('һ', "h"), ('ў', "u"), ('є', "ye"), ('ї', "yi"), ('ґ', "g"),
-    ('ђ', "dj"), ('ј', "j"), ('љ', "lj"), ('њ', "nj"), ('ћ', "c"), ('џ', "dz"), ('ѓ', "gj"),
-    ('ќ', "kj"), ('ѕ', "dz"), ('ҷ', "j"), ('ҳ', "h"), ('ӣ', "i"), ('ӯ', "u"),
+    ('җ', "zh"),
+    ('ҙ', "dh"),
+    ('ҡ', "q"),
+    ('ҫ', "th"),
+    ('ӊ', "ng"),
+    ('ӏ', ""),
+    ('ӑ', "a"),
+    ('ӗ', "e"),
+    ('ҫ', "s"),
+    ('ӳ', "u"),
+    ('ӱ', "u"),
+    ('ӧ', "o"),
+    ('ӓ', "a"),
+    ('ӹ', "y"),
+    ('ҝ', "g"),
+    ('ҹ', "j"),
+    ('ә', "a"),
+    ('ғ', "gh"),
+    ('қ', "q"),
+    ('ң', "ng"),
+    ('ө', "o"),
+    ('ұ', "u"),
+    ('ү', "u"),
+    ('һ', "h"),
+    ('ў', "u"),
+    ('є', "ye"),
+    ('ї', "yi"),
+    ('ґ', "g"),
+    ('ђ', "dj"),
+    ('ј', "j"),
+    ('љ', "lj"),
+    ('њ', "nj"),
+    ('ћ', "c"),
+    ('џ', "dz"),
+    ('ѓ', "gj"),
+    ('ќ', "kj"),
+    ('ѕ', "dz"),
+    ('ҷ', "j"),
+    ('ҳ', "h"),
+    ('ӣ', "i"),
+    ('ӯ', "u"),
 ];
 
 fn find(table: &[(char, &'static str)], c: char) -> Option<&'static str> {
@@ -163,5 +266,7 @@ pub(crate) fn romanize_char(c: char, prev: Option<char>, lang: Lang) -> Option<&
         Lang::Serbian => find(SERBIAN, c),
         Lang::Macedonian => find(MACEDONIAN, c),
     };
-    specific.or_else(|| find(RUSSIAN, c)).or_else(|| find(OTHER, c))
+    specific
+        .or_else(|| find(RUSSIAN, c))
+        .or_else(|| find(OTHER, c))
 }

@@ -1,0 +1,23 @@
+//! The crate's integration tests: one binary, modules by area.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//!
+//! Tests that read the official list files find them through `SANCTIONS_DATA_DIR` and skip
+//! with a message when it is unset; `.ci/run` sets it, and there a missing file fails.
+
+#[path = "lib/cli.rs"]
+mod cli;
+#[path = "lib/contract.rs"]
+mod contract;
+#[path = "lib/properties.rs"]
+mod properties;
+#[path = "lib/quality.rs"]
+mod quality;
+#[path = "lib/real_data.rs"]
+mod real_data;
+#[path = "lib/util.rs"]
+mod util;

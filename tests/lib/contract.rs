@@ -1,0 +1,190 @@
+//! API contracts: thread safety, exact error messages, determinism, the custom reader.
+
+use sanctions::model::{Entity, EntityId, EntityKind, Name, NameKind, PartialDate};
+use sanctions::sources::{self, custom};
+use sanctions::{ErrorKind, Query, SanctionsList, Screener, Source};
+
+#[test]
+fn screener_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Screener>();
+    let s = Screener::demo().unwrap();
+    let t = s.clone();
+    let h = std::thread::spawn(move || t.screen("Sberbank").len());
+    assert_eq!(h.join().unwrap(), s.screen("Sberbank").len());
+}
+
+#[test]
+fn error_messages_are_exact() {
+    let e = custom::read("{\"id\": \"1\", \"names\": [{\"text\": \"A\"}]}\n{\"id\": 2".as_bytes())
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Malformed);
+    assert_eq!(e.line(), Some(2));
+    assert!(
+        e.to_string()
+            .starts_with("line 2: expected a JSON entity, found an error: "),
+        "{e}"
+    );
+
+    let e = sources::read("<?xml version=\"1.0\"?><foo/>".as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::UnknownFormat);
+    assert_eq!(
+        e.to_string(),
+        "expected a list format the crate reads (custom JSON Lines), found content starting \"<?xml version=\\\"1.0\\\"?><foo/>\""
+    );
+
+    let e = Screener::builder().threshold(1.5).build().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Build);
+    assert_eq!(
+        e.to_string(),
+        "expected a threshold between 0 and 1, found 1.5"
+    );
+
+    let e = "2024-02-30".parse::<PartialDate>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"2024-02-30\""
+    );
+
+    let e = sources::load_path("/nonexistent/list.xml").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Io);
+    assert!(
+        e.to_string()
+            .starts_with("/nonexistent/list.xml: cannot open the list file: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn custom_reader_reports_skips_and_merges() {
+    let data = concat!(
+        "{\"id\":\"a\",\"kind\":\"person\",\"names\":[{\"text\":\"Ivan Petrov\"}]}\n",
+        "{\"id\":\"b\",\"names\":[{\"text\":\"  \"}]}\n",
+        "{\"id\":\"a\",\"names\":[{\"text\":\"Иван Петров\",\"kind\":\"aka\"}],\"programs\":[\"X\"]}\n",
+    );
+    let loaded = custom::read(data.as_bytes()).unwrap();
+    assert_eq!(loaded.list.entities.len(), 1);
+    let e = &loaded.list.entities[0];
+    assert_eq!(e.names.len(), 2, "the repeated id merges its names");
+    assert_eq!(e.programs, ["X"]);
+    assert_eq!(loaded.report.issues.len(), 2);
+    assert_eq!(loaded.report.skipped(), 1);
+    assert_eq!(loaded.report.issues[0].line, Some(2));
+    assert_eq!(loaded.report.issues[0].record.as_deref(), Some("b"));
+    assert_eq!(loaded.report.names, 2);
+}
+
+#[test]
+fn model_round_trips_through_json() {
+    let list = Screener::demo_list().unwrap();
+    for e in &list.entities {
+        let text = serde_json::to_string(e).unwrap();
+        let back: Entity = serde_json::from_str(&text).unwrap();
+        assert_eq!(&back, e);
+    }
+}
+
+#[test]
+fn screening_is_deterministic_and_ordered() {
+    let s = Screener::demo().unwrap();
+    for q in ["Sberbank", "Rotenberg", "Prigozhin", "Group", "Bank"] {
+        let a = s.screen(Query::new(q).threshold(0.2).limit(100));
+        let b = s.screen(Query::new(q).threshold(0.2).limit(100));
+        assert_eq!(a, b);
+        for w in a.windows(2) {
+            assert!(w[0].score() >= w[1].score());
+        }
+    }
+}
+
+#[test]
+fn person_query_does_not_match_organizations_unless_asked() {
+    let list = SanctionsList::new(Source::Custom);
+    let mut list = list;
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "o"), EntityKind::Organization)
+            .with_name(Name::new("Ivan Petrov Trading")),
+    );
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "p"), EntityKind::Person)
+            .with_name(Name::new("Ivan Petrov")),
+    );
+    let s = Screener::builder().list(list).build().unwrap();
+    let persons = s.screen(
+        Query::new("Ivan Petrov")
+            .kind(EntityKind::Person)
+            .threshold(0.3),
+    );
+    assert!(persons.iter().all(|m| m.kind() == EntityKind::Person));
+    let all = s.screen(
+        Query::new("Ivan Petrov")
+            .kind(EntityKind::Person)
+            .any_kind()
+            .threshold(0.3),
+    );
+    assert!(all.iter().any(|m| m.kind() == EntityKind::Organization));
+}
+
+#[test]
+fn weak_aliases_match_only_near_exact_and_are_flagged() {
+    let mut list = SanctionsList::new(Source::Custom);
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "w"), EntityKind::Person)
+            .with_name(Name::new("Abdul Karim Muradov"))
+            .with_name(Name::new("Abu Salim").with_kind(NameKind::WeakAka)),
+    );
+    let s = Screener::builder().list(list).build().unwrap();
+    let exact = s.screen("Abu Salim");
+    assert_eq!(exact.len(), 1);
+    assert!(exact[0].is_weak());
+    let near = s.screen(Query::new("Abu Saleem Trading").threshold(0.5));
+    assert!(near.iter().all(|m| !m.is_weak()), "{near:?}");
+}
+
+#[test]
+fn empty_and_hostile_queries_do_not_fail() {
+    let s = Screener::demo().unwrap();
+    for q in [
+        "",
+        "   ",
+        "\u{200b}\u{200b}",
+        "...",
+        &"a".repeat(100_000),
+        &"ab ".repeat(20_000),
+        "\u{0301}\u{0301}x",
+    ] {
+        let _ = s.screen(q);
+        let _ = s.screen_text(q);
+        let _ = s.compare(q, "KAZSTANEX");
+    }
+    let long = format!("{} KAZSTANEX", "word ".repeat(100));
+    let m = s.screen(Query::new(long).threshold(0.0));
+    assert!(m.iter().all(|m| {
+        m.explanation()
+            .factors()
+            .iter()
+            .any(|f| matches!(f, sanctions::score::Factor::QueryTruncated { .. }))
+    }));
+}
+
+#[test]
+fn identifiers_lift_a_match() {
+    use sanctions::model::{Identifier, IdentifierKind};
+    let s = Screener::builder()
+        .list(
+            custom::read(
+                std::fs::File::open("tests/data/custom.jsonl")
+                    .map(std::io::BufReader::new)
+                    .unwrap(),
+            )
+            .unwrap()
+            .list,
+        )
+        .build()
+        .unwrap();
+    let m = s.screen(Query::new("Northwind").identifier(Identifier::new(
+        IdentifierKind::Registration,
+        "1027700132195",
+    )));
+    assert_eq!(m.first().map(|m| m.entity_id().id.as_str()), Some("c-3"));
+}

@@ -1,0 +1,77 @@
+//! Helpers shared by the test modules.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// The folder of the official list files, or `None` (with a message) when
+/// `SANCTIONS_DATA_DIR` is unset.
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("SANCTIONS_DATA_DIR") {
+        Some(d) => Some(PathBuf::from(d)),
+        None => {
+            eprintln!("SANCTIONS_DATA_DIR is unset: skipping a test on the official list files");
+            None
+        }
+    }
+}
+
+/// A file of the official lists; panics when the folder is set but the file is missing.
+#[track_caller]
+pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
+    let p = dir.join(rel);
+    assert!(
+        p.is_file(),
+        "SANCTIONS_DATA_DIR is set but {} is missing",
+        p.display()
+    );
+    p
+}
+
+/// The `screen` example, built by `cargo test` beside the test binary.
+pub fn screen_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .expect("target profile folder");
+    let bin = dir.join("examples").join(if cfg!(windows) {
+        "screen.exe"
+    } else {
+        "screen"
+    });
+    assert!(
+        bin.is_file(),
+        "{} missing: cargo test builds the examples",
+        bin.display()
+    );
+    bin
+}
+
+/// Runs `screen` with arguments and standard input.
+pub fn run_screen(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(screen_bin())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn screen");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for screen")
+}
+
+/// The lines of standard output, each parsed as JSON.
+#[track_caller]
+pub fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
