@@ -1,4 +1,85 @@
 //! Screen names and free text against official sanctions lists, in process.
+//!
+//! `sanctions` reads the regulators' list files into typed [`model`] records, normalizes
+//! every name across scripts and romanization systems once, and screens names and free text
+//! against them in microseconds, with a score in [0, 1] and an explanation for every match.
+//!
+//! ```
+//! use sanctions::Screener;
+//!
+//! let screener = Screener::demo()?; // the embedded demo list of real listed entities
+//! let matches = screener.screen("ТОО «Казстанекс»");
+//! let best = &matches[0];
+//! assert_eq!(best.entity_id().to_string(), "uk:16678");
+//! assert!(best.score().value() >= 0.9);
+//! println!("{best}"); // score, id, list name and the token alignment behind the score
+//! # Ok::<(), sanctions::Error>(())
+//! ```
+//!
+//! # Primary types
+//!
+//! - [`Screener`], built once with [`Screener::builder`] from one or more
+//!   [`SanctionsList`]s; immutable, `Send + Sync`, cheap to clone. [`Screener::screen`] takes a
+//!   name or a [`Query`] and returns [`Match`]es; [`Screener::screen_text`] returns
+//!   [`TextHit`]s with byte spans; [`Screener::compare`] scores two names.
+//! - [`model`]: [`Entity`], [`model::Name`], [`model::Identifier`], [`model::PartialDate`]:
+//!   what a list says, `serde` (de)serializable. JSON Lines of [`Entity`] is the crate's own
+//!   `custom` list format.
+//! - [`sources`]: readers of list files, with format detection and a
+//!   [`LoadReport`](sources::LoadReport) of every record repaired or skipped.
+//! - [`normalize`]: text to tokens, usable on its own.
+//! - [`score`]: the [`Explanation`](score::Explanation) of a score and its parts.
+//!
+//! # Concepts
+//!
+//! **Normalization** removes invisible characters, folds look-alike letters, romanizes every
+//! script to ASCII by the crate's tables (Cyrillic by language, Arabic, Greek, Armenian,
+//! Georgian; others through `any_ascii`), joins dotted initials and recognizes legal forms in
+//! any language. Each token also carries a spelling-variant key under which romanization
+//! systems meet (`Prigozhin`, `Prigoschin`, `Prigojine`).
+//!
+//! **Scoring** aligns tokens in any order, weighs them by rarity in the lists, and applies
+//! factors: numbers must agree, common words never carry a match alone, distinctive words
+//! left over on both sides cost much. The recommended threshold is [`DEFAULT_THRESHOLD`].
+//!
+//! **Weak aliases** (OFAC weak a.k.a., UN low quality) count only when near-exact
+//! ([`WEAK_ALIAS_MIN`]) and are flagged in the [`Match`].
+//!
+//! # Examples
+//!
+//! ## A custom list
+//!
+//! ```
+//! use sanctions::{Query, Screener, EntityKind, sources};
+//!
+//! let data = r#"{"id":"c-1","kind":"person","names":[{"text":"Ivan Petrovich Sidorov"}],"birth_dates":["1970"]}"#;
+//! let loaded = sources::read(data.as_bytes())?;
+//! let screener = Screener::builder().list(loaded.list).build()?;
+//! let m = screener.screen(Query::new("Иван Сидоров").kind(EntityKind::Person));
+//! assert_eq!(m[0].entity_id().id, "c-1");
+//! # Ok::<(), sanctions::Error>(())
+//! ```
+//!
+//! ## Free text
+//!
+//! ```
+//! let screener = sanctions::Screener::demo()?;
+//! let text = "/BNF/ KAZSTANEX LLP ALMATY KZ";
+//! let hit = &screener.screen_text(text)[0];
+//! assert_eq!(&text[hit.span()], "KAZSTANEX LLP");
+//! # Ok::<(), sanctions::Error>(())
+//! ```
+//!
+//! # Non-goals
+//!
+//! No server, no network access, no storage: the crate is a library that a service embeds.
+//! It decides nothing on its own: a match is evidence for an analyst or a rule.
+//!
+//! # Design
+//!
+//! The map of the crate, its data flow and the command-line contract of the `screen`
+//! example are in the project's DESIGN.md.
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

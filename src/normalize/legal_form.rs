@@ -79,8 +79,10 @@ impl LegalForms {
         }
     }
 
-    /// Replaces every legal form in `tokens` by one legal-form token.
-    pub(crate) fn apply(&self, tokens: &mut Vec<Token>) {
+    /// Replaces every legal form in `tokens` by one legal-form token. In a name
+    /// (`anywhere == false`) short one-token spellings count only at its edges; in free text,
+    /// where names stand side by side, anywhere.
+    pub(crate) fn apply(&self, tokens: &mut Vec<Token>, anywhere: bool) {
         if tokens.is_empty() {
             return;
         }
@@ -88,7 +90,7 @@ impl LegalForms {
         let mut i = 0;
         let n = tokens.len();
         while let Some(tok) = tokens.get(i) {
-            let best = self.best_at(tokens, i);
+            let best = self.best_at(tokens, i, anywhere);
             match best {
                 Some((class, used)) => {
                     let end = tokens
@@ -114,7 +116,12 @@ impl LegalForms {
     }
 
     /// The class and token count of the longest spelling matching at `at`.
-    fn best_at(&self, tokens: &[Token], at: usize) -> Option<(&'static str, usize)> {
+    fn best_at(
+        &self,
+        tokens: &[Token],
+        at: usize,
+        anywhere: bool,
+    ) -> Option<(&'static str, usize)> {
         let tok = tokens.get(at)?;
         if tok.kind == TokenKind::Number {
             return None;
@@ -130,7 +137,7 @@ impl LegalForms {
         } else {
             &[]
         };
-        let edge = at == 0 || at + 1 == tokens.len();
+        let edge = anywhere || at == 0 || at + 1 == tokens.len();
         for &si in exact.iter().chain(fuzzy) {
             let Some(s) = self.spellings.get(si) else {
                 continue;

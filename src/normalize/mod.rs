@@ -147,7 +147,15 @@ impl fmt::Display for NormalizedName {
 /// first use.
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
-    legal_forms().apply(&mut tokens);
+    legal_forms().apply(&mut tokens, false);
+    NormalizedName { tokens }
+}
+
+/// Normalizes free text: as [`normalize`], but short legal forms (`LLP`, `AO`) are recognized
+/// anywhere, since names stand side by side in text.
+pub(crate) fn normalize_text(text: &str) -> NormalizedName {
+    let mut tokens = tokenize(text);
+    legal_forms().apply(&mut tokens, true);
     NormalizedName { tokens }
 }
 

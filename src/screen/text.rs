@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
-use crate::normalize::{TokenKind, normalize};
+use crate::normalize::{TokenKind, normalize_text};
 use crate::score::{Explanation, ScoreToken, score_names};
 
 struct Found {
@@ -25,7 +25,7 @@ struct Found {
 pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let inner = &*screener.inner;
     let index = &inner.index;
-    let tokens = normalize(text).into_tokens();
+    let tokens = normalize_text(text).into_tokens();
     let st: Vec<ScoreToken> = tokens
         .iter()
         .map(|t| ScoreToken::new(t, &inner.freq))
