@@ -16,6 +16,10 @@ use crate::score::ScoreToken;
 /// different word.
 const FUZZY_MIN_KEY: usize = 4;
 
+/// Keys longer than this are looked up exactly only: no name token is this long, and the
+/// deletion neighbourhood of a key grows with the square of its length.
+const FUZZY_MAX_KEY: usize = 32;
+
 /// A list name in the index.
 #[derive(Clone, Debug)]
 pub(crate) struct IndexedName {
@@ -112,7 +116,7 @@ impl Index {
         self.vocab.insert(key.into(), v);
         self.postings.push(Vec::new());
         self.anchors.push(Vec::new());
-        if key.len() >= FUZZY_MIN_KEY {
+        if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             deletions_of(key, |d| self.deletions.entry(d.into()).or_default().push(v));
         }
         v
@@ -133,7 +137,7 @@ impl Index {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
         }
-        if key.len() < FUZZY_MIN_KEY {
+        if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
         }
         // A vocabulary key one symbol longer, or equal after one substitution, shares a

@@ -188,3 +188,23 @@ fn identifiers_lift_a_match() {
     )));
     assert_eq!(m.first().map(|m| m.entity_id().id.as_str()), Some("c-3"));
 }
+
+#[test]
+fn huge_inputs_take_bounded_time() {
+    let s = Screener::demo().unwrap();
+    let one_token = "k".repeat(1 << 20);
+    let marks = format!("a{}", "\u{0301}".repeat(10_000));
+    let invisible = format!("KAZ{}STANEX", "\u{200b}".repeat(100_000));
+    for q in [one_token.as_str(), marks.as_str(), invisible.as_str()] {
+        let t = std::time::Instant::now();
+        let _ = s.screen(q);
+        let _ = s.screen_text(q);
+        assert!(
+            t.elapsed().as_secs() < 20,
+            "{} bytes took {:?}",
+            q.len(),
+            t.elapsed()
+        );
+    }
+    assert_eq!(s.screen(invisible.as_str())[0].entity_id().id, "16678");
+}
