@@ -200,7 +200,11 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         if c == 'ا' && cur.is_none() {
             let rest = text.get(i + c.len_utf8()..).unwrap_or("");
             let mut after = rest.chars();
-            if after.next() == Some('ل') && after.take(2).filter(|n| n.is_alphabetic()).count() == 2
+            // الله (Allah, as in عبد الله) is a word, not the article.
+            let allah = rest.starts_with("لله");
+            if !allah
+                && after.next() == Some('ل')
+                && after.take(2).filter(|n| n.is_alphabetic()).count() == 2
             {
                 words.push(RawWord {
                     start: i,

@@ -115,8 +115,9 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // Iotated vowels е ё ю я (and Ukrainian є ї): ye yo yu ya (BGN/PCGN), e iu ia (ICAO),
     // je jo ju ja (German, ISO 9 Belarusian), ie (ICAO ъе) → the bare vowel at the start of a
     // word and after a vowel.
+    // j is left to the distance: German and ISO 9 write й as j (Jewgeni), English and Arabic
+    // practice write дж and ج as j (Jamal): J is cheap to insert or delete.
     rule("y", "", At::Glide),
-    rule("j", "", At::Glide),
     rule("i", "", At::Glide),
     // й at the end of a syllable: j (German, GOST B, ISO 9) and y, i (BGN/PCGN, ICAO) → i.
     rule("j", "i", At::AfterVowelNotBeforeVowel),
@@ -199,17 +200,18 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
-/// The consonant skeleton of a key: its vowels removed, runs collapsed. Arabic script writes
+/// The consonant skeleton of a key: its vowels (and v, h) removed, runs collapsed. Arabic script writes
 /// no short vowels (محمد is m-ḥ-m-d), so a token romanized from it is compared with Latin
 /// spellings (Muhammad, Mohamed, Mohd) by skeleton.
 pub(crate) fn skeleton(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut last = None;
     // و is w as a consonant and u as a long vowel (Tharwat / ثروت, Yunis / يونس): v, the key
-    // of w, goes with the vowels.
+    // of w, goes with the vowels; so does h, which Latin spellings of ح and ه often leave out
+    // (Mohd, Salah / Salih, Shihata / شحاته).
     for c in key
         .chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v'))
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'h'))
     {
         if Some(c) != last {
             out.push(c);
@@ -256,8 +258,9 @@ pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
 pub(crate) const CHEAP: f32 = 0.4;
 /// Cost of substituting one vowel for another.
 pub(crate) const VOWEL_SUB: f32 = 0.5;
-/// Cost of inserting or deleting a vowel or `h` (unwritten short vowels, Arabic h: Ahmad /
-/// Ahmed / Achmed, Muhammad / Muhamad).
+/// Cost of inserting or deleting a vowel, `h` or `J` (unwritten short vowels, Arabic h:
+/// Ahmad / Ahmed / Achmed, Muhammad / Muhamad; German j for the glide of я ю е: Jakow /
+/// Yakov).
 pub(crate) const SOFT_INDEL: f32 = 0.6;
 
 fn is_key_vowel(b: u8) -> bool {
@@ -280,7 +283,7 @@ fn sub_cost(a: u8, b: u8) -> f32 {
 }
 
 fn indel_cost(a: u8) -> f32 {
-    if is_key_vowel(a) || a == b'h' {
+    if is_key_vowel(a) || a == b'h' || a == b'J' {
         SOFT_INDEL
     } else {
         1.0

@@ -1,1 +1,103 @@
+//! Table-driven tests of the name score, with the crate's embedded token weights.
 
+use super::*;
+use crate::normalize::normalize;
+
+fn tokens(s: &str, freq: &Frequencies) -> Vec<ScoreToken> {
+    normalize(s)
+        .tokens()
+        .iter()
+        .map(|t| ScoreToken::new(t, freq))
+        .collect()
+}
+
+fn score(a: &str, b: &str) -> (f32, Explanation) {
+    let freq = Frequencies::embedded();
+    score_names(&tokens(a, &freq), &tokens(b, &freq))
+}
+
+#[test]
+fn identical_names_score_one() {
+    for name in [
+        "KAZSTANEX LLP",
+        "Евгений Пригожин",
+        "DA GROUP 22",
+        "A",
+        "ООО",
+    ] {
+        let (s, _) = score(name, name);
+        assert!((s - 1.0).abs() < 1e-6, "{name}: {s}");
+    }
+}
+
+#[test]
+fn score_is_symmetric_enough_and_bounded() {
+    let pairs = [
+        ("Jewgeni Prigoschin", "Yevgeniy Viktorovich PRIGOZHIN"),
+        ("VTB Bank Kazakhstan", "BANK VTB KAZAKHSTAN JSC"),
+    ];
+    for (a, b) in pairs {
+        let (x, _) = score(a, b);
+        let (y, _) = score(b, a);
+        assert!((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y));
+        assert!((x - y).abs() < 0.05, "{a} / {b}: {x} vs {y}");
+    }
+}
+
+#[test]
+fn factors_are_explained() {
+    // (case, a, b, the factor that must appear)
+    let cases: &[(&str, &str, &str, fn(&Factor) -> bool)] = &[
+        ("numbers disagree", "DA GROUP 23", "DA GROUP 22", |f| {
+            matches!(f, Factor::NumberConflict { .. })
+        }),
+        (
+            "only common words",
+            "International Trading Group",
+            "International Trading Group Holding",
+            |f| {
+                matches!(f, Factor::GenericOnly { .. })
+                    || matches!(f, Factor::UnmatchedOnBothSides { .. })
+            },
+        ),
+        (
+            "different given names",
+            "GAGLOEV Mikhail Georgievich",
+            "GAGLOEV Vladimir Georgyevich",
+            |f| matches!(f, Factor::UnmatchedOnBothSides { .. }),
+        ),
+    ];
+    for (case, a, b, want) in cases {
+        let (s, e) = score(a, b);
+        assert!(e.factors().iter().any(want), "{case}: {a} / {b}: {s} {e}");
+        assert!(s < crate::DEFAULT_THRESHOLD, "{case}: {a} / {b} scores {s}");
+    }
+}
+
+#[test]
+fn alignment_is_explained() {
+    let (s, e) = score("JSCARGUMENT", "JSC ARGUMENT");
+    assert!(s >= 0.9, "{s} {e}");
+    assert_eq!(
+        e.matched()[0].candidate().len(),
+        2,
+        "one query token met two glued list tokens: {e}"
+    );
+
+    let (s, e) = score("J. Smith", "John Smith");
+    assert!(s > 0.7, "{s} {e}");
+    assert!(
+        e.matched()
+            .iter()
+            .any(|m| m.query() == ["j"] && m.candidate() == ["john"])
+    );
+
+    let (_, e) = score("Ivan Petrov", "Ivan Petrov Trading");
+    assert_eq!(e.unmatched_candidate(), ["trading"]);
+}
+
+#[test]
+fn patronymic_is_optional() {
+    let (with, _) = score("Yevgeniy Prigozhin", "Yevgeniy Viktorovich Prigozhin");
+    assert!(with >= 0.9, "{with}");
+}
