@@ -3,7 +3,8 @@
 //! Reads `source<TAB>entity_id<TAB>kind<TAB>name` lines on standard input (the output of
 //! `scripts/extract_names.py`), normalizes every name with the crate, and prints
 //! `#documents<TAB>N` followed by `key<TAB>df` lines, sorted by key: `df` is the number of
-//! entities with a name holding a word with that spelling-variant key. Keys held by a single
+//! entities with a name holding a word with that spelling-variant key (or, for `~s`, with
+//! that consonant skeleton: the weight of words written in Arabic script). Keys held by a single
 //! entity are left out (a missing key counts as rare, which is what it is).
 //!
 //! Run through `scripts/token_freq.sh`, which writes `data/token_freq.tsv`.
@@ -43,6 +44,7 @@ fn main() -> io::Result<()> {
         for t in normalize(name).tokens() {
             if t.kind() == TokenKind::Word {
                 keys.insert(t.key().to_string());
+                keys.insert(format!("~{}", t.skeleton()));
             }
         }
     }

@@ -97,6 +97,12 @@ impl Token {
         self.span.clone()
     }
 
+    /// The consonant skeleton of the key: what a spelling in a script without written short
+    /// vowels (Arabic) can be compared on.
+    pub fn skeleton(&self) -> String {
+        variant::skeleton(&self.key)
+    }
+
     /// Whether the token was romanized from a script without written short vowels (Arabic),
     /// so that only its consonants are certain.
     pub fn is_abjad(&self) -> bool {

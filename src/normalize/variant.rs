@@ -104,21 +104,15 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("ou", "u", At::Any),
     rule("oo", "u", At::Any),
     rule("ee", "i", At::Any),
-    // German umlauts written out (BGN/PCGN German 2000, ICAO 9303 MRZ): ae oe ue → a o u, so
-    // Mueller meets Müller (Muller).
-    rule("ae", "a", At::Any),
-    rule("oe", "o", At::Any),
-    rule("ue", "u", At::Any),
     // ё after a consonant: yo (GOST 7.79 B, common practice), io (ICAO), e (BGN/PCGN without
     // its mark) → o, a vowel away from e.
     rule("yo", "o", At::AfterConsonant),
-    // Iotated vowels е ё ю я (and Ukrainian є ї): ye yo yu ya (BGN/PCGN), e iu ia (ICAO),
-    // je jo ju ja (German, ISO 9 Belarusian), ie (ICAO ъе) → the bare vowel at the start of a
-    // word and after a vowel.
-    // j is left to the distance: German and ISO 9 write й as j (Jewgeni), English and Arabic
-    // practice write дж and ج as j (Jamal): J is cheap to insert or delete.
-    rule("y", "", At::Glide),
-    rule("i", "", At::Glide),
+    // Iotated vowels е ё ю я (and Ukrainian є ї) at the start of a word and after a vowel: ye
+    // yo yu ya (BGN/PCGN), ie iu ia (ICAO), je jo ju ja (German, ISO 9 Belarusian) → the
+    // glide J and the vowel; ICAO and GOST write a bare e there (Evgenii), one cheap J away.
+    // English and Arabic practice write дж and ج as j (Jamal, Djamel): J as well.
+    rule("y", "J", At::Glide),
+    rule("i", "J", At::Glide),
     // й at the end of a syllable: j (German, GOST B, ISO 9) and y, i (BGN/PCGN, ICAO) → i.
     rule("j", "i", At::AfterVowelNotBeforeVowel),
     rule("j", "J", At::Any),
@@ -186,7 +180,7 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
     }
     if collapsed.len() >= 5 && collapsed.ends_with('e') {
         let before = collapsed.as_bytes().get(collapsed.len() - 2).copied();
-        if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_lowercase()) {
+        if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_alphabetic()) {
             collapsed.pop();
         }
     }
@@ -200,7 +194,7 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
-/// The consonant skeleton of a key: its vowels (and v, h) removed, runs collapsed. Arabic script writes
+/// The consonant skeleton of a key: its vowels (and v, h, J) removed, runs collapsed. Arabic script writes
 /// no short vowels (محمد is m-ḥ-m-d), so a token romanized from it is compared with Latin
 /// spellings (Muhammad, Mohamed, Mohd) by skeleton.
 pub(crate) fn skeleton(key: &str) -> String {
@@ -209,9 +203,11 @@ pub(crate) fn skeleton(key: &str) -> String {
     // و is w as a consonant and u as a long vowel (Tharwat / ثروت, Yunis / يونس): v, the key
     // of w, goes with the vowels; so does h, which Latin spellings of ح and ه often leave out
     // (Mohd, Salah / Salih, Shihata / شحاته).
+    // J too: the glide of ي (Sayyid / سيد) and the j of ج that French and English write
+    // differently (Djamel / Jamal).
     for c in key
         .chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'h'))
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v' | 'h' | 'J'))
     {
         if Some(c) != last {
             out.push(c);

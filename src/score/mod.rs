@@ -85,7 +85,7 @@ impl ScoreToken {
             text: text.into(),
             key: token.key().into(),
             kind: token.kind(),
-            weight: freq.weight(token.kind(), token.key()),
+            weight: freq.weight_of(token),
             patronymic,
             abjad: token.is_abjad(),
             skeleton: skeleton(token.key()).into(),

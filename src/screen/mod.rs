@@ -109,13 +109,7 @@ impl ScreenerBuilder {
                 .iter()
                 .map(|n| normalize(&n.text).into_tokens())
                 .collect();
-            freq.add_document(
-                names
-                    .iter()
-                    .flatten()
-                    .filter(|t| t.kind() == TokenKind::Word)
-                    .map(|t| t.key()),
-            );
+            freq.add_tokens(names.iter().flatten());
             normalized.push(names);
         }
         let mut index = Index::default();

@@ -2,7 +2,7 @@
 //!
 //! Consonants follow BGN/PCGN 1956 for Arabic (the system of UN and OFAC spellings; the US
 //! ODNI ICS-630-01 standard of 2015 for Arabic personal names agrees on these letters), with
-//! diacritics dropped: ح ḥ → h, ص ṣ → s, ض ḍ → d, ط ṭ → t, ظ ẓ → z; ع and ء (ʿ ʾ) are not
+//! diacritics dropped: ح ḥ → h, ص ṣ → s, ض ḍ → d, ط ṭ → t, ظ ẓ → z; ء (ʾ) and ع (ʿ) inside a word are not
 //! written, as in most list spellings. Persian and Urdu letters after BGN/PCGN 1958 (Persian)
 //! and the Urdu table of ALA-LC.
 //!
@@ -42,7 +42,6 @@ pub(crate) const TABLE: &[(char, &str)] = &[
     ('ض', "d"),
     ('ط', "t"),
     ('ظ', "z"),
-    ('ع', ""),
     ('غ', "gh"),
     ('ف', "f"),
     ('ق', "q"),
@@ -89,8 +88,12 @@ pub(crate) const TABLE: &[(char, &str)] = &[
     ('ـ', ""),
 ];
 
-/// و and ي: consonants at the start of a word, long vowels inside.
+/// Letters spelled one way at the start of a word and another inside: و and ي are
+/// consonants at the start of a word, long vowels inside.
 const GLIDES: &[(char, &str, &str)] = &[
+    // ع is not written inside a word (Sa'd → Sad); at its start lists write the vowel that
+    // follows it (عبد → Abd, عمر → Umar, Omar).
+    ('ع', "a", ""),
     ('و', "w", "u"),
     ('ي', "y", "i"),
     ('ی', "y", "i"),

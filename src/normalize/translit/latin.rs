@@ -3,8 +3,8 @@
 //!
 //! Applied to lower-case letters before marks are stripped, so that `ß` becomes `ss` and `ø`
 //! becomes `o` rather than vanishing. German umlauts are stripped to their base letter here
-//! (`Müller` → `muller`); the spelling-variant key then folds `ae`/`oe`/`ue` so that the
-//! German practice `Mueller` meets it (BGN/PCGN Roman-script spelling convention for German,
+//! (`Müller` → `muller`); the German practice `Mueller` is one cheap vowel insertion away in
+//! the key distance (BGN/PCGN Roman-script spelling convention for German,
 //! 2000: Ä Ö Ü → AE OE UE; ICAO 9303 machine-readable zone: the same).
 //!
 //! Data only; the logic is in `translit/mod.rs`.
