@@ -104,6 +104,11 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("ou", "u", At::Any),
     rule("oo", "u", At::Any),
     rule("ee", "i", At::Any),
+    // German ö and ü written out (BGN/PCGN German 2000, ICAO 9303 MRZ: OE, UE): oe ue → o u, so
+    // Mueller meets Müller (Muller). Not ae: Russian -aev (Tokaev) is far more frequent in
+    // lists than a written-out ä, which the distance meets as one vowel anyway.
+    rule("oe", "o", At::Any),
+    rule("ue", "u", At::Any),
     // ё after a consonant: yo (GOST 7.79 B, common practice), io (ICAO), e (BGN/PCGN without
     // its mark) → o, a vowel away from e.
     rule("yo", "o", At::AfterConsonant),
