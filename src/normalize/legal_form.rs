@@ -102,6 +102,7 @@ impl LegalForms {
                         kind: TokenKind::LegalForm,
                         span: tok.span.start..end,
                         abjad: false,
+                        first_given: false,
                     });
                     i += used;
                 }

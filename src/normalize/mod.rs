@@ -73,6 +73,9 @@ pub struct Token {
     /// consonant skeleton.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     abjad: bool,
+    /// The first word after the first comma: the given name of a `SURNAME, Given` name.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    first_given: bool,
 }
 
 impl Token {
@@ -101,6 +104,13 @@ impl Token {
     /// vowels (Arabic) can be compared on.
     pub fn skeleton(&self) -> String {
         variant::skeleton(&self.key)
+    }
+
+    /// Whether the token is the first word after the first comma of the name: the (first)
+    /// given name of a name written `SURNAME, Given Names`, as OFAC, the UK and the UN write
+    /// persons.
+    pub fn is_first_given(&self) -> bool {
+        self.first_given
     }
 
     /// Whether the token was romanized from a script without written short vowels (Arabic),
@@ -348,6 +358,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         ));
         i += 1;
     }
+    // The given name of `SURNAME, Given Names`: the first word after the first comma.
+    if let Some(comma) = text.find(',') {
+        if let Some(t) = tokens.iter_mut().find(|t| t.span.start > comma) {
+            t.first_given = t.kind == TokenKind::Word;
+        }
+    }
     tokens
 }
 
@@ -373,6 +389,7 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
         kind,
         span,
         abjad,
+        first_given: false,
     }
 }
 

@@ -50,6 +50,12 @@ pub const DISTINCTIVE_WEIGHT: f32 = 0.45;
 /// one ([`BOTH_SIDES_UNMATCHED`]): lower than [`DISTINCTIVE_WEIGHT`], since two different
 /// common words (`Trading` / `Trust`) still tell two names apart.
 pub const DISAGREEING_WEIGHT: f32 = 0.35;
+/// Strength of the penalty when the given names of two `SURNAME, Given` names do not meet
+/// each other (a son named after his father: `QADHAFI, Hannibal Muammar` / `QADHAFI,
+/// Muammar`; brothers: `AL-TIKRITI, Ayman Sabawi` / `AL-TIKRITI, Sabawi`): the multiplier is
+/// `1 - GIVEN_NAME_CONFLICT × w`, with `w` the weight of the given name left unmatched.
+pub const GIVEN_NAME_CONFLICT: f32 = 0.4;
+
 /// Strength of the penalty when both names keep distinctive tokens unmatched.
 pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
@@ -65,6 +71,8 @@ pub(crate) struct ScoreToken {
     pub(crate) abjad: bool,
     /// The key's consonant skeleton.
     pub(crate) skeleton: Box<str>,
+    /// The given name of a `SURNAME, Given` name.
+    pub(crate) first_given: bool,
 }
 
 /// Patronymic endings: Russian -ovich/-evich/-ovna/-evna/-ichna, Ukrainian -ovych/-ivna,
@@ -89,6 +97,7 @@ impl ScoreToken {
             patronymic,
             abjad: token.is_abjad(),
             skeleton: skeleton(token.key()).into(),
+            first_given: token.is_first_given(),
         }
     }
 
@@ -177,6 +186,34 @@ fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
     }
 }
 
+/// The multiplier for given names that do not meet, if both names have one (see
+/// [`GIVEN_NAME_CONFLICT`]).
+fn given_name_conflict(
+    q: &[ScoreToken],
+    c: &[ScoreToken],
+    q_used: &[bool],
+    c_used: &[bool],
+    chosen: &[(Range<usize>, Range<usize>)],
+) -> Option<f32> {
+    let qi = q.iter().position(|t| t.first_given)?;
+    let ci = c.iter().position(|t| t.first_given)?;
+    if chosen
+        .iter()
+        .any(|(qr, cr)| qr.contains(&qi) && cr.contains(&ci))
+    {
+        return None;
+    }
+    let unmatched = |tokens: &[ScoreToken], used: &[bool], i: usize| {
+        if used.get(i) == Some(&false) {
+            tokens.get(i).map_or(0.0, |t| t.weight)
+        } else {
+            0.0
+        }
+    };
+    let w = unmatched(q, q_used, qi).max(unmatched(c, c_used, ci));
+    (w > 0.0).then(|| 1.0 - GIVEN_NAME_CONFLICT * w.min(1.0))
+}
+
 /// One link of the alignment: query tokens, list tokens, similarity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TokenMatch {
@@ -230,6 +267,11 @@ pub enum Factor {
     },
     /// The list name is a weak alias: it counts only when near-exact.
     WeakAlias,
+    /// The given names of two `SURNAME, Given` names do not meet each other.
+    GivenNameConflict {
+        /// The multiplier applied.
+        multiplier: f32,
+    },
     /// The birth dates of query and entity disagree.
     BirthDateConflict {
         /// The multiplier applied.
@@ -266,6 +308,9 @@ impl fmt::Display for Factor {
                 )
             }
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
+            Factor::GivenNameConflict { multiplier } => {
+                write!(f, "given names do not meet (×{multiplier:.2})")
+            }
             Factor::BirthDateConflict { multiplier } => {
                 write!(f, "birth dates disagree (×{multiplier})")
             }
@@ -459,6 +504,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
     let mut explanation = Explanation::default();
     let mut distinctive_matched = false;
     let mut numbers_matched = false;
+    let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for l in &links {
         let free = q_used
             .get(l.q.clone())
@@ -489,6 +535,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
             }
         }
         numerator += l.sim * (wq + wc);
+        chosen.push((l.q.clone(), l.c.clone()));
         explanation.matched.push(TokenMatch {
             query: qtexts,
             candidate: ctexts,
@@ -560,6 +607,12 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         explanation.factors.push(Factor::GenericOnly {
             cap: GENERIC_ONLY_CAP,
         });
+    }
+    if let Some(multiplier) = given_name_conflict(q, c, &q_used, &c_used, &chosen) {
+        score *= multiplier;
+        explanation
+            .factors
+            .push(Factor::GivenNameConflict { multiplier });
     }
     let both = q_distinct.min(c_distinct);
     if both > 0.0 {
