@@ -20,6 +20,29 @@ const FUZZY_MIN_KEY: usize = 4;
 /// deletion neighbourhood of a key grows with the square of its length.
 const FUZZY_MAX_KEY: usize = 32;
 
+/// The length of the key prefix indexed for long keys.
+const PREFIX: usize = 5;
+
+/// Keys from this length on are also indexed by their prefix.
+const PREFIX_MIN_KEY: usize = 7;
+
+fn prefix_of(key: &str) -> Option<&str> {
+    if key.len() >= PREFIX_MIN_KEY {
+        key.get(..PREFIX)
+    } else {
+        None
+    }
+}
+
+/// The last [`PREFIX`] symbols of a long key, marked so as not to meet a prefix.
+fn suffix_of(key: &str) -> Option<String> {
+    if key.len() >= PREFIX_MIN_KEY - 1 {
+        key.get(key.len() - PREFIX..).map(|s| format!("${s}"))
+    } else {
+        None
+    }
+}
+
 /// A list name in the index.
 #[derive(Clone, Debug)]
 pub(crate) struct IndexedName {
@@ -45,6 +68,10 @@ pub(crate) struct Index {
     anchors: Vec<Vec<u32>>,
     /// A key with one symbol deleted → vocabulary ids.
     deletions: HashMap<Box<str>, Vec<u32>>,
+    /// The first and (marked `$`) the last [`PREFIX`] symbols of a long key → vocabulary ids:
+    /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
+    /// / `UZSTANEX`) still meet.
+    prefixes: HashMap<Box<str>, Vec<u32>>,
 }
 
 fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
@@ -119,12 +146,22 @@ impl Index {
         if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             deletions_of(key, |d| self.deletions.entry(d.into()).or_default().push(v));
         }
+        if let Some(p) = prefix_of(key) {
+            self.prefixes.entry(p.into()).or_default().push(v);
+        }
+        if let Some(sfx) = suffix_of(key) {
+            self.prefixes.entry(sfx.into()).or_default().push(v);
+        }
         v
     }
 
     /// Shrinks the tables after the last name.
     pub(crate) fn finish(&mut self) {
-        for v in self.deletions.values_mut() {
+        for v in self
+            .deletions
+            .values_mut()
+            .chain(self.prefixes.values_mut())
+        {
             v.sort_unstable();
             v.dedup();
         }
@@ -137,6 +174,12 @@ impl Index {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
         }
+        if let Some(vs) = prefix_of(key).and_then(|p| self.prefixes.get(p)) {
+            out.extend_from_slice(vs);
+        }
+        if let Some(vs) = suffix_of(key).and_then(|sfx| self.prefixes.get(sfx.as_str())) {
+            out.extend_from_slice(vs);
+        }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
         }
@@ -145,12 +188,23 @@ impl Index {
         if let Some(vs) = self.deletions.get(key) {
             out.extend_from_slice(vs);
         }
+        // Two deletions from the query key against one from the vocabulary key: keys up to
+        // about three edits apart meet, which covers the spelling variants whose weighted
+        // distance stays above the similarity floor (cheap substitutions cost less than one
+        // edit each).
         deletions_of(key, |d| {
             if let Some(&v) = self.vocab.get(d) {
                 out.push(v);
             }
             if let Some(vs) = self.deletions.get(d) {
                 out.extend_from_slice(vs);
+            }
+            if d.len() >= FUZZY_MIN_KEY - 1 {
+                deletions_of(d, |dd| {
+                    if let Some(vs) = self.deletions.get(dd) {
+                        out.extend_from_slice(vs);
+                    }
+                });
             }
         });
     }

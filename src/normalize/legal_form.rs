@@ -38,7 +38,10 @@ pub(crate) struct LegalForms {
     /// Spellings by the key of their first word.
     by_first: HashMap<String, Vec<usize>>,
     /// Spellings whose first word is long enough to match with a typo.
-    long_first: Vec<usize>,
+    /// Spellings whose first word is long enough to match with a typo, by the first symbol
+    /// of that word's key (a typo in the first letter is not tolerated: it keeps the scan of
+    /// a token to a few spellings).
+    long_first: HashMap<u8, Vec<usize>>,
 }
 
 impl LegalForms {
@@ -63,12 +66,14 @@ impl LegalForms {
             }
         }
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut long_first = Vec::new();
+        let mut long_first: HashMap<u8, Vec<usize>> = HashMap::new();
         for (i, s) in spellings.iter().enumerate() {
             if let Some(first) = s.words.first() {
                 by_first.entry(first.clone()).or_default().push(i);
                 if first.len() >= LONG_WORD {
-                    long_first.push(i);
+                    if let Some(&b) = first.as_bytes().first() {
+                        long_first.entry(b).or_default().push(i);
+                    }
                 }
             }
         }
@@ -127,16 +132,26 @@ impl LegalForms {
         if tok.kind == TokenKind::Number {
             return None;
         }
+        // A class name stands for its class (normalizing a normalized name changes nothing).
+        if let Some(c) = LEGAL_FORMS.iter().find(|c| c.class == tok.text) {
+            let edge = anywhere || at == 0 || at + 1 == tokens.len();
+            if edge || c.class.len() > 3 {
+                return Some((c.class, 1));
+            }
+        }
         let mut best: Option<(&'static str, usize)> = None;
         let exact = self
             .by_first
             .get(&tok.key)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let fuzzy: &[usize] = if tok.key.len() >= LONG_WORD {
-            &self.long_first
-        } else {
-            &[]
+        let fuzzy: &[usize] = match tok.key.as_bytes().first() {
+            Some(b) if tok.key.len() >= LONG_WORD => self
+                .long_first
+                .get(b)
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            _ => &[],
         };
         let edge = anywhere || at == 0 || at + 1 == tokens.len();
         for &si in exact.iter().chain(fuzzy) {
@@ -162,6 +177,7 @@ impl LegalForms {
 fn word_matches(token_key: &str, word: &str) -> bool {
     token_key == word
         || (token_key.len() >= LONG_WORD
+            && token_key.len().abs_diff(word.len()) <= 2
             && word.len() >= LONG_WORD
             && key_similarity(token_key, word) >= LONG_WORD_SIMILARITY)
 }

@@ -214,21 +214,22 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         // The Arabic article ال is written joined to its noun (الخيري, al-Khairy): it is a
         // word of its own, as the Latin spellings write it.
         if c == 'ا' && cur.is_none() {
-            let rest = text.get(i + c.len_utf8()..).unwrap_or("");
-            let mut after = rest.chars();
+            // Look past invisible characters, which evaders insert anywhere.
+            let mut after = chars.clone().filter(|&(_, n)| !chars::is_invisible(n));
+            let lam = after.next().filter(|&(_, n)| n == 'ل');
+            let next: String = after.take(2).map(|(_, n)| n).collect();
             // الله (Allah, as in عبد الله) is a word, not the article.
-            let allah = rest.starts_with("لله");
-            if !allah
-                && after.next() == Some('ل')
-                && after.take(2).filter(|n| n.is_alphabetic()).count() == 2
+            let allah = next.starts_with("له");
+            if let Some((lam_at, _)) =
+                lam.filter(|_| !allah && next.chars().filter(|n| n.is_alphabetic()).count() == 2)
             {
                 words.push(RawWord {
                     start: i,
-                    end: i + 'ا'.len_utf8() + 'ل'.len_utf8(),
+                    end: lam_at + 'ل'.len_utf8(),
                     text: "ال".to_string(),
                     dot_after: false,
                 });
-                chars.next();
+                while chars.next().is_some_and(|(j, _)| j < lam_at) {}
                 continue;
             }
         }

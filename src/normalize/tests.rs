@@ -204,8 +204,8 @@ fn legal_forms() {
         ("German GmbH", "Elix St GmbH", &["elix", "st", "llc"]),
         (
             "short form in the middle stays a word",
-            "Ao Too Li",
-            &["ao", "too", "li"],
+            "Li Too Wei",
+            &["li", "too", "wei"],
         ),
     ]);
 }

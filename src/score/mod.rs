@@ -141,6 +141,7 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Initial, Initial) => f32::from(u8::from(a.text == b.text)),
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
+        (Word, Word) if a.text == b.text => 1.0,
         (Word, Word) if a.abjad || b.abjad => skeleton_similarity(&a.skeleton, &b.skeleton),
         (Word, Word) => words_similarity(&a.text, &a.key, &b.text, &b.key),
     }

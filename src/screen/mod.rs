@@ -405,12 +405,14 @@ impl Screener {
             }
             vids.extend_from_slice(&buf);
         }
-        for pair in q.windows(2) {
-            if let [a, b] = pair {
-                if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
-                    let k = crate::normalize::variant::key(&format!("{}{}", a.text, b.text));
-                    index.lookup_exact(&k, &mut vids);
+        // Runs of two and three query tokens written as one word in a list name.
+        for n in 2..=crate::score::MAX_GLUED {
+            for run in q.windows(n) {
+                if run.iter().any(|t| t.kind == TokenKind::Number) {
+                    continue;
                 }
+                let text: String = run.iter().map(|t| &*t.text).collect();
+                index.lookup(&crate::normalize::variant::key(&text), &mut vids);
             }
         }
         vids.sort_unstable();

@@ -93,12 +93,12 @@ proptest! {
                 .names
                 .iter()
                 .map(|n| {
-                    let c = s.compare(&q, &n.text).score().rounded();
-                    if n.kind.is_weak() && c < f64::from(sanctions::WEAK_ALIAS_MIN) { 0.0 } else { c }
+                    let c = s.compare(&q, &n.text).score();
+                    if n.kind.is_weak() && c.value() < sanctions::WEAK_ALIAS_MIN { 0.0 } else { c.value() }
                 })
-                .fold(0.0, f64::max);
-            if best >= f64::from(s.threshold()) - 1e-4 {
-                brute.insert(e.id.to_string(), best);
+                .fold(0.0, f32::max);
+            if best >= s.threshold() {
+                brute.insert(e.id.to_string(), sanctions::Score::new(best).rounded());
             }
         }
         prop_assert_eq!(result_map(s, &q), brute, "query {:?}", q);
