@@ -44,10 +44,13 @@ fn score_is_symmetric_enough_and_bounded() {
     }
 }
 
+/// (case, a, b, the factor that must appear)
+type FactorCase = (&'static str, &'static str, &'static str, fn(&Factor) -> bool);
+
 #[test]
 fn factors_are_explained() {
     // (case, a, b, the factor that must appear)
-    let cases: &[(&str, &str, &str, fn(&Factor) -> bool)] = &[
+    let cases: &[FactorCase] = &[
         ("numbers disagree", "DA GROUP 23", "DA GROUP 22", |f| {
             matches!(f, Factor::NumberConflict { .. })
         }),
