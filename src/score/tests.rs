@@ -45,7 +45,12 @@ fn score_is_symmetric_enough_and_bounded() {
 }
 
 /// (case, a, b, the factor that must appear)
-type FactorCase = (&'static str, &'static str, &'static str, fn(&Factor) -> bool);
+type FactorCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&Factor) -> bool,
+);
 
 #[test]
 fn factors_are_explained() {
