@@ -97,6 +97,10 @@ impl Index {
             if t.kind != TokenKind::LegalForm {
                 keys.push(t.key.to_string());
             }
+            // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
+            if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
+                keys.push(format!("~{}", t.skeleton));
+            }
         }
         for pair in name.tokens.windows(2) {
             if let [a, b] = pair {

@@ -398,7 +398,9 @@ impl Screener {
             )
         }) {
             buf.clear();
-            if t.kind == TokenKind::Word {
+            if t.kind == TokenKind::Word && t.abjad {
+                index.lookup(&format!("~{}", t.skeleton), &mut buf);
+            } else if t.kind == TokenKind::Word {
                 index.lookup(&t.key, &mut buf);
             } else {
                 index.lookup_exact(&t.key, &mut buf);
