@@ -74,35 +74,17 @@ pub(crate) const TABLE: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::TABLE;
-    use unicode_normalization::UnicodeNormalization;
 
-    /// Lower-cases, strips combining marks (NFD, U+0300..U+036F) and romanizes by longest
-    /// match; characters the table lacks (spaces) are kept.
+    /// Romanizes each word through the crate's own transliteration path.
     fn romanize(text: &str) -> String {
-        let plain: String = text
-            .to_lowercase()
-            .nfd()
-            .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-            .collect();
-        let mut out = String::new();
-        let mut rest = plain.as_str();
-        while let Some(first) = rest.chars().next() {
-            match TABLE
-                .iter()
-                .filter(|(k, _)| rest.starts_with(k))
-                .max_by_key(|(k, _)| k.len())
-            {
-                Some((k, v)) => {
-                    out.push_str(v);
-                    rest = &rest[k.len()..];
-                }
-                None => {
-                    out.push(first);
-                    rest = &rest[first.len_utf8()..];
-                }
-            }
-        }
-        out
+        text.split_whitespace()
+            .map(|w| {
+                let mut out = String::new();
+                super::super::romanize_word(w, super::super::Lang::Russian, &mut out);
+                out
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -134,7 +116,11 @@ mod tests {
         for (i, (k, v)) in TABLE.iter().enumerate() {
             assert!(!k.is_empty(), "empty key");
             assert_eq!(k.to_lowercase(), *k, "{k} is not lower case");
-            assert_eq!(k.nfd().collect::<String>(), *k, "{k} has a combining mark");
+            assert_eq!(
+                unicode_normalization::UnicodeNormalization::nfd(*k).collect::<String>(),
+                *k,
+                "{k} has a combining mark"
+            );
             assert!(v.bytes().all(|b| b.is_ascii_lowercase()), "{k} → {v}");
             assert!(TABLE[..i].iter().all(|(p, _)| p != k), "{k} twice");
         }
