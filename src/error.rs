@@ -11,6 +11,9 @@ pub enum ErrorKind {
     Io,
     /// A list file is malformed: it is not what its format requires.
     Malformed,
+    /// A list file is not in the character encoding its format requires (UTF-8, or
+    /// Windows-1252 for the legacy UK list).
+    Encoding,
     /// The format of a list file is not one the crate reads.
     UnknownFormat,
     /// A value given by the caller is invalid (a date, a source name, a query field).

@@ -6,10 +6,37 @@
 //! reader cannot use is never dropped silently: it becomes a [`LoadIssue`] in the report.
 //! A file that is not what its format requires is an [`Error`] naming the file and line.
 //!
-//! Formats read today: the crate's own JSON Lines ([`custom`]).
+//! | source | format | reader |
+//! | --- | --- | --- |
+//! | OFAC SDN and non-SDN | classic XML (`sdnList`, both namespaces) | [`ofac_xml`] |
+//! | OFAC | legacy CSV set (SDN/ADD/ALT/COMMENTS) | [`ofac_csv`] |
+//! | OFAC | Advanced XML (`Sanctions`, reference value sets) | [`ofac_advanced`] |
+//! | OFAC | Enhanced XML (`sanctionsData`), plain or zipped | [`ofac_enhanced`] |
+//! | US Consolidated Screening List | trade.gov CSV | [`csl`] |
+//! | EU | Financial Sanctions Files XML 1.1 | [`eu`] |
+//! | UK | OFSI consolidated list: 2022-format CSV and XLSX, legacy ConList CSV | [`uk`] |
+//! | UN Security Council | consolidated XML | [`un`] |
+//! | Canada | SEMA XML | [`canada`] |
+//! | OpenSanctions | FtM entities JSON lines, `targets.simple.csv` | [`opensanctions`] |
+//! | in-house | the crate's own JSON Lines | [`custom`] |
 
+pub mod canada;
+mod collect;
+mod countries;
+pub mod csl;
 pub mod custom;
+pub mod eu;
+mod fields;
+pub mod ofac_advanced;
+pub mod ofac_csv;
+pub mod ofac_enhanced;
+pub mod ofac_xml;
+pub mod opensanctions;
 mod report;
+pub mod uk;
+pub mod un;
+mod xlsx;
+mod xml;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -25,6 +52,65 @@ use crate::model::SanctionsList;
 pub enum Format {
     /// The crate's own JSON Lines of [`Entity`](crate::model::Entity).
     Custom,
+    /// OFAC classic XML (`sdnList`): `sdn.xml` and `consolidated.xml`.
+    OfacXml,
+    /// OFAC legacy CSV, main file (`SDN.CSV`, `cons_prim.csv`), read with its ADD, ALT and
+    /// COMMENTS companions when they sit beside it.
+    OfacCsv,
+    /// An OFAC legacy CSV companion file (ADD, ALT or COMMENTS), which is read only with its
+    /// main file.
+    OfacCsvPart,
+    /// OFAC Advanced XML (`SDN_ADVANCED.XML`, `cons_advanced.xml`).
+    OfacAdvanced,
+    /// OFAC Enhanced XML (`sanctionsData`), plain or as the published zip.
+    OfacEnhanced,
+    /// The US Consolidated Screening List CSV of trade.gov.
+    Csl,
+    /// EU Financial Sanctions Files XML 1.1.
+    EuXml,
+    /// UK OFSI consolidated list, 2022-format columns, as CSV.
+    UkCsv,
+    /// UK OFSI consolidated list, 2022-format columns, as XLSX.
+    UkXlsx,
+    /// UK OFSI legacy `ConList.csv` (Windows-1252), with or without its header lines.
+    UkLegacyCsv,
+    /// UN Security Council consolidated XML.
+    UnXml,
+    /// Canada Special Economic Measures Act XML.
+    CanadaXml,
+    /// OpenSanctions FollowTheMoney entities, JSON lines.
+    OpenSanctionsFtm,
+    /// OpenSanctions `targets.simple.csv`.
+    OpenSanctionsCsv,
+}
+
+impl Format {
+    /// A short name of the format for messages (`OFAC classic XML`, `EU FSF XML`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Custom => "custom JSON Lines",
+            Format::OfacXml => "OFAC classic XML",
+            Format::OfacCsv => "OFAC legacy CSV",
+            Format::OfacCsvPart => "OFAC legacy CSV companion (ADD/ALT/COMMENTS)",
+            Format::OfacAdvanced => "OFAC Advanced XML",
+            Format::OfacEnhanced => "OFAC Enhanced XML",
+            Format::Csl => "US Consolidated Screening List CSV",
+            Format::EuXml => "EU FSF XML",
+            Format::UkCsv => "UK OFSI CSV",
+            Format::UkXlsx => "UK OFSI XLSX",
+            Format::UkLegacyCsv => "UK OFSI legacy ConList CSV",
+            Format::UnXml => "UN consolidated XML",
+            Format::CanadaXml => "Canada SEMA XML",
+            Format::OpenSanctionsFtm => "OpenSanctions FtM JSON lines",
+            Format::OpenSanctionsCsv => "OpenSanctions targets.simple.csv",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// What a reader produced: the list and the report of the load.
@@ -39,6 +125,10 @@ pub struct Loaded {
 
 /// Reads a list file, detecting its format from the content.
 ///
+/// An OFAC legacy CSV main file (`SDN.CSV`, `cons_prim.csv`) is read with the ADD, ALT and
+/// COMMENTS files beside it (`ofac_csv`). A folder is read as the OFAC CSV set
+/// it holds.
+///
 /// # Errors
 ///
 /// An [`ErrorKind::Io`] error when the file cannot be read, [`ErrorKind::UnknownFormat`] when
@@ -46,24 +136,77 @@ pub struct Loaded {
 /// it breaks its format. Every error names the file.
 pub fn load_path(path: impl AsRef<Path>) -> Result<Loaded> {
     let path = path.as_ref();
-    let file = std::fs::File::open(path).map_err(|e| {
+    if path.is_dir() {
+        return ofac_csv::load_dir(path);
+    }
+    let file = open(path)?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let format = detect(&mut reader).map_err(|e| e.with_file(path))?;
+    match format {
+        Format::OfacCsv => ofac_csv::load_main(path, reader),
+        Format::OfacCsvPart => Err(Error::new(
+            ErrorKind::InvalidInput,
+            "expected a list file, found an OFAC CSV companion file (ADD, ALT or COMMENTS): load the main SDN.CSV or cons_prim.csv beside it, or the folder",
+        )
+        .with_file(path)),
+        other => read_format(other, reader).map_err(|e| e.with_file(path)),
+    }
+}
+
+pub(crate) fn open(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| {
         Error::new(ErrorKind::Io, format!("cannot open the list file: {e}"))
             .with_file(path)
             .with_source(e)
-    })?;
-    read(file).map_err(|e| e.with_file(path))
+    })
 }
 
-/// Reads a list from any reader, detecting its format from the content.
+/// Reads a list from any reader, detecting its format from the content. An OFAC CSV main
+/// file read this way has no companions; use [`ofac_csv::read_set`] to give them.
 ///
 /// # Errors
 ///
 /// As [`load_path`], without the file name.
 pub fn read(reader: impl Read) -> Result<Loaded> {
-    let mut reader = BufReader::new(reader);
-    match detect(&mut reader)? {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let format = detect(&mut reader)?;
+    read_format(format, reader)
+}
+
+/// Reads a list in a known format.
+///
+/// # Errors
+///
+/// As [`load_path`], without the file name.
+pub fn read_format(format: Format, reader: impl BufRead) -> Result<Loaded> {
+    match format {
         Format::Custom => custom::read(reader),
+        Format::OfacXml => ofac_xml::read(reader),
+        Format::OfacCsv => ofac_csv::read_set(ofac_csv::CsvSet::main_only(reader)),
+        Format::OfacCsvPart => Err(Error::new(
+            ErrorKind::InvalidInput,
+            "expected a list file, found an OFAC CSV companion file (ADD, ALT or COMMENTS): read it with its main file through ofac_csv::read_set",
+        )),
+        Format::OfacAdvanced => ofac_advanced::read(reader),
+        Format::OfacEnhanced => ofac_enhanced::read(reader),
+        Format::Csl => csl::read(reader),
+        Format::EuXml => eu::read(reader),
+        Format::UkCsv => uk::read_csv(reader),
+        Format::UkXlsx => uk::read_xlsx(read_all(reader)?),
+        Format::UkLegacyCsv => uk::read_legacy(reader),
+        Format::UnXml => un::read(reader),
+        Format::CanadaXml => canada::read(reader),
+        Format::OpenSanctionsFtm => opensanctions::read_ftm(reader),
+        Format::OpenSanctionsCsv => opensanctions::read_simple(reader),
     }
+}
+
+fn read_all(mut reader: impl Read) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        Error::new(ErrorKind::Io, format!("cannot read the list: {e}")).with_source(e)
+    })?;
+    Ok(bytes)
 }
 
 /// Looks at the start of the content and names its format, without consuming it.
@@ -75,16 +218,127 @@ pub fn detect(reader: &mut impl BufRead) -> Result<Format> {
     let head = reader.fill_buf().map_err(|e| {
         Error::new(ErrorKind::Io, format!("cannot read the list: {e}")).with_source(e)
     })?;
+    detect_bytes(head)
+}
+
+/// Names the format of content from its first bytes (a few kilobytes are enough).
+///
+/// # Errors
+///
+/// [`ErrorKind::UnknownFormat`] when the start matches no format the crate reads.
+pub fn detect_bytes(head: &[u8]) -> Result<Format> {
+    if head.starts_with(b"PK\x03\x04") {
+        return detect_zip(head);
+    }
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if start.starts_with('{') || start.is_empty() {
+    if start.is_empty() {
         return Ok(Format::Custom);
     }
-    let shown: String = start.chars().take(40).collect();
-    Err(Error::new(
+    if start.starts_with('{') {
+        let first = start.lines().next().unwrap_or("");
+        if first.contains("\"schema\"") && first.contains("\"properties\"") {
+            return Ok(Format::OpenSanctionsFtm);
+        }
+        return Ok(Format::Custom);
+    }
+    if start.starts_with('<') {
+        return detect_xml(start);
+    }
+    detect_csv(start, head)
+}
+
+fn unknown(start: &str, expected: &str) -> Error {
+    let shown: String = start.chars().take(60).collect();
+    Error::new(
         ErrorKind::UnknownFormat,
-        format!(
-            "expected a list format the crate reads (custom JSON Lines), found content starting {shown:?}"
-        ),
-    ))
+        format!("expected {expected}, found content starting {shown:?}"),
+    )
+}
+
+const ALL_FORMATS: &str = "a list format the crate reads (OFAC XML, CSV, Advanced or Enhanced XML; US CSL CSV; EU FSF XML; UK OFSI CSV, XLSX or legacy CSV; UN XML; Canada SEMA XML; OpenSanctions FtM JSON or targets.simple.csv; custom JSON Lines)";
+
+/// The root element's local name and its default namespace.
+fn xml_root(start: &str) -> Option<(&str, Option<&str>)> {
+    let mut rest = start;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            rest = r.split_once("?>")?.1;
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            rest = r.split_once("-->")?.1;
+        } else if let Some(r) = rest.strip_prefix("<!") {
+            rest = r.split_once('>')?.1;
+        } else {
+            break;
+        }
+    }
+    let tag = rest.strip_prefix('<')?;
+    let end = tag.find('>').unwrap_or(tag.len());
+    let tag = tag.get(..end)?;
+    let name = tag.split(|c: char| c.is_whitespace() || c == '/').next()?;
+    let local = name.rsplit(':').next()?;
+    let ns = tag
+        .split_once("xmlns=\"")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map(|(ns, _)| ns);
+    Some((local, ns))
+}
+
+fn detect_xml(start: &str) -> Result<Format> {
+    let Some((root, _ns)) = xml_root(start) else {
+        return Err(unknown(start, ALL_FORMATS));
+    };
+    Ok(match root {
+        "sdnList" => Format::OfacXml,
+        "Sanctions" => Format::OfacAdvanced,
+        "sanctionsData" => Format::OfacEnhanced,
+        "export" => Format::EuXml,
+        "CONSOLIDATED_LIST" => Format::UnXml,
+        "data-set" => Format::CanadaXml,
+        _ => {
+            return Err(Error::new(
+                ErrorKind::UnknownFormat,
+                format!(
+                    "expected the XML root element of a list format the crate reads (sdnList, Sanctions, sanctionsData, export, CONSOLIDATED_LIST, data-set), found <{root}>"
+                ),
+            ));
+        }
+    })
+}
+
+fn detect_zip(head: &[u8]) -> Result<Format> {
+    // The local file headers name the entries; an XLSX workbook has `xl/` parts.
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if has(b"xl/") || has(b"[Content_Types].xml") {
+        Ok(Format::UkXlsx)
+    } else {
+        Ok(Format::OfacEnhanced)
+    }
+}
+
+fn detect_csv(start: &str, head: &[u8]) -> Result<Format> {
+    let first = start.lines().next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    if lower.starts_with("_id,source,entity_number") || lower.starts_with("\"_id\",\"source\"") {
+        return Ok(Format::Csl);
+    }
+    if lower.starts_with("\"id\",\"schema\",\"name\"") || lower.starts_with("id,schema,name") {
+        return Ok(Format::OpenSanctionsCsv);
+    }
+    if lower.starts_with("last updated") || lower.starts_with("name 6,") {
+        return Ok(Format::UkLegacyCsv);
+    }
+    if uk::is_2022_csv_head(start) {
+        return Ok(Format::UkCsv);
+    }
+    if let Some(format) = ofac_csv::detect_head(start) {
+        return Ok(format);
+    }
+    // The legacy UK file without its header lines: Windows-1252, no header, 30 or more
+    // comma-separated fields ending in a Group ID.
+    if uk::is_legacy_head(head) {
+        return Ok(Format::UkLegacyCsv);
+    }
+    Err(unknown(start, ALL_FORMATS))
 }

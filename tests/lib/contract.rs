@@ -30,7 +30,7 @@ fn error_messages_are_exact() {
     assert_eq!(e.kind(), ErrorKind::UnknownFormat);
     assert_eq!(
         e.to_string(),
-        "expected a list format the crate reads (custom JSON Lines), found content starting \"<?xml version=\\\"1.0\\\"?><foo/>\""
+        "expected the XML root element of a list format the crate reads (sdnList, Sanctions, sanctionsData, export, CONSOLIDATED_LIST, data-set), found <foo>"
     );
 
     let e = Screener::builder().threshold(1.5).build().unwrap_err();

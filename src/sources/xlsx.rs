@@ -1,0 +1,1 @@
+//! Minimal XLSX reading (in progress).
