@@ -1,6 +1,9 @@
 //! Field parsers shared by the readers: dates as lists write them, countries to ISO codes,
 //! identifier labels to kinds, and the Windows-1252 decoding of the legacy UK file.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::countries::COUNTRIES;
 use crate::model::{BirthDate, IdentifierKind, PartialDate};
 
@@ -153,16 +156,26 @@ pub(crate) fn country_code(text: &str) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    let key = country_key(t);
-    for entry in COUNTRIES {
-        if entry.alpha2.eq_ignore_ascii_case(t) || entry.alpha3.eq_ignore_ascii_case(t) {
-            return Some(entry.alpha2);
+    country_table().get(&country_key(t)).copied()
+}
+
+/// Codes and names, reduced by [`country_key`], to alpha-2 codes; built once.
+fn country_table() -> &'static HashMap<String, &'static str> {
+    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for entry in COUNTRIES {
+            for name in entry.names {
+                map.entry(country_key(name)).or_insert(entry.alpha2);
+            }
         }
-        if entry.names.iter().any(|n| country_key(n) == key) {
-            return Some(entry.alpha2);
+        // Codes win over names (`IN` is India, never the word "in").
+        for entry in COUNTRIES {
+            map.insert(country_key(entry.alpha2), entry.alpha2);
+            map.insert(country_key(entry.alpha3), entry.alpha2);
         }
-    }
-    None
+        map
+    })
 }
 
 /// A country name reduced for comparison: lower case ASCII letters and spaces only.
