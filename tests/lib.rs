@@ -9,6 +9,8 @@
 //! Tests that read the official list files find them through `SANCTIONS_DATA_DIR` and skip
 //! with a message when it is unset; `.ci/run` sets it, and there a missing file fails.
 
+#[path = "lib/all_lists.rs"]
+mod all_lists;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/contract.rs"]

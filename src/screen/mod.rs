@@ -91,13 +91,28 @@ impl ScreenerBuilder {
         }
         let mut entities: Vec<Entity> = Vec::new();
         let mut sources = Vec::new();
+        // One entity per official id: OFAC's SDN and non-SDN files share uids for parties on
+        // both lists, and a team may load two files of one source.
+        let mut by_id: HashMap<EntityId, usize> = HashMap::new();
         for list in self.lists {
             sources.push(ListInfo {
                 source: list.source,
                 published: list.published,
                 entities: list.entities.len(),
             });
-            entities.extend(list.entities);
+            for entity in list.entities {
+                match by_id.get(&entity.id) {
+                    Some(&at) => {
+                        if let Some(first) = entities.get_mut(at) {
+                            crate::sources::merge(first, entity);
+                        }
+                    }
+                    None => {
+                        by_id.insert(entity.id.clone(), entities.len());
+                        entities.push(entity);
+                    }
+                }
+            }
         }
         // Normalize every name once; count token keys per entity.
         let mut freq = Frequencies::embedded();

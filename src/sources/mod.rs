@@ -42,6 +42,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 pub use report::{IssueAction, LoadIssue, LoadReport};
+pub(crate) use custom::merge;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::SanctionsList;
