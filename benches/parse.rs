@@ -29,8 +29,14 @@ const FILES: &[(&str, &str)] = &[
     ("un_xml", "un/UN_consolidated.xml"),
     ("canada_xml", "canada/cannada.xml"),
     ("csl_csv", "us_csl/consolidated.csv"),
-    ("opensanctions_csv", "opensanctions/ua_war_sanctions/targets.simple.csv"),
-    ("opensanctions_ftm", "opensanctions/wd_peps_bundle/entities.ftm.json"),
+    (
+        "opensanctions_csv",
+        "opensanctions/ua_war_sanctions/targets.simple.csv",
+    ),
+    (
+        "opensanctions_ftm",
+        "opensanctions/wd_peps_bundle/entities.ftm.json",
+    ),
 ];
 
 /// The OFAC legacy CSV set, read as one publication.

@@ -41,8 +41,8 @@ mod xml;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-pub use report::{IssueAction, LoadIssue, LoadReport};
 pub(crate) use custom::merge;
+pub use report::{IssueAction, LoadIssue, LoadReport};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::SanctionsList;

@@ -44,7 +44,13 @@ fn all_lists_in_one_screener_keep_one_entity_per_official_id() {
     }
     let expected: usize = ids.values().map(BTreeSet::len).sum();
     assert_eq!(screener.entities().len(), expected);
-    for source in [Source::Ofac, Source::Eu, Source::Uk, Source::Un, Source::Canada] {
+    for source in [
+        Source::Ofac,
+        Source::Eu,
+        Source::Uk,
+        Source::Un,
+        Source::Canada,
+    ] {
         assert!(ids.contains_key(&source), "no {source} entities");
     }
 
@@ -52,9 +58,17 @@ fn all_lists_in_one_screener_keep_one_entity_per_official_id() {
     // one entity, found first, with the programs of both files.
     let vtb = EntityId::new(Source::Ofac, "18723");
     let entity = screener.entity(&vtb).unwrap();
-    assert!(entity.programs.iter().any(|p| p == "RUSSIA-EO14024"), "{:?}", entity.programs);
+    assert!(
+        entity.programs.iter().any(|p| p == "RUSSIA-EO14024"),
+        "{:?}",
+        entity.programs
+    );
     let matches = screener.screen("VTB Bank Kazakhstan");
-    assert_eq!(matches.first().map(|m| m.entity_id()), Some(&vtb), "{matches:?}");
+    assert_eq!(
+        matches.first().map(|m| m.entity_id()),
+        Some(&vtb),
+        "{matches:?}"
+    );
     assert_eq!(matches.iter().filter(|m| m.entity_id() == &vtb).count(), 1);
 
     // The same person on several lists: one match per source and official id, each naming an
@@ -63,13 +77,20 @@ fn all_lists_in_one_screener_keep_one_entity_per_official_id() {
     let matches = screener.screen(query);
     let mut found = HashSet::new();
     for m in &matches {
-        assert!(found.insert(m.entity_id().clone()), "{} twice", m.entity_id());
+        assert!(
+            found.insert(m.entity_id().clone()),
+            "{} twice",
+            m.entity_id()
+        );
         let known = ids.get(&m.entity_id().source).unwrap();
         assert!(known.contains(&m.entity_id().id), "{}", m.entity_id());
     }
     let sources: BTreeSet<Source> = matches.iter().map(|m| m.entity_id().source).collect();
     for source in [Source::Ofac, Source::Eu, Source::Uk, Source::Canada] {
-        assert!(sources.contains(&source), "Prigozhin not found on {source}: {matches:?}");
+        assert!(
+            sources.contains(&source),
+            "Prigozhin not found on {source}: {matches:?}"
+        );
     }
 
     // KAZSTANEX: the UK record, by its Group ID.
