@@ -371,6 +371,105 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
     (1.0 - key_distance(a, b) / len as f32).clamp(0.0, 1.0)
 }
 
+/// Similarity of the key of a word romanized from Arabic script (`abjad`) with the key of a
+/// word written in Latin letters, in [0, 1].
+///
+/// Arabic script writes consonants and long vowels (ا و ي: a, u, i) but not short vowels, so
+/// the comparison is asymmetric ([`abjad_distance`]): a vowel the Latin spelling adds inside
+/// the word is nearly free (محمد m-h-m-d / Muhammad, Mohamed), but every letter Arabic writes
+/// must be met, its long vowels included (نادری n-a-d-r-i is Naderi, not Andrei), and a
+/// vowel the Latin spelling puts before the first letter must stand for a written alif. The
+/// distance is taken over the Arabic word's length: short words must agree closely.
+pub(crate) fn abjad_similarity(abjad: &str, latin: &str) -> f32 {
+    let len = abjad.len().min(MAX_KEY);
+    if len == 0 || latin.is_empty() {
+        return 0.0;
+    }
+    (1.0 - abjad_distance(abjad, latin) / len as f32).clamp(0.0, 1.0)
+}
+
+/// A vowel of a Latin spelling that Arabic script leaves unwritten (a short vowel inside the
+/// word).
+const SHORT_VOWEL_INSERT: f32 = 0.05;
+/// Substituting one vowel for another across the scripts (Mohamed / Muhammad).
+const ABJAD_VOWEL_SUB: f32 = 0.2;
+/// A written long vowel, h or glide that the Latin spelling leaves out (Mohd, Salah / Salih).
+const ABJAD_SOFT_DROP: f32 = 0.5;
+/// A final h that the Latin spelling leaves out or writes as a vowel.
+const ABJAD_FINAL_H: f32 = 0.15;
+
+/// The asymmetric weighted edit distance of [`abjad_similarity`].
+pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
+    let a = abjad
+        .as_bytes()
+        .get(..abjad.len().min(MAX_KEY))
+        .unwrap_or_default();
+    let l = latin
+        .as_bytes()
+        .get(..latin.len().min(MAX_KEY))
+        .unwrap_or_default();
+    let soft = |c: u8| is_key_vowel(c) || c == b'h' || c == b'J' || c == b'v';
+    // Cost of a Latin letter with no Arabic counterpart, at position `j` of the Latin key.
+    let insert = |c: u8, j: usize| {
+        if is_key_vowel(c) {
+            if j == 0 { 1.0 } else { SHORT_VOWEL_INSERT }
+        } else if c == b'h' || c == b'J' || c == b'v' {
+            ABJAD_SOFT_DROP
+        } else {
+            1.0
+        }
+    };
+    let last = a.len().saturating_sub(1);
+    // Cost of the Arabic letter at `i` when the Latin spelling does not write it. A final h
+    // (ه, ح) is often left out (Salah / صالح, Shihata / شحاته, Juma / جمعه).
+    let delete = |c: u8, i: usize| {
+        if c == b'h' && i == last {
+            ABJAD_FINAL_H
+        } else if soft(c) {
+            ABJAD_SOFT_DROP
+        } else {
+            1.0
+        }
+    };
+    let sub = |x: u8, y: u8, i: usize| {
+        if x == y {
+            0.0
+        } else if x == b'h' && i == last && is_key_vowel(y) {
+            // Final ه read as a vowel (Persian and colloquial -a, -e: Hamada / حماده).
+            ABJAD_FINAL_H
+        } else if (is_key_vowel(x) || x == b'J' || x == b'v')
+            && (is_key_vowel(y) || y == b'J' || y == b'v')
+        {
+            ABJAD_VOWEL_SUB
+        } else {
+            sub_cost(x, y)
+        }
+    };
+    // prev[j]: distance of the Arabic prefix so far with the first j Latin letters.
+    let mut prev = [0f32; MAX_KEY + 1];
+    let mut cur = [0f32; MAX_KEY + 1];
+    let mut acc = 0.0;
+    for (j, (slot, &c)) in prev.iter_mut().skip(1).zip(l).enumerate() {
+        acc += insert(c, j);
+        *slot = acc;
+    }
+    for (i, &ca) in a.iter().enumerate() {
+        if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
+            *c0 = p0 + delete(ca, i);
+        }
+        for (j, &cl) in l.iter().enumerate() {
+            let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub(ca, cl, i);
+            let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + delete(ca, i);
+            let left = cur.get(j).copied().unwrap_or(f32::MAX) + insert(cl, j);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = diag.min(up).min(left);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.get(l.len()).copied().unwrap_or(f32::MAX)
+}
+
 /// Whether the key similarity of `a` and `b` is at least `min`, answered without the full
 /// distance when a cheap bound settles it.
 ///

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use weights::Frequencies;
 
-use crate::normalize::variant::{key, key_similarity, skeleton};
+use crate::normalize::variant::{abjad_similarity, key, key_similarity, skeleton};
 use crate::normalize::{Token, TokenKind};
 
 /// Similarity of two different tokens with the same spelling-variant key.
@@ -80,7 +80,9 @@ pub(crate) struct ScoreToken {
 /// the East Slavic and Turkic naming customs; see ICAO 9303 part 3 on names).
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "auna", "ichna",
-    "ogly", "oglu", "ugli", "uly", "kyzy", "qizi", "kizi",
+    // German (-owitsch, -ewitsch), French (-ovitch), Swedish (-ovitj) renderings.
+    "owitsch", "ewitsch", "ovitch", "evitch", "ovitj", "evitj", "ogly", "oglu", "ugli", "uly",
+    "kyzy", "qizi", "kizi",
 ];
 
 impl ScoreToken {
@@ -142,7 +144,12 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
         (Word, Word) if a.text == b.text => 1.0,
-        (Word, Word) if a.abjad || b.abjad => skeleton_similarity(&a.skeleton, &b.skeleton),
+        (Word, Word) if a.abjad && b.abjad => skeleton_similarity(&a.skeleton, &b.skeleton),
+        (Word, Word) if a.abjad => abjad_word_similarity(&a.key, &b.key),
+        (Word, Word) if b.abjad => abjad_word_similarity(&b.key, &a.key),
+        // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
+        // surname `Grigoryeva`, nor `Dmitrievich` the surname `Dmitriyev`.
+        (Word, Word) if a.patronymic != b.patronymic => f32::from(u8::from(a.key == b.key)),
         (Word, Word) => words_similarity(&a.text, &a.key, &b.text, &b.key),
     }
 }
@@ -158,6 +165,17 @@ fn skeleton_similarity(a: &str, b: &str) -> f32 {
     }
     let sim = key_similarity(a, b) * KEY_EQUAL;
     if sim >= word_floor(a.len().max(b.len())) * KEY_EQUAL {
+        sim
+    } else {
+        0.0
+    }
+}
+
+/// Similarity of a word romanized from Arabic script with a Latin word
+/// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length.
+fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
+    let sim = abjad_similarity(abjad, latin) * KEY_EQUAL;
+    if sim >= word_floor(abjad.len().max(latin.len())) * KEY_EQUAL {
         sim
     } else {
         0.0
@@ -416,8 +434,12 @@ fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
 
 /// Similarity of one word with a glued run of words.
 fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 {
-    if word.abjad || abjad {
+    if word.abjad && abjad {
         skeleton_similarity(&word.skeleton, &skeleton(k))
+    } else if word.abjad {
+        abjad_word_similarity(&word.key, k)
+    } else if abjad {
+        abjad_word_similarity(k, &word.key)
     } else {
         words_similarity(&word.text, &word.key, text, k)
     }
@@ -429,8 +451,9 @@ fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 
 pub const SUBSET_FACTOR: f32 = 0.5;
 
 /// Scores a query name against a list name. Both token lists come from the same
-/// normalization and weights.
-pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanation) {
+/// normalization and weights. `person` says the list name is a person's: one word of it then
+/// never stands for a longer name (see [`SUBSET_FACTOR`]).
+pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (f32, Explanation) {
     let mut links: Vec<Link> = Vec::new();
     for (i, qt) in q.iter().enumerate() {
         for (j, ct) in c.iter().enumerate() {
@@ -570,10 +593,19 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken]) -> (f32, Explanati
         side(q, &q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =
         side(c, &c_used, &mut explanation.unmatched_candidate);
-    // One name wholly inside the other: its extra words count for less.
+    // One name wholly inside the other: its extra words count for less; for a person, only
+    // when the inner name is more than one word. One word of a person's name met by one word
+    // of a longer name (the alias `ROMA` in the query `Рома Сергеев`, the query `Aziz` in
+    // `LEBEDEV, Aziz`) is too little of either name to discount the rest; one word of a
+    // company (`SOBINBANK` in `JSB SOBINBANK`) is not.
+    let words = |v: &[ScoreToken]| {
+        v.iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    };
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
-        (true, false) => (SUBSET_FACTOR, 1.0),
-        (false, true) => (1.0, SUBSET_FACTOR),
+        (true, false) if !person || words(c) >= 2 => (SUBSET_FACTOR, 1.0),
+        (false, true) if !person || words(q) >= 2 => (1.0, SUBSET_FACTOR),
         _ => (1.0, 1.0),
     };
     let denominator = q_matched + c_matched + q_unmatched * q_factor + c_unmatched * c_factor;

@@ -13,7 +13,7 @@ fn tokens(s: &str, freq: &Frequencies) -> Vec<ScoreToken> {
 
 fn score(a: &str, b: &str) -> (f32, Explanation) {
     let freq = Frequencies::embedded();
-    score_names(&tokens(a, &freq), &tokens(b, &freq))
+    score_names(&tokens(a, &freq), &tokens(b, &freq), false)
 }
 
 #[test]
@@ -108,4 +108,62 @@ fn alignment_is_explained() {
 fn patronymic_is_optional() {
     let (with, _) = score("Yevgeniy Prigozhin", "Yevgeniy Viktorovich Prigozhin");
     assert!(with >= 0.9, "{with}");
+}
+
+fn person_score(query: &str, listed: &str) -> f32 {
+    let freq = Frequencies::embedded();
+    score_names(&tokens(query, &freq), &tokens(listed, &freq), true).0
+}
+
+#[test]
+fn arabic_script_meets_latin_spellings_letter_by_letter() {
+    // (Arabic script, Latin spelling, whether they are one name)
+    let cases = [
+        ("محمد", "Muhammad", true),
+        ("محمد", "Mohamed", true),
+        ("احمد", "Ahmed", true),
+        ("نادری", "Naderi", true),
+        ("صالح", "Salah", true),
+        ("اسامة بن لادن", "Usama bin Laden", true),
+        // Written long vowels and consonants must be met: not the same names.
+        ("احمد", "Muhammad", false),
+        ("نادری", "Andrei", false),
+        ("محمد احمدی", "Andrei Mamedov", false),
+    ];
+    for (arabic, latin, same) in cases {
+        let (s, e) = score(arabic, latin);
+        assert_eq!(s >= DEFAULT, same, "{arabic} / {latin}: {s} {e}");
+    }
+}
+
+const DEFAULT: f32 = crate::DEFAULT_THRESHOLD;
+
+#[test]
+fn a_patronymic_is_not_a_surname() {
+    for (query, listed) in [
+        ("Alena Grigoryeva", "DRAPEKO, Elena Grigorievna"),
+        ("Ivan Dmitriyev", "POPOV, Ivan Dmitrievich"),
+        ("Ivan Dmitriyev", "Ivan Dmitrijevitj POPOV"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+    // A patronymic still meets its own spellings.
+    let s = person_score(
+        "Yevgeniy Viktorovich Prigozhin",
+        "PRIGOZHIN, Evgeny Viktorovich",
+    );
+    assert!(s >= 0.9, "{s}");
+}
+
+#[test]
+fn one_word_of_a_person_does_not_stand_for_a_longer_name() {
+    // The alias ROMA of a listed person against a two-word query, and the reverse.
+    assert!(person_score("Рома Сергеев", "ROMA") < DEFAULT);
+    assert!(person_score("Aziz", "LEBEDEV, Aziz Ivanovich") < DEFAULT);
+    // Two words of a person inside a longer name still count as a subset.
+    assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
+    // One word of a company does stand for it.
+    let (s, e) = score("JSB SOBINBANK", "SOBINBANK");
+    assert!(s >= DEFAULT, "{s} {e}");
 }

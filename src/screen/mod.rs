@@ -326,7 +326,8 @@ impl Screener {
             if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
                 continue;
             }
-            let (mut score, mut explanation) = score_names(&q, &name.tokens);
+            let (mut score, mut explanation) =
+                score_names(&q, &name.tokens, entity.kind == EntityKind::Person);
             if name.weak {
                 if score < WEAK_ALIAS_MIN {
                     continue;
@@ -517,7 +518,7 @@ impl Screener {
     pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
         let (q, _) = self.score_tokens(query);
         let (c, _) = self.score_tokens(candidate);
-        let (score, explanation) = score_names(&q, &c);
+        let (score, explanation) = score_names(&q, &c, false);
         let score = Score::new(score);
         Comparison {
             score,
