@@ -73,6 +73,37 @@ pub(crate) struct ScoreToken {
     pub(crate) skeleton: Box<str>,
     /// The given name of a `SURNAME, Given` name.
     pub(crate) first_given: bool,
+    /// The key without a common surname suffix, and the suffix's class (see
+    /// [`SURNAME_SUFFIXES`]), when the key has one.
+    pub(crate) stem: Option<(Box<str>, &'static str)>,
+}
+
+/// Surname suffixes (spelling-variant keys) and their classes: the East Slavic and Turkic
+/// -ov/-ev/-ova/-eva, -sky/-skaya, and Ukrainian -enko. (-in/-ina is left out: too many given
+/// names end so, Hussein, Muhsin, Marina.) Two surnames with a suffix
+/// of one class meet only when their stems do: the shared suffix is not evidence (`Krylova`
+/// and `Frolova` share four letters of seven, but their stems `kryl` and `frol` are different
+/// names). Longest first.
+const SURNAME_SUFFIXES: &[(&str, &str)] = &[
+    ("ovskaia", "ski"),
+    ("evskaia", "ski"),
+    ("skaia", "ski"),
+    ("ski", "ski"),
+    ("enko", "enko"),
+    ("ova", "ov"),
+    ("eva", "ov"),
+    ("ov", "ov"),
+    ("ev", "ov"),
+];
+
+/// The shortest stem left when a suffix is taken off.
+const MIN_STEM: usize = 3;
+
+fn surname_stem(key: &str) -> Option<(Box<str>, &'static str)> {
+    SURNAME_SUFFIXES.iter().find_map(|&(suffix, class)| {
+        let stem = key.strip_suffix(suffix)?;
+        (stem.len() >= MIN_STEM).then(|| (stem.into(), class))
+    })
 }
 
 /// Patronymic endings: Russian -ovich/-evich/-ovna/-evna/-ichna, Ukrainian -ovych/-ivna,
@@ -100,6 +131,9 @@ impl ScoreToken {
             abjad: token.is_abjad(),
             skeleton: skeleton(token.key()).into(),
             first_given: token.is_first_given(),
+            stem: (token.kind() == TokenKind::Word)
+                .then(|| surname_stem(token.key()))
+                .flatten(),
         }
     }
 
@@ -134,6 +168,12 @@ fn word_floor(len: usize) -> f32 {
     }
 }
 
+/// The least key similarity of two surname stems: as [`word_floor`], but never under 0.8 (a
+/// stem is what is left of the name once its most variable part is gone).
+fn stem_floor(len: usize) -> f32 {
+    word_floor(len).max(0.8)
+}
+
 /// Similarity of two tokens, 0 when they do not meet.
 pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
     use TokenKind::*;
@@ -150,7 +190,16 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
         // surname `Grigoryeva`, nor `Dmitrievich` the surname `Dmitriyev`.
         (Word, Word) if a.patronymic != b.patronymic => f32::from(u8::from(a.key == b.key)),
-        (Word, Word) => words_similarity(&a.text, &a.key, &b.text, &b.key),
+        (Word, Word) => match (&a.stem, &b.stem) {
+            (Some((sa, ca)), Some((sb, cb))) if ca == cb && a.key != b.key => {
+                if sa == sb || key_similarity(sa, sb) >= stem_floor(sa.len().max(sb.len())) {
+                    words_similarity(&a.text, &a.key, &b.text, &b.key)
+                } else {
+                    0.0
+                }
+            }
+            _ => words_similarity(&a.text, &a.key, &b.text, &b.key),
+        },
     }
 }
 

@@ -167,3 +167,27 @@ fn one_word_of_a_person_does_not_stand_for_a_longer_name() {
     let (s, e) = score("JSB SOBINBANK", "SOBINBANK");
     assert!(s >= DEFAULT, "{s} {e}");
 }
+
+#[test]
+fn surnames_of_one_suffix_meet_only_when_their_stems_do() {
+    // Different surnames that share an -ova / -ev suffix.
+    for (query, listed) in [
+        ("Tamara Krylova", "FROLOVA, Tamara Ivanovna"),
+        ("Andrey Gusev", "GUREV, Andrei Andreevich"),
+        ("Elina Isayeva", "PISAREVA, Elena Vladimirovna"),
+        ("Galina Kiseleva", "KARELOVA, Galina Nikolayevna"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+    // Spellings of one surname still meet.
+    for (query, listed) in [
+        ("Tamara Krylova", "KRILOVA, Tamara"),
+        ("Sergei Petrov", "PETROVA, Sergei"),
+        ("Lidia Yarmoshina", "YERMOSHINA, Lidiya"),
+        ("Aleksandr Zimovsky", "ZIMOUSKI, Aleksandr"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= DEFAULT, "{query} / {listed}: {s}");
+    }
+}
