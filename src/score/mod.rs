@@ -17,6 +17,7 @@
 //!
 //! Scores are in [0, 1] and deterministic.
 
+mod generic_words;
 mod weights;
 
 use std::fmt;
@@ -66,6 +67,8 @@ pub(crate) struct ScoreToken {
     pub(crate) key: Box<str>,
     pub(crate) kind: TokenKind,
     pub(crate) weight: f32,
+    /// The weight when left unmatched: as `weight`, but a generic word keeps its rarity.
+    pub(crate) unmatched: f32,
     pub(crate) patronymic: bool,
     /// Romanized from Arabic script: compared by consonant skeleton.
     pub(crate) abjad: bool,
@@ -127,6 +130,7 @@ impl ScoreToken {
             key: token.key().into(),
             kind: token.kind(),
             weight: freq.weight_of(token),
+            unmatched: freq.unmatched_weight_of(token),
             patronymic,
             abjad: token.is_abjad(),
             skeleton: skeleton(token.key()).into(),
@@ -139,15 +143,15 @@ impl ScoreToken {
 
     fn unmatched_weight(&self) -> f32 {
         if self.patronymic {
-            self.weight * PATRONYMIC_FACTOR
+            self.unmatched * PATRONYMIC_FACTOR
         } else {
-            self.weight
+            self.unmatched
         }
     }
 
     fn disagrees(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
-            && self.weight >= DISAGREEING_WEIGHT
+            && self.unmatched >= DISAGREEING_WEIGHT
     }
 
     fn distinctive(&self) -> bool {
@@ -470,10 +474,21 @@ struct Link {
 /// The most adjacent tokens glued together to meet one token (`ABDALKHALIQ` / `Abd al-Khaliq`).
 pub const MAX_GLUED: usize = 3;
 
+/// The least ratio of the shorter to the longer of a word and a glued run of words: every
+/// word of the run must be met (`DUFFY INDUSTRIAL` is not `INDUSTRIAL` glued), while Arabic
+/// names glued with their article keep their length (`BADR-AL-DIN` / `BADREDDINE`).
+const GLUED_LENGTH_RATIO: f32 = 0.75;
+
 /// The text and key of adjacent tokens written as one word, if they can be glued: words,
-/// initials and legal forms (by their class text: `JSCARGUMENT`), never numbers.
-fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
+/// initials and legal forms (by their class text: `JSCARGUMENT`), never numbers; and only when
+/// their length is near the length of the word they are to meet (`word_len`,
+/// [`GLUED_LENGTH_RATIO`]), which also spares the key of runs that cannot meet it.
+fn glued(run: &[ScoreToken], word_len: usize) -> Option<(String, String, bool)> {
     if run.iter().any(|t| t.kind == TokenKind::Number) {
+        return None;
+    }
+    let len: usize = run.iter().map(|t| t.text.len()).sum();
+    if (len.min(word_len) as f32) < GLUED_LENGTH_RATIO * len.max(word_len) as f32 {
         return None;
     }
     let text: String = run.iter().map(|t| &*t.text).collect();
@@ -525,7 +540,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
             .filter(|(_, t)| t.kind == TokenKind::Word)
         {
             for (j, run) in c.windows(n).enumerate() {
-                let Some((text, k, abjad)) = glued(run) else {
+                let Some((text, k, abjad)) = glued(run, qt.text.len()) else {
                     continue;
                 };
                 let sim = glued_similarity(qt, &text, &k, abjad);
@@ -546,7 +561,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
             .filter(|(_, t)| t.kind == TokenKind::Word)
         {
             for (i, run) in q.windows(n).enumerate() {
-                let Some((text, k, abjad)) = glued(run) else {
+                let Some((text, k, abjad)) = glued(run, ct.text.len()) else {
                     continue;
                 };
                 let sim = glued_similarity(ct, &text, &k, abjad);
@@ -631,7 +646,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
             } else {
                 unmatched += t.unmatched_weight();
                 if t.disagrees() && !t.patronymic {
-                    distinct += t.weight;
+                    distinct += t.unmatched;
                 }
                 names.push(t.text.to_string());
             }
@@ -682,8 +697,15 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
         });
     }
     // A name that is all common words still matches itself: the cap is for partial matches.
-    let complete =
-        explanation.unmatched_query.is_empty() && explanation.unmatched_candidate.is_empty();
+    // Legal forms left over do not make a match partial (`UNITED SHIPBUILDING CORPORATION`
+    // and `OJSC UNITED SHIPBUILDING CORPORATION` are one name).
+    let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
+        tokens
+            .iter()
+            .zip(used)
+            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm)
+    };
+    let complete = words_all_used(q, &q_used) && words_all_used(c, &c_used);
     if !distinctive_matched && !numbers_matched && !complete && score > GENERIC_ONLY_CAP {
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
@@ -701,7 +723,7 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
         let total: f32 = q
             .iter()
             .chain(c)
-            .map(|t| t.weight)
+            .map(|t| t.unmatched)
             .sum::<f32>()
             .max(f32::EPSILON);
         let multiplier = (1.0 - BOTH_SIDES_UNMATCHED * (2.0 * both / total).min(1.0)).max(0.0);

@@ -191,3 +191,25 @@ fn surnames_of_one_suffix_meet_only_when_their_stems_do() {
         assert!(s >= DEFAULT, "{query} / {listed}: {s}");
     }
 }
+
+#[test]
+fn generic_words_never_carry_a_match_alone() {
+    // Only generic words shared, the distinctive word on one side only: capped.
+    for (a, b) in [
+        (
+            "Duffy Industrial Technologies Ltd",
+            "JSC Industrial Technologies",
+        ),
+        ("Hunter Mining Ltd", "HUNTER STAR"),
+        ("Dis Ticaret Limited Sirketi", "REDIN DIS TICARET LTD. STI"),
+    ] {
+        let (s, e) = score(a, b);
+        assert!(s < DEFAULT, "{a} / {b}: {s} {e}");
+    }
+    // A name of generic words only still matches itself, whatever its legal form.
+    let (s, e) = score(
+        "UNITED SHIPBUILDING CORPORATION",
+        "OJSC UNITED SHIPBUILDING CORPORATION",
+    );
+    assert!(s >= 0.9, "{s} {e}");
+}
