@@ -232,7 +232,9 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// - k c g h: c for k (Latin practice), h for х (ISO 9) against k of Kazakh қ, g for г against
 ///   h (Ukrainian and Belarusian г);
 /// - i J: German and GOST j for й;
-/// - b p, d t, v f: voicing, as Arabic and Persian names are written either way;
+/// - b p, d t, v f: voicing, as Arabic and Persian names are written either way; p f, for
+///   the p of Persian and Pashto that Arabic writes f (Pazullah / Faizullah);
+/// - J z: Persian ژ and Pashto ځ, written j or z (Jadran / Zadran);
 /// - e i, o u, a e: vowels (Arabic and Persian short vowels are unwritten).
 pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
     (b's', b'S'),
@@ -256,7 +258,16 @@ pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
     (b'v', b'u'),
     (b'X', b'h'),
     (b'X', b'k'),
+    (b'J', b'z'),
+    (b'p', b'f'),
 ];
+
+/// Whether two key symbols are a pair of [`CHEAP_PAIRS`].
+pub(crate) fn is_cheap_pair(a: u8, b: u8) -> bool {
+    CHEAP_PAIRS
+        .iter()
+        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+}
 
 /// Cost of a cheap substitution.
 pub(crate) const CHEAP: f32 = 0.4;

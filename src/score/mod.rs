@@ -57,6 +57,10 @@ pub const DISAGREEING_WEIGHT: f32 = 0.35;
 /// `1 - GIVEN_NAME_CONFLICT × w`, with `w` the weight of the given name left unmatched.
 pub const GIVEN_NAME_CONFLICT: f32 = 0.4;
 
+/// The multiplier when a person's `SURNAME, Given` name has no surname word met (see
+/// [`Factor::SurnameMissing`]).
+pub const SURNAME_MISSING: f32 = 0.8;
+
 /// Strength of the penalty when both names keep distinctive tokens unmatched.
 pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
@@ -188,7 +192,9 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
         (Word, Word) if a.text == b.text => 1.0,
-        (Word, Word) if a.abjad && b.abjad => skeleton_similarity(&a.skeleton, &b.skeleton),
+        // Both written in Arabic script: their romanizations, long vowels included, compare
+        // as any two words (their skeletons alone made أحمد الحمو meet احمد اليامي).
+        (Word, Word) if a.abjad && b.abjad => words_similarity(&a.text, &a.key, &b.text, &b.key),
         (Word, Word) if a.abjad => abjad_word_similarity(&a.key, &b.key),
         (Word, Word) if b.abjad => abjad_word_similarity(&b.key, &a.key),
         // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
@@ -204,23 +210,6 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
             }
             _ => words_similarity(&a.text, &a.key, &b.text, &b.key),
         },
-    }
-}
-
-/// Similarity of two words of which one was romanized from Arabic script: their consonant
-/// skeletons, which must agree exactly when short.
-fn skeleton_similarity(a: &str, b: &str) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    if a == b {
-        return KEY_EQUAL;
-    }
-    let sim = key_similarity(a, b) * KEY_EQUAL;
-    if sim >= word_floor(a.len().max(b.len())) * KEY_EQUAL {
-        sim
-    } else {
-        0.0
     }
 }
 
@@ -243,6 +232,10 @@ fn initial_of(initial: &str, word: &str) -> f32 {
     }
 }
 
+/// The least key similarity of two words whose first sounds differ (`Hamad` / `Muhammad`,
+/// `Frolova` / `Krylova`): names are told apart by how they begin.
+const FIRST_SOUND_FLOOR: f32 = 0.9;
+
 fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
     if at == bt {
         return 1.0;
@@ -250,12 +243,50 @@ fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
     if ak == bk {
         return KEY_EQUAL;
     }
-    let sim = key_similarity(ak, bk) * KEY_EQUAL;
-    if sim >= word_floor(ak.len().max(bk.len())) * KEY_EQUAL {
-        sim
-    } else {
-        0.0
+    let sim = key_similarity(ak, bk);
+    let mut floor = word_floor(ak.len().max(bk.len()));
+    if !first_sounds_agree(ak, bk) {
+        floor = floor.max(FIRST_SOUND_FLOOR);
     }
+    if sim >= floor { sim * KEY_EQUAL } else { 0.0 }
+}
+
+/// Whether two keys begin with one sound: the same symbol, a cheap pair (`Qaddafi` /
+/// `Gaddafi`), or vowels and glides (`Yevgeniy` / `Evgeniy`, `Ulyanov` / `Oulianov`).
+fn first_sounds_agree(a: &str, b: &str) -> bool {
+    let (Some(&x), Some(&y)) = (a.as_bytes().first(), b.as_bytes().first()) else {
+        return false;
+    };
+    let open = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'J');
+    if x == y || (open(x) && open(y)) || crate::normalize::variant::is_cheap_pair(x, y) {
+        return true;
+    }
+    // The Arabic article glued to a name (`ELKADDAFI` / `QADHAFI`).
+    fn article(k: &str) -> Option<&str> {
+        ["al", "el", "ul"]
+            .iter()
+            .find_map(|p| k.strip_prefix(p).filter(|rest| rest.len() >= 3))
+    }
+    match (article(a), article(b)) {
+        (Some(rest), None) => first_sounds_agree(rest, b),
+        (None, Some(rest)) => first_sounds_agree(a, rest),
+        _ => false,
+    }
+}
+
+/// Whether a `SURNAME, Given` name (one with a first given name marked) has words before its
+/// given names and none of them met.
+fn surname_missing(tokens: &[ScoreToken], used: &[bool]) -> bool {
+    let Some(given) = tokens.iter().position(|t| t.first_given) else {
+        return false;
+    };
+    let mut surname = tokens
+        .iter()
+        .zip(used)
+        .take(given)
+        .filter(|(t, _)| t.kind == TokenKind::Word)
+        .peekable();
+    surname.peek().is_some() && surname.all(|(_, u)| !*u)
 }
 
 /// The multiplier for given names that do not meet, if both names have one (see
@@ -344,6 +375,12 @@ pub enum Factor {
         /// The multiplier applied.
         multiplier: f32,
     },
+    /// A person's name written `SURNAME, Given` has no word of its surname met by the other
+    /// name: given names alone do not make one person.
+    SurnameMissing {
+        /// The multiplier applied.
+        multiplier: f32,
+    },
     /// The birth dates of query and entity disagree.
     BirthDateConflict {
         /// The multiplier applied.
@@ -380,6 +417,9 @@ impl fmt::Display for Factor {
                 )
             }
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
+            Factor::SurnameMissing { multiplier } => {
+                write!(f, "surname not met (×{multiplier:.2})")
+            }
             Factor::GivenNameConflict { multiplier } => {
                 write!(f, "given names do not meet (×{multiplier:.2})")
             }
@@ -499,7 +539,7 @@ fn glued(run: &[ScoreToken], word_len: usize) -> Option<(String, String, bool)> 
 /// Similarity of one word with a glued run of words.
 fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 {
     if word.abjad && abjad {
-        skeleton_similarity(&word.skeleton, &skeleton(k))
+        words_similarity(&word.text, &word.key, text, k)
     } else if word.abjad {
         abjad_word_similarity(&word.key, k)
     } else if abjad {
@@ -710,6 +750,12 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
             cap: GENERIC_ONLY_CAP,
+        });
+    }
+    if person && (surname_missing(q, &q_used) || surname_missing(c, &c_used)) {
+        score *= SURNAME_MISSING;
+        explanation.factors.push(Factor::SurnameMissing {
+            multiplier: SURNAME_MISSING,
         });
     }
     if let Some(multiplier) = given_name_conflict(q, c, &q_used, &c_used, &chosen) {
