@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use weights::Frequencies;
 
+use crate::model::EntityKind;
 use crate::normalize::variant::{abjad_similarity, key, key_similarity, skeleton};
 use crate::normalize::{Token, TokenKind};
 
@@ -554,13 +555,36 @@ fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 
 /// evidence against identity than words that disagree.
 pub const SUBSET_FACTOR: f32 = 0.5;
 
+/// The least similarity of one matched word for [`SUBSET_FACTOR`] to apply: spelling
+/// variants (key-equal words, 0.97) and Arabic-script words met letter by letter (about 0.9)
+/// pass; respellings with a changed letter (`Thapa` / `Taba`, 0.87) do not.
+pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
+
 /// Scores a query name against a list name. Both token lists come from the same
-/// normalization and weights. `person` says the list name is a person's: one word of it then
-/// never stands for a longer name (see [`SUBSET_FACTOR`]).
-pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (f32, Explanation) {
+/// normalization and weights. `kind` is the kind of the listed party, when known: one word of
+/// a person's name never stands for a longer name (see [`SUBSET_FACTOR`]), and a person's
+/// name must have its surname met; a single letter in an organization's name is a word, not
+/// an initial of a longer one (`K TECHNOLOGIES` is not `KOZLOVA TECHNOLOGIES`).
+pub(crate) fn score_names(
+    q: &[ScoreToken],
+    c: &[ScoreToken],
+    kind: EntityKind,
+) -> (f32, Explanation) {
+    let person = kind == EntityKind::Person;
+    let initials_stand_for_words = !matches!(
+        kind,
+        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
+    );
     let mut links: Vec<Link> = Vec::new();
     for (i, qt) in q.iter().enumerate() {
         for (j, ct) in c.iter().enumerate() {
+            let initial_for_word = matches!(
+                (qt.kind, ct.kind),
+                (TokenKind::Initial, TokenKind::Word) | (TokenKind::Word, TokenKind::Initial)
+            );
+            if initial_for_word && !initials_stand_for_words {
+                continue;
+            }
             let sim = token_similarity(qt, ct);
             if sim > 0.0 {
                 links.push(Link {
@@ -707,9 +731,16 @@ pub(crate) fn score_names(q: &[ScoreToken], c: &[ScoreToken], person: bool) -> (
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count()
     };
+    // And only when a word of the inner name is met exactly, up to spelling variants: a part
+    // of a name that is also respelled (`THAPA SYSTEMS` / `TABA`, `SANDHU EXPORT` / `SINDHU`)
+    // is two weak signs, not one strong one.
+    let exact = explanation
+        .matched
+        .iter()
+        .any(|m| m.similarity >= SUBSET_MIN_SIMILARITY);
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
-        (true, false) if !person || words(c) >= 2 => (SUBSET_FACTOR, 1.0),
-        (false, true) if !person || words(q) >= 2 => (1.0, SUBSET_FACTOR),
+        (true, false) if exact && (!person || words(c) >= 2) => (SUBSET_FACTOR, 1.0),
+        (false, true) if exact && (!person || words(q) >= 2) => (1.0, SUBSET_FACTOR),
         _ => (1.0, 1.0),
     };
     let denominator = q_matched + c_matched + q_unmatched * q_factor + c_unmatched * c_factor;

@@ -13,7 +13,7 @@ fn tokens(s: &str, freq: &Frequencies) -> Vec<ScoreToken> {
 
 fn score(a: &str, b: &str) -> (f32, Explanation) {
     let freq = Frequencies::embedded();
-    score_names(&tokens(a, &freq), &tokens(b, &freq), false)
+    score_names(&tokens(a, &freq), &tokens(b, &freq), EntityKind::Unknown)
 }
 
 #[test]
@@ -112,7 +112,12 @@ fn patronymic_is_optional() {
 
 fn person_score(query: &str, listed: &str) -> f32 {
     let freq = Frequencies::embedded();
-    score_names(&tokens(query, &freq), &tokens(listed, &freq), true).0
+    score_names(
+        &tokens(query, &freq),
+        &tokens(listed, &freq),
+        EntityKind::Person,
+    )
+    .0
 }
 
 #[test]
@@ -212,4 +217,29 @@ fn generic_words_never_carry_a_match_alone() {
         "OJSC UNITED SHIPBUILDING CORPORATION",
     );
     assert!(s >= 0.9, "{s} {e}");
+}
+
+#[test]
+fn a_respelled_part_of_a_name_is_not_a_subset() {
+    let org = |a: &str, b: &str| {
+        let freq = Frequencies::embedded();
+        score_names(
+            &tokens(a, &freq),
+            &tokens(b, &freq),
+            EntityKind::Organization,
+        )
+        .0
+    };
+    // One respelled word of the query against a one-word list name.
+    assert!(org("Thapa Systems FZ-LLC", "TABA") < DEFAULT);
+    assert!(org("Sandhu Export FZCO", "SINDHU") < DEFAULT);
+    // A single letter of an organization's name is not an initial of a query word.
+    assert!(
+        org(
+            "Kozlova Technologies ZAO",
+            "K TECHNOLOGIES JOINT STOCK COMPANY"
+        ) < DEFAULT
+    );
+    // The same word exactly still stands for the company.
+    assert!(org("SOBINBANK JSB", "SOBINBANK") >= DEFAULT);
 }

@@ -326,8 +326,7 @@ impl Screener {
             if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
                 continue;
             }
-            let (mut score, mut explanation) =
-                score_names(&q, &name.tokens, entity.kind == EntityKind::Person);
+            let (mut score, mut explanation) = score_names(&q, &name.tokens, entity.kind);
             if name.weak {
                 if score < WEAK_ALIAS_MIN {
                     continue;
@@ -518,7 +517,7 @@ impl Screener {
     pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
         let (q, _) = self.score_tokens(query);
         let (c, _) = self.score_tokens(candidate);
-        let (score, explanation) = score_names(&q, &c, false);
+        let (score, explanation) = score_names(&q, &c, EntityKind::Unknown);
         let score = Score::new(score);
         Comparison {
             score,

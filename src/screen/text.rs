@@ -48,10 +48,10 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                 let Some(name) = index.names.get(nid as usize) else {
                     continue;
                 };
-                let person = inner
+                let kind = inner
                     .entities
                     .get(name.entity as usize)
-                    .is_some_and(|e| e.kind == crate::model::EntityKind::Person);
+                    .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
                 let n = name.tokens.len();
                 let mut best: Option<(f32, usize, usize, Explanation)> = None;
                 for len in n.saturating_sub(1).max(1)..=n + 1 {
@@ -61,7 +61,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                         let Some(window) = st.get(start..end) else {
                             continue;
                         };
-                        let (score, explanation) = score_names(window, &name.tokens, person);
+                        let (score, explanation) = score_names(window, &name.tokens, kind);
                         let better = best.as_ref().is_none_or(|(s, bs, be, _)| {
                             score > *s || (score == *s && end - start < be - bs)
                         });
