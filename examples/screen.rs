@@ -281,6 +281,7 @@ fn match_json(m: &sanctions::Match) -> Value {
         "name": m.name(),
         "name_kind": m.name_kind(),
         "score": m.score(),
+        "ofac_score": m.ofac_score(),
         "kind": m.kind().as_str(),
         "explanation": m.explanation(),
     })
@@ -351,7 +352,7 @@ fn run() -> Result<(), Failure> {
                 parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
                 let cmp = screener.compare(&q, &c);
                 if args.json {
-                    let o = json!({"score": cmp.score(), "match": cmp.is_match(), "explanation": cmp.explanation()});
+                    let o = json!({"score": cmp.score(), "ofac_score": cmp.ofac_score(), "match": cmp.is_match(), "explanation": cmp.explanation()});
                     writeln!(out, "{o}").map_err(io_err)?;
                 } else {
                     let verdict = if cmp.is_match() { "match" } else { "no match" };

@@ -93,6 +93,7 @@ pub mod sources;
 
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
+pub use score::ofac::ofac_score;
 pub use screen::{
     Comparison, DEFAULT_THRESHOLD, MAX_QUERY_TOKENS, Match, Query, Score, Screener,
     ScreenerBuilder, TextHit, WEAK_ALIAS_MIN,

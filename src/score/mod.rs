@@ -18,6 +18,7 @@
 //! Scores are in [0, 1] and deterministic.
 
 mod generic_words;
+pub mod ofac;
 mod weights;
 
 use std::fmt;

@@ -383,6 +383,7 @@ impl Screener {
                     name: n.text.clone(),
                     name_kind: n.kind,
                     score: Score::new(score),
+                    ofac_score: Score::new(crate::ofac_score(query.name(), &n.text)),
                     explanation,
                 })
             })
@@ -521,6 +522,7 @@ impl Screener {
         let score = Score::new(score);
         Comparison {
             score,
+            ofac_score: Score::new(crate::ofac_score(query, candidate)),
             is_match: score.value() >= self.inner.threshold,
             explanation,
         }

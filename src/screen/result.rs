@@ -55,6 +55,7 @@ pub struct Match {
     pub(crate) name: String,
     pub(crate) name_kind: NameKind,
     pub(crate) score: Score,
+    pub(crate) ofac_score: Score,
     pub(crate) explanation: Explanation,
 }
 
@@ -87,6 +88,12 @@ impl Match {
     /// The score.
     pub fn score(&self) -> Score {
         self.score
+    }
+
+    /// The OFAC-style score of the query against the matched name
+    /// ([`ofac_score`](crate::ofac_score)): the regulator's technique, for comparison.
+    pub fn ofac_score(&self) -> Score {
+        self.ofac_score
     }
 
     /// Why the score is what it is.
@@ -152,6 +159,7 @@ impl TextHit {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     pub(crate) score: Score,
+    pub(crate) ofac_score: Score,
     pub(crate) is_match: bool,
     pub(crate) explanation: Explanation,
 }
@@ -160,6 +168,11 @@ impl Comparison {
     /// The name-to-name score.
     pub fn score(&self) -> Score {
         self.score
+    }
+
+    /// The OFAC-style score of the two names ([`ofac_score`](crate::ofac_score)).
+    pub fn ofac_score(&self) -> Score {
+        self.ofac_score
     }
 
     /// Whether the score reaches the threshold.
