@@ -22,7 +22,7 @@
 //! | `citizenship/@countryIso2Code` | nationalities |
 //! | `birthdate` | birth dates (`@birthdate`, or `@year`/`@monthOfYear`/`@dayOfMonth`; `@circa`; `@yearRangeFrom`..`@yearRangeTo`) and places (`@city`, `@place`, `@region`, `@countryDescription`) |
 //! | `address` | addresses, and their countries into `countries`; `contactInfo` (phone, web, email, fax) as identifiers of kind `other` noted with their key |
-//! | `identification` | identifiers typed by `@identificationTypeCode` (`passport`, `id`, `ssn`: national id, `fiscalcode`: tax id, `regnumber`, `tradelic`: registration, `imo`, `swiftbic`, others by their description), with `@countryIso2Code`; description, flags (`diplomatic`, `knownFalse`, ...), issuer, dates and remarks go in the note |
+//! | `identification` | identifiers typed by `@identificationTypeCode` (`passport`, `id`, `ssn`: national id, `fiscalcode`: tax id, `regnumber`, `tradelic`: registration, `imo`, `swiftbic`, others `other`), with `@countryIso2Code`; description, flags (`diplomatic`, `knownFalse`, ...), issuer, dates and remarks go in the note |
 //! | `remark`, `additionalInformation`, `@designationDetails` | remarks, one a line |
 //!
 //! # Traps
@@ -70,7 +70,7 @@
 use std::io::BufRead;
 
 use super::collect::Collector;
-use super::fields::{country_code, identifier_kind, parse_partial_date};
+use super::fields::{country_code, parse_partial_date};
 use super::xml::{Element, XmlReader};
 use super::Loaded;
 use crate::error::{Error, ErrorKind, Result};
@@ -525,7 +525,9 @@ fn identification(e: &Element, entity: &mut Entity) -> bool {
         "regnumber" | "tradelic" => IdentifierKind::Registration,
         "imo" => IdentifierKind::Imo,
         "swiftbic" => IdentifierKind::Bic,
-        _ => desc.map_or(IdentifierKind::Other, identifier_kind),
+        // `other`, `drivinglicence`, `birthcert`, `nationcert`, `electionid`, `residentperm`,
+        // `travelcardid`: named in the note.
+        _ => IdentifierKind::Other,
     };
     let mut note = Vec::new();
     if let Some(d) = desc {
@@ -577,4 +579,251 @@ fn identification(e: &Element, entity: &mut Entity) -> bool {
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Script;
+    use crate::sources::IssueAction;
+
+    const VALID: &[u8] = include_bytes!("../../tests/data/eu/valid.xml");
+
+    fn d(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    fn ident(kind: IdentifierKind, value: &str, country: Option<&str>, note: &str) -> Identifier {
+        let mut i = Identifier::new(kind, value);
+        i.country = country.map(str::to_string);
+        i.note = Some(note.to_string());
+        i
+    }
+
+    fn names(e: &Entity) -> Vec<(&str, NameKind, Option<&str>)> {
+        e.names
+            .iter()
+            .map(|n| (n.text.as_str(), n.kind, n.lang.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn person_field_by_field() {
+        let loaded = read(VALID).unwrap();
+        assert_eq!(loaded.list.source, Source::Eu);
+        assert_eq!(loaded.list.published, Some(d("2024-05-13")));
+        let e = &loaded.list.entities[0];
+        assert_eq!(e.id, EntityId::new(Source::Eu, "139815"));
+        assert_eq!(e.kind, EntityKind::Person);
+        assert_eq!(
+            names(e),
+            vec![
+                ("Yevgeniy Viktorovich PRIGOZHIN", NameKind::Primary, Some("en")),
+                ("Jevgenij Prigožin", NameKind::Aka, Some("cs")),
+                ("Евгений Викторович ПРИГОЖИН", NameKind::Aka, Some("ru")),
+                ("Evguéni Prigojine", NameKind::WeakAka, Some("fr")),
+            ]
+        );
+        assert_eq!(e.names[2].script, Script::Cyrillic);
+        assert_eq!(e.names[0].script, Script::Latin);
+        assert_eq!(e.programs, vec!["UKR"]);
+        assert_eq!(e.listed_on, Some(d("2022-04-21")));
+        assert_eq!(e.gender, Some(Gender::Male));
+        // `00` is the list's "unknown": left out.
+        assert_eq!(e.nationalities, vec!["RU"]);
+        assert_eq!(
+            e.birth_dates,
+            vec![
+                BirthDate::On(d("1961-06-01")),
+                BirthDate::Circa { circa: d("1962") },
+                BirthDate::Between {
+                    from: d("1959"),
+                    to: d("1960")
+                },
+                BirthDate::On(d("1969-03")),
+                BirthDate::On(d("1982-04-19")),
+            ]
+        );
+        assert_eq!(
+            e.birth_places,
+            vec![
+                "Leningrad, RUSSIAN FEDERATION",
+                "Farsan, IRAN (ISLAMIC REPUBLIC OF)"
+            ]
+        );
+        assert_eq!(e.countries, vec!["RU"]);
+        assert_eq!(
+            e.addresses,
+            vec![Address {
+                full: None,
+                street: Some("Nevsky 1".into()),
+                city: Some("Saint Petersburg".into()),
+                region: None,
+                postal_code: Some("191186".into()),
+                country: Some("RU".into()),
+            }]
+        );
+        assert_eq!(
+            e.identifiers,
+            vec![
+                ident(IdentifierKind::Other, "EU.8153.35", None, "EU reference number"),
+                ident(IdentifierKind::Other, "www.example.ru", None, "web"),
+                ident(
+                    IdentifierKind::Passport,
+                    "7123456",
+                    Some("RU"),
+                    "National passport; known expired"
+                ),
+                ident(
+                    IdentifierKind::TaxId,
+                    "781001184416",
+                    None,
+                    "Tax identification number"
+                ),
+            ]
+        );
+        assert_eq!(
+            e.remarks.as_deref(),
+            Some(
+                "Also designated under Libya sanctions\n\
+                 He reportedly died in a plane crash on 23 August 2023.\n\
+                 Function: Businessman\n\
+                 Then USSR (St Petersburg)\n\
+                 Born 1343 (Islamic calendar)\n\
+                 Born in or before 1980"
+            )
+        );
+    }
+
+    #[test]
+    fn issues_name_line_record_and_reason() {
+        let loaded = read(VALID).unwrap();
+        let issues: Vec<(Option<u64>, Option<&str>, IssueAction, &str)> = loaded
+            .report
+            .issues
+            .iter()
+            .map(|i| (i.line, i.record.as_deref(), i.action, i.reason.as_str()))
+            .collect();
+        assert_eq!(
+            issues,
+            vec![
+                (
+                    Some(25),
+                    Some("139815"),
+                    IssueAction::Repaired,
+                    "expected a Gregorian birth date, found the Islamic-calendar date 1343: kept in the remarks"
+                ),
+                (
+                    Some(27),
+                    Some("139815"),
+                    IssueAction::Repaired,
+                    "expected a birth year range with both ends, found only in or before 1980: kept in the remarks"
+                ),
+                (
+                    Some(33),
+                    Some("139815"),
+                    IssueAction::Skipped,
+                    "expected a number or latinNumber in the identification, found none"
+                ),
+                (
+                    Some(47),
+                    Some("120128"),
+                    IssueAction::Repaired,
+                    "the sanctionEntity shares its id with an earlier one: one entity with the union of their names, programs and facts"
+                ),
+                (
+                    Some(58),
+                    Some("999"),
+                    IssueAction::Skipped,
+                    "expected a wholeName or name parts in the nameAlias, found none"
+                ),
+                (
+                    Some(55),
+                    Some("999"),
+                    IssueAction::Skipped,
+                    "expected at least one name in the sanctionEntity, found none"
+                ),
+            ]
+        );
+        assert_eq!(loaded.report.entities(), 2);
+    }
+
+    #[test]
+    fn repeated_logical_id_is_merged() {
+        let loaded = read(VALID).unwrap();
+        let e = &loaded.list.entities[1];
+        assert_eq!(e.id.id, "120128");
+        assert_eq!(e.kind, EntityKind::Organization);
+        assert_eq!(
+            names(e),
+            vec![
+                ("Sberbank", NameKind::Primary, None),
+                ("Сбербанк", NameKind::Aka, Some("ru")),
+                ("PJSC Sberbank", NameKind::Aka, Some("en")),
+            ]
+        );
+        assert_eq!(e.programs, vec!["TAQA", "UKR"]);
+        // No designationDate: the earliest act that put a fact on the list.
+        assert_eq!(e.listed_on, Some(d("2014-03-17")));
+        assert_eq!(
+            e.identifiers,
+            vec![
+                ident(IdentifierKind::Other, "EU.5121.69", None, "EU reference number"),
+                ident(IdentifierKind::Other, "QDe.161", None, "UN reference number"),
+                ident(IdentifierKind::Bic, "SABRRUMM", Some("RU"), "SWIFT BIC"),
+                ident(IdentifierKind::Imo, "9123456", None, "IMO number"),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_files_are_errors_with_lines() {
+        let cases: [(&str, &[u8], ErrorKind, &str, Option<u64>); 4] = [
+            (
+                "truncated",
+                include_bytes!("../../tests/data/eu/truncated.xml"),
+                ErrorKind::Malformed,
+                "expected the rest of the EU FSF XML document, found the end of the file (truncated?)",
+                Some(21),
+            ),
+            (
+                "wrong namespace",
+                include_bytes!("../../tests/data/eu/wrong_namespace.xml"),
+                ErrorKind::UnknownFormat,
+                "expected <export> in the namespace http://eu.europa.ec/fpi/fsd/export, found namespace http://example.org/other",
+                Some(2),
+            ),
+            (
+                "wrong root",
+                include_bytes!("../../tests/data/eu/wrong_root.xml"),
+                ErrorKind::UnknownFormat,
+                "expected the root element <export> of EU FSF XML, found <exportList>",
+                Some(2),
+            ),
+            (
+                "bad utf-8",
+                include_bytes!("../../tests/data/eu/bad_utf8.xml"),
+                ErrorKind::Encoding,
+                "expected UTF-8 text in the EU FSF XML",
+                Some(9),
+            ),
+        ];
+        for (name, bytes, kind, message, line) in cases {
+            let err = read(bytes).unwrap_err();
+            assert_eq!(err.kind(), kind, "{name}: {err}");
+            assert!(err.to_string().contains(message), "{name}: {err}");
+            assert_eq!(err.line(), line, "{name}: {err}");
+        }
+        let err = read(&b""[..]).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Malformed);
+    }
+
+    #[test]
+    fn namespace_prefix_is_accepted() {
+        let xml = r#"<f:export xmlns:f="http://eu.europa.ec/fpi/fsd/export" generationDate="2024-01-02"><f:sanctionEntity logicalId="1"><f:subjectType code="enterprise"/><f:nameAlias wholeName="ACME" nameLanguage="" strong="true"/></f:sanctionEntity></f:export>"#;
+        let loaded = read(xml.as_bytes()).unwrap();
+        assert_eq!(loaded.list.entities.len(), 1);
+        assert_eq!(loaded.list.entities[0].kind, EntityKind::Organization);
+        assert!(loaded.report.issues.is_empty());
+    }
 }
