@@ -69,10 +69,10 @@
 
 use std::io::BufRead;
 
+use super::Loaded;
 use super::collect::Collector;
 use super::fields::{country_code, parse_partial_date};
 use super::xml::{Element, XmlReader};
-use super::Loaded;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Address, BirthDate, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind, Name,
@@ -101,7 +101,10 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
     if root.name != "export" {
         return Err(Error::new(
             ErrorKind::UnknownFormat,
-            format!("expected the root element <export> of EU FSF XML, found <{}>", root.name),
+            format!(
+                "expected the root element <export> of EU FSF XML, found <{}>",
+                root.name
+            ),
         )
         .with_line(root.line));
     }
@@ -131,7 +134,10 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
             out.skip(
                 Some(start.line),
                 None,
-                format!("expected <sanctionEntity> in <export>, found <{}>", start.name),
+                format!(
+                    "expected <sanctionEntity> in <export>, found <{}>",
+                    start.name
+                ),
             );
             xml.skip(&start)?;
         }
@@ -434,7 +440,10 @@ fn birthdate(
         PartialDate::new(year, month, day).map(BirthDate::On)
     } else if let (Some(from), Some(to)) = (year_of(e, "yearRangeFrom"), year_of(e, "yearRangeTo"))
     {
-        match (PartialDate::new(from, None, None), PartialDate::new(to, None, None)) {
+        match (
+            PartialDate::new(from, None, None),
+            PartialDate::new(to, None, None),
+        ) {
             (Some(from), Some(to)) if from <= to => Some(BirthDate::Between { from, to }),
             _ => None,
         }
@@ -456,11 +465,18 @@ fn birthdate(
         return;
     };
     let Some(date) = date else {
-        let shown = ["birthdate", "dayOfMonth", "monthOfYear", "year", "yearRangeFrom", "yearRangeTo"]
-            .iter()
-            .filter_map(|p| attr(e, p).map(|v| format!("{p}={v}")))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let shown = [
+            "birthdate",
+            "dayOfMonth",
+            "monthOfYear",
+            "year",
+            "yearRangeFrom",
+            "yearRangeTo",
+        ]
+        .iter()
+        .filter_map(|p| attr(e, p).map(|v| format!("{p}={v}")))
+        .collect::<Vec<_>>()
+        .join(" ");
         remarks.add(format!("Born {shown}"));
         out.repair(
             Some(e.line),
@@ -618,7 +634,11 @@ mod tests {
         assert_eq!(
             names(e),
             vec![
-                ("Yevgeniy Viktorovich PRIGOZHIN", NameKind::Primary, Some("en")),
+                (
+                    "Yevgeniy Viktorovich PRIGOZHIN",
+                    NameKind::Primary,
+                    Some("en")
+                ),
                 ("Jevgenij Prigožin", NameKind::Aka, Some("cs")),
                 ("Евгений Викторович ПРИГОЖИН", NameKind::Aka, Some("ru")),
                 ("Evguéni Prigojine", NameKind::WeakAka, Some("fr")),
@@ -666,7 +686,12 @@ mod tests {
         assert_eq!(
             e.identifiers,
             vec![
-                ident(IdentifierKind::Other, "EU.8153.35", None, "EU reference number"),
+                ident(
+                    IdentifierKind::Other,
+                    "EU.8153.35",
+                    None,
+                    "EU reference number"
+                ),
                 ident(IdentifierKind::Other, "www.example.ru", None, "web"),
                 ident(
                     IdentifierKind::Passport,
@@ -768,17 +793,36 @@ mod tests {
         assert_eq!(
             e.identifiers,
             vec![
-                ident(IdentifierKind::Other, "EU.5121.69", None, "EU reference number"),
-                ident(IdentifierKind::Other, "QDe.161", None, "UN reference number"),
+                ident(
+                    IdentifierKind::Other,
+                    "EU.5121.69",
+                    None,
+                    "EU reference number"
+                ),
+                ident(
+                    IdentifierKind::Other,
+                    "QDe.161",
+                    None,
+                    "UN reference number"
+                ),
                 ident(IdentifierKind::Bic, "SABRRUMM", Some("RU"), "SWIFT BIC"),
                 ident(IdentifierKind::Imo, "9123456", None, "IMO number"),
             ]
         );
     }
 
+    /// Name, bytes, error kind, message part, line.
+    type MalformedCase = (
+        &'static str,
+        &'static [u8],
+        ErrorKind,
+        &'static str,
+        Option<u64>,
+    );
+
     #[test]
     fn malformed_files_are_errors_with_lines() {
-        let cases: [(&str, &[u8], ErrorKind, &str, Option<u64>); 4] = [
+        let cases: [MalformedCase; 4] = [
             (
                 "truncated",
                 include_bytes!("../../tests/data/eu/truncated.xml"),

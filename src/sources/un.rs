@@ -68,10 +68,10 @@
 
 use std::io::BufRead;
 
+use super::Loaded;
 use super::collect::Collector;
 use super::fields::{country_code, identifier_kind, parse_birth_date, parse_partial_date};
 use super::xml::{Element, XmlReader};
-use super::Loaded;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Address, BirthDate, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind, Name,
@@ -346,7 +346,10 @@ fn read_record(tree: &Element, kind: EntityKind, out: &mut Collector) {
             other => out.skip(
                 Some(child.line),
                 Some(&id),
-                format!("expected a known element in the <{}>, found <{other}>", tree.name),
+                format!(
+                    "expected a known element in the <{}>, found <{other}>",
+                    tree.name
+                ),
             ),
         }
     }
@@ -364,7 +367,10 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         out.skip(
             Some(e.line),
             Some(rec.id),
-            format!("expected an ALIAS_NAME in the <{}>, found an empty alias placeholder", e.name),
+            format!(
+                "expected an ALIAS_NAME in the <{}>, found an empty alias placeholder",
+                e.name
+            ),
         );
         return;
     };
@@ -388,7 +394,10 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         rec.remarks.add(format!("Alias {name}: {note}"));
     }
     if let Some(dob) = field(e, "DATE_OF_BIRTH") {
-        match xs_date(&dob).map(BirthDate::On).or_else(|| parse_birth_date(&dob)) {
+        match xs_date(&dob)
+            .map(BirthDate::On)
+            .or_else(|| parse_birth_date(&dob))
+        {
             Some(d) => push_unique(&mut rec.entity.birth_dates, d),
             None => {
                 rec.remarks
@@ -396,7 +405,9 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
                 out.repair(
                     Some(e.line),
                     Some(rec.id),
-                    format!("expected a date of birth of the alias, found {dob:?}: kept in the remarks"),
+                    format!(
+                        "expected a date of birth of the alias, found {dob:?}: kept in the remarks"
+                    ),
                 );
             }
         }
@@ -520,8 +531,7 @@ fn place_of_birth(e: &Element) -> Option<String> {
 /// The kind of a document from its labels, in English, French or Spanish.
 fn document_kind(labels: &[&str]) -> IdentifierKind {
     let joined = labels.join(" ").to_lowercase();
-    if joined.contains("passport") || joined.contains("passeport") || joined.contains("pasaporte")
-    {
+    if joined.contains("passport") || joined.contains("passeport") || joined.contains("pasaporte") {
         return IdentifierKind::Passport;
     }
     for label in labels {
@@ -572,7 +582,11 @@ fn document(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         );
         return;
     };
-    let labels: Vec<&str> = type1.iter().chain(type2.iter()).map(String::as_str).collect();
+    let labels: Vec<&str> = type1
+        .iter()
+        .chain(type2.iter())
+        .map(String::as_str)
+        .collect();
     let mut ident = Identifier::new(document_kind(&labels), number);
     ident.country = issuing.or(country_of_issue).map(|c| country(&c));
     ident.note = Some(note.join("; ")).filter(|n| !n.is_empty());
@@ -640,7 +654,10 @@ mod tests {
                 BirthDate::On(d("1934-11")),
             ]
         );
-        assert_eq!(e.birth_places, vec!["Tikrit, Iraq", "al-Awja, near Tikrit, Iraq"]);
+        assert_eq!(
+            e.birth_places,
+            vec!["Tikrit, Iraq", "al-Awja, near Tikrit, Iraq"]
+        );
         assert_eq!(e.countries, vec!["IQ"]);
         assert_eq!(
             e.addresses,
@@ -656,7 +673,12 @@ mod tests {
         assert_eq!(
             e.identifiers,
             vec![
-                ident(IdentifierKind::Other, "IQi.001", None, "UN reference number"),
+                ident(
+                    IdentifierKind::Other,
+                    "IQi.001",
+                    None,
+                    "UN reference number"
+                ),
                 ident(
                     IdentifierKind::Passport,
                     "AB850901",
@@ -767,9 +789,18 @@ mod tests {
         );
     }
 
+    /// Name, bytes, error kind, message part, line.
+    type MalformedCase = (
+        &'static str,
+        &'static [u8],
+        ErrorKind,
+        &'static str,
+        Option<u64>,
+    );
+
     #[test]
     fn malformed_files_are_errors_with_lines() {
-        let cases: [(&str, &[u8], ErrorKind, &str, Option<u64>); 4] = [
+        let cases: [MalformedCase; 4] = [
             (
                 "truncated",
                 include_bytes!("../../tests/data/un/truncated.xml"),
