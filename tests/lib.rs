@@ -21,5 +21,7 @@ mod properties;
 mod quality;
 #[path = "lib/real_data.rs"]
 mod real_data;
+#[path = "lib/sources_eu_un.rs"]
+mod sources_eu_un;
 #[path = "lib/util.rs"]
 mod util;
