@@ -15,7 +15,7 @@ EXTRA = {
     "TR": ["Turkey", "Turkiye", "Türkiye"], "GB": ["United Kingdom", "UK", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
     "US": ["United States", "USA", "United States of America"], "CD": ["Congo, Democratic Republic of the", "Democratic Republic of the Congo", "DRC", "Congo (Kinshasa)"],
     "CG": ["Congo", "Republic of the Congo", "Congo, Republic of the", "Congo (Brazzaville)"],
-    "PS": ["Palestinian", "Palestine", "West Bank", "Gaza", "Palestinian Territories", "Occupied Palestinian Territory"],
+    "PS": ["Palestinian", "Palestine", "State of Palestine", "West Bank", "Gaza", "Palestinian Territories", "Occupied Palestinian Territory"],
     "MK": ["Macedonia", "North Macedonia", "The former Yugoslav Republic of Macedonia"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire", "Ivory Coast"], "BN": ["Brunei"], "CV": ["Cape Verde"],
     "FM": ["Micronesia"], "SZ": ["Swaziland", "Eswatini"], "MM": ["Burma", "Myanmar"],
@@ -25,8 +25,10 @@ EXTRA = {
     "VC": ["Saint Vincent and the Grenadines", "St. Vincent and the Grenadines"], "LC": ["Saint Lucia", "St. Lucia"],
     "XK": ["Kosovo"], "TL": ["East Timor", "Timor-Leste"], "RS": ["Serbia"], "ME": ["Montenegro"],
     "NL": ["Netherlands", "The Netherlands", "Holland"], "BY": ["Belarus"], "UA": ["Ukraine"],
-    "CN": ["China", "People's Republic of China", "PRC"], "HK": ["Hong Kong", "Hong Kong SAR"], "MO": ["Macau", "Macao"],
-    "LY": ["Libya"], "SS": ["South Sudan"], "VG": ["British Virgin Islands", "Virgin Islands, British"],
+    "CN": ["China", "People's Republic of China", "PRC"],
+    "LY": ["Libya"], "SS": ["South Sudan"],
+    "HK": ["Hong Kong", "Hong Kong SAR", "China, Hong Kong Special Administrative Region", "Hong Kong Special Administrative Region"],
+    "MO": ["Macau", "Macao", "China, Macao Special Administrative Region"], "VG": ["British Virgin Islands", "Virgin Islands, British"],
 }
 
 def main():

@@ -23,7 +23,7 @@ use std::io::BufRead;
 
 use super::{IssueAction, LoadIssue, LoadReport, Loaded};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Entity, EntityId, SanctionsList, Source};
+use crate::model::{Entity, EntityId, NameKind, SanctionsList, Source};
 
 /// Reads JSON Lines of [`Entity`].
 ///
@@ -128,7 +128,22 @@ pub(crate) fn merge(into: &mut Entity, other: Entity) {
             }
         }
     }
-    extend(&mut into.names, other.names);
+    // One primary name: the later record's primary names join as a.k.a.; a name already
+    // there (same text and language) is not repeated, whatever its kind.
+    let has_primary = into.names.iter().any(|n| n.kind == NameKind::Primary);
+    for mut n in other.names {
+        if into
+            .names
+            .iter()
+            .any(|m| m.text == n.text && m.lang == n.lang)
+        {
+            continue;
+        }
+        if has_primary && n.kind == NameKind::Primary {
+            n.kind = NameKind::Aka;
+        }
+        into.names.push(n);
+    }
     extend(&mut into.programs, other.programs);
     extend(&mut into.birth_dates, other.birth_dates);
     extend(&mut into.birth_places, other.birth_places);

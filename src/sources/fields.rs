@@ -230,8 +230,6 @@ pub(crate) fn identifier_kind(label: &str) -> IdentifierKind {
         || has("legal entity number")
         || has("bin")
         || has("okpo")
-        || has("license")
-        || has("licence")
     {
         IdentifierKind::Registration
     } else if has("national")
