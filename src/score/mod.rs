@@ -722,11 +722,10 @@ pub(crate) fn score_names(
         side(q, &q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =
         side(c, &c_used, &mut explanation.unmatched_candidate);
-    // One name wholly inside the other: its extra words count for less; for a person, only
-    // when the inner name is more than one word. One word of a person's name met by one word
-    // of a longer name (the alias `ROMA` in the query `Рома Сергеев`, the query `Aziz` in
-    // `LEBEDEV, Aziz`) is too little of either name to discount the rest; one word of a
-    // company (`SOBINBANK` in `JSB SOBINBANK`) is not.
+    // One name wholly inside the other: its extra words count for less; for a listed person,
+    // only when the listed name is more than one word. A one-word alias met by one word of a
+    // longer query (the alias `ROMA` in the query `Рома Сергеев`) is too little of the query
+    // to discount the rest; one word of a company (`SOBINBANK` in `JSB SOBINBANK`) is not.
     let words = |v: &[ScoreToken]| {
         v.iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -741,7 +740,9 @@ pub(crate) fn score_names(
         .any(|m| m.similarity >= SUBSET_MIN_SIMILARITY);
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
         (true, false) if exact && (!person || words(c) >= 2) => (SUBSET_FACTOR, 1.0),
-        (false, true) if exact && (!person || words(q) >= 2) => (1.0, SUBSET_FACTOR),
+        // A query of one word (`NKUNDA`) may stand for the longer listed name: the caller
+        // had no more to give, and a missing surname is caught by `SurnameMissing`.
+        (false, true) if exact => (1.0, SUBSET_FACTOR),
         _ => (1.0, 1.0),
     };
     let denominator = q_matched + c_matched + q_unmatched * q_factor + c_unmatched * c_factor;

@@ -75,7 +75,7 @@ use super::xml::{Element, XmlReader};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Address, BirthDate, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind, Name,
-    NameKind, PartialDate, Source,
+    NameKind, PartialDate, Script, Source,
 };
 
 const WHAT: &str = "UN consolidated XML";
@@ -419,7 +419,66 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
     if !place.is_empty() {
         push_unique(&mut rec.entity.birth_places, place.join(", "));
     }
-    rec.entity.names.push(Name::new(name).with_kind(kind));
+    let (main, variants, note) = split_alias(&name);
+    if let Some(note) = note {
+        rec.remarks.add(format!("Alias {main}: ({note})"));
+    }
+    if !variants.is_empty() {
+        out.repair(
+            Some(e.line),
+            Some(rec.id),
+            format!(
+                "expected one name in the ALIAS_NAME {name:?}, found {} spellings: kept as {} names",
+                variants.len() + 1,
+                variants.len() + 1
+            ),
+        );
+    }
+    rec.entity.names.push(Name::new(main).with_kind(kind));
+    for v in variants {
+        rec.entity.names.push(Name::new(v).with_kind(kind));
+    }
+}
+
+/// Splits an alias that carries other spellings in a closing parenthesis: `حسن غول (Hassan
+/// Ghul; Hassan Gul; Hasan Gul)`, `Jin Tiesan (金铁三)`, `Amir Khazmat (original script: Амир
+/// Хазмат)`. The parenthesis holds spellings when it says `original script:`, when it is in
+/// another script than the name, or when it lists names separated by `;`; otherwise it is a
+/// note (`(birth name)`, `(COMBAT NAME)`, a passport), returned apart for the remarks.
+fn split_alias(text: &str) -> (String, Vec<String>, Option<String>) {
+    let trimmed = text.trim().trim_end_matches(',').trim_end();
+    let (Some(open), true) = (trimmed.rfind('('), trimmed.ends_with(')')) else {
+        return (text.trim().to_string(), Vec::new(), None);
+    };
+    let main = trimmed
+        .get(..open)
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches(',')
+        .trim();
+    let inner = trimmed
+        .get(open + 1..trimmed.len() - 1)
+        .unwrap_or_default()
+        .trim();
+    if main.is_empty() || inner.is_empty() {
+        return (text.trim().to_string(), Vec::new(), None);
+    }
+    let (inner, labelled) = match inner.strip_prefix("original script:") {
+        Some(rest) => (rest.trim(), true),
+        None => (inner, false),
+    };
+    let other_script = Script::detect(inner) != Script::detect(main);
+    if labelled || other_script || inner.contains(';') {
+        let variants = inner
+            .split(';')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect();
+        (main.to_string(), variants, None)
+    } else {
+        (main.to_string(), Vec::new(), Some(inner.to_string()))
+    }
 }
 
 fn address(e: &Element, rec: &mut Record<'_>) {
@@ -845,5 +904,37 @@ mod tests {
         assert_eq!(xs_date("2015-04-07+02:00"), Some(d("2015-04-07")));
         assert_eq!(xs_date("2015-04-07 junk"), None);
         assert_eq!(xs_date("2015-02-30-04:00"), None);
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_alias;
+
+    #[test]
+    fn aliases_with_spellings_in_parentheses_split() {
+        let (m, v, n) = split_alias("حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)");
+        assert_eq!(m, "حسن غول");
+        assert_eq!(v, ["Hassan Ghul", "Hassan Gul", "Hasan Gul"]);
+        assert_eq!(n, None);
+        let (m, v, _) = split_alias("Jin Tiesan (金铁三)");
+        assert_eq!(
+            (m.as_str(), v.as_slice()),
+            ("Jin Tiesan", &["金铁三".to_string()][..])
+        );
+        let (_, v, _) = split_alias("Amir Khazmat (original script: Амир Хазмат)");
+        assert_eq!(v, ["Амир Хазмат"]);
+        let (m, v, n) = split_alias("Akhter Mohmad son of Noor Mohmad (اختر محمد ولد نور محمد ),");
+        assert_eq!(m, "Akhter Mohmad son of Noor Mohmad");
+        assert_eq!(v, ["اختر محمد ولد نور محمد"]);
+        assert_eq!(n, None);
+        // Notes stay notes.
+        let (m, v, n) = split_alias("Encep Nurjaman (birth name)");
+        assert_eq!(
+            (m.as_str(), v.len(), n.as_deref()),
+            ("Encep Nurjaman", 0, Some("birth name"))
+        );
+        let (m, v, n) = split_alias("(Sheikh) Musa Hilal");
+        assert_eq!((m.as_str(), v.len(), n), ("(Sheikh) Musa Hilal", 0, None));
     }
 }
