@@ -262,7 +262,8 @@ fn un_counts_match_the_readme() {
         1_003 + 378 + (2_308 - 169) + (735 - 122) + extra
     );
     // README: QUALITY Low 615.
-    assert_eq!(report.weak_aliases, 615);
+    // README: QUALITY Low 615; 11 of the extra spellings above come from Low aliases.
+    assert_eq!(report.weak_aliases, 615 + 11);
     let fka = loaded
         .list
         .entities
