@@ -55,22 +55,30 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // szcz) → S, like ш and ж below.
     rule("schtsch", "S", At::Any),
     rule("szcz", "S", At::Any),
+    rule("sjtj", "S", At::Any),
     rule("shch", "S", At::Any),
     rule("chtch", "S", At::Any),
     // ч: ch (BGN/PCGN, ICAO, GOST B), tsch (German), tch (French), cz (Polish), č (ISO 9,
     // after marks are dropped: c, left to the distance) → C.
     rule("tsch", "C", At::Any),
     rule("tch", "C", At::Any),
+    // ч in the Swedish (tj, with щ sjtj) and Hungarian (cs) transcriptions of Russian, as the
+    // EU file's SV and HU aliases write it (Tjernysjov, Cseljabinszk).
+    rule("tj", "C", At::Any),
+    rule("cs", "C", At::Any),
     // дж: dzh (BGN/PCGN), dsch (German), dj (French), j (English) → J.
     rule("dzh", "J", At::Any),
     rule("dsch", "J", At::Any),
-    // ш and ж: sh, zh (BGN/PCGN, ICAO), sch (German, both), zj and sj (Swedish), sz and rz
-    // (Polish), ž and š (ISO 9 after marks are dropped: z, s, left to the distance) → S.
+    // ш and ж: sh, zh (BGN/PCGN, ICAO), sch (German, both), zj and sj (Swedish), zs
+    // (Hungarian ж), sz and rz (Polish), ž and š (ISO 9 after marks are dropped: z, s, left to
+    // the distance) → S.
     rule("sch", "S", At::Any),
     rule("shh", "S", At::Any),
     rule("sh", "S", At::Any),
     rule("zh", "S", At::Any),
     rule("zj", "S", At::Any),
+    rule("sj", "S", At::Any),
+    rule("zs", "S", At::Any),
     rule("sz", "S", At::Any),
     rule("ch", "C", At::Any),
     rule("cz", "C", At::Any),
@@ -125,6 +133,11 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     rule("y", "i", At::Any),
     // Final -ah (Arabic tāʾ marbūṭa, ODNI 2015 -ah / BGN/PCGN -a) → -a.
     rule("ah", "a", At::Final),
+    // Czech and Slovak feminine surnames add -ová to a Russian feminine form (Bolotova →
+    // Bolotovová, Tokareva → Tokarevová: the EU file's CS and SK aliases); marks are gone by
+    // now.
+    rule("ovova", "ova", At::Final),
+    rule("evova", "eva", At::Final),
 ];
 
 fn is_vowel(b: u8) -> bool {
