@@ -28,6 +28,8 @@
 //! ```
 
 mod chars;
+mod concepts;
+mod concepts_table;
 mod homoglyph;
 mod legal_form;
 mod legal_forms_table;
@@ -44,6 +46,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use script::script_of;
 
 use crate::model::Script;
+use concepts::Concepts;
 use legal_form::LegalForms;
 use translit::Lang;
 
@@ -164,6 +167,7 @@ impl fmt::Display for NormalizedName {
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     legal_forms().apply(&mut tokens, false);
+    concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
 
@@ -172,12 +176,18 @@ pub fn normalize(text: &str) -> NormalizedName {
 pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     legal_forms().apply(&mut tokens, true);
+    concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
 
 fn legal_forms() -> &'static LegalForms {
     static FORMS: OnceLock<LegalForms> = OnceLock::new();
     FORMS.get_or_init(LegalForms::build)
+}
+
+fn concepts() -> &'static Concepts {
+    static CONCEPTS: OnceLock<Concepts> = OnceLock::new();
+    CONCEPTS.get_or_init(Concepts::build)
 }
 
 /// A word as cut from the text, before romanization.

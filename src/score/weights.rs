@@ -95,9 +95,10 @@ impl Frequencies {
         self.honorific.contains(key)
     }
 
-    /// Whether a key is the key of a generic word of organization names.
+    /// Whether a key is the key of a generic word of organization names: one of the table,
+    /// or a concept (`@group`, see `normalize::concepts`).
     pub(crate) fn is_generic(&self, key: &str) -> bool {
-        self.generic.contains(key)
+        key.starts_with('@') || self.generic.contains(key)
     }
 
     /// Adds one document (an entity) holding these word tokens: their keys, and their
