@@ -19,5 +19,7 @@ mod properties;
 mod quality;
 #[path = "lib/real_data.rs"]
 mod real_data;
+#[path = "lib/sources_ofac.rs"]
+mod sources_ofac;
 #[path = "lib/util.rs"]
 mod util;

@@ -72,10 +72,10 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use super::collect::Collector;
-use super::fields::{decode_cp1252, parse_birth_date};
+use super::fields::{decode_cp1252, parse_birth_date, parse_partial_date};
 use super::ofac_xml::{
-    IdItem, VesselInfo, add_id_item, country, entity_kind, join_remarks, label_prefix, push_unique,
-    vessel,
+    IdItem, Label, VesselInfo, add_id_item, country, entity_kind, join_remarks, label_prefix,
+    push_unique, vessel,
 };
 use super::{Format, Loaded};
 use crate::error::{Error, ErrorKind, Result};
@@ -760,7 +760,8 @@ fn parse_remarks(e: &mut Entity, remarks: &str) -> Vec<String> {
     let body = body.strip_suffix('.').unwrap_or(body);
     // Facts go nowhere else: the remarks are kept whole.
     let mut facts = Vec::new();
-    for segment in body.split("; ") {
+    // Items are `; `-separated; a few older remarks omit the space (`Palestinian;arrested`).
+    for segment in body.split(';') {
         let mut seg = segment.trim();
         for p in ALT_PREFIXES {
             if let Some(rest) = seg.strip_prefix(p) {
@@ -774,10 +775,14 @@ fn parse_remarks(e: &mut Entity, remarks: &str) -> Vec<String> {
             remark_item(e, what, value, seg, &mut issues);
             continue;
         }
-        let Some((label, _, rest)) = label_prefix(seg) else {
+        let Some((label, what, rest)) = label_prefix(seg) else {
             continue;
         };
         let item = id_item(label, rest);
+        if matches!(what, Label::Id(_)) && !looks_like_id(item.value) {
+            // `Passport issued in Sarajevo`, `Passport and National ID were ...`: prose.
+            continue;
+        }
         if let Err(reason) = add_id_item(e, &item, &mut facts) {
             issues.push(reason);
         }
@@ -794,9 +799,21 @@ fn remark_item(e: &mut Entity, what: Remark, value: &str, seg: &str, issues: &mu
             )),
         },
         Remark::Pob => push_unique(&mut e.birth_places, value.to_string()),
-        Remark::Nationality => push_unique(&mut e.nationalities, country(value)),
+        // `nationality possibly Palestinian` is prose, not a country: a country name starts
+        // with a capital.
+        Remark::Nationality if value.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            push_unique(&mut e.nationalities, country(value));
+        }
+        Remark::Nationality => {}
         Remark::WeakAlias => match value.strip_suffix('\'') {
             Some(name) if !name.trim().is_empty() => {
+                // A double quote in the alias is written as two single quotes: `a.k.a.
+                // ''FUPI''` is the XML's `"FUPI"`.
+                // Only a name quoted at both ends is: `''ABD AL-MUHSI'` is `'ABD AL-MUHSI`.
+                let name = match name.strip_prefix('\'').and_then(|n| n.strip_suffix('\'')) {
+                    Some(inner) => format!("\"{inner}\""),
+                    None => name.to_string(),
+                };
                 push_unique(&mut e.names, Name::new(name).with_kind(NameKind::WeakAka));
             }
             _ => issues.push(format!(
@@ -806,6 +823,19 @@ fn remark_item(e: &mut Entity, what: Remark, value: &str, seg: &str, issues: &mu
     }
 }
 
+/// Whether a remarks value can be a document number: at most six words (`MAT 46-47 TOMO
+/// 460 L.` has five), none a lower-case word (`and`, `were`, `under`).
+fn looks_like_id(value: &str) -> bool {
+    let mut words = 0;
+    for w in value.split_whitespace() {
+        words += 1;
+        if w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+    }
+    (1..=6).contains(&words)
+}
+
 /// Splits an `idType` item's value: `836110063 (Korea, North) issued 04 Feb 2016 expires 04
 /// Feb 2021`. The parenthesis is the country only when it names one, else it is part of the
 /// value.
@@ -813,20 +843,37 @@ fn id_item<'a>(label: &'a str, rest: &'a str) -> IdItem<'a> {
     let mut value = rest.trim();
     let mut expires = None;
     let mut issued = None;
-    if let Some((a, b)) = value.rsplit_once(" expires ") {
+    if let Some(b) = value.strip_prefix("issued ") {
+        // `Passport issued in Sarajevo`: no number.
+        return IdItem {
+            label,
+            value: "",
+            country: None,
+            issued: Some(b),
+            expires: None,
+        };
+    }
+    // `issued under the name ...` is prose: only dates are split off.
+    let date = |d: &str| parse_partial_date(d.trim()).is_some();
+    if let Some((a, b)) = value.rsplit_once(" expires ").filter(|(_, b)| date(b)) {
         expires = Some(b.trim());
         value = a;
     }
-    if let Some((a, b)) = value.rsplit_once(" issued ") {
+    if let Some((a, b)) = value.rsplit_once(" issued ").filter(|(_, b)| date(b)) {
         issued = Some(b.trim());
         value = a;
     }
     let mut land = None;
     if let Some(inner) = value.strip_suffix(')') {
         if let Some((v, c)) = inner.rsplit_once(" (") {
-            if super::fields::country_code(c).is_some() {
-                land = Some(c.trim());
-                value = v;
+            // `(Cabo Verde.  Previously Cape Verde.)`: the country is the first sentence.
+            let first = c.split_once('.').map_or(c, |(a, _)| a);
+            for c in [c, first] {
+                if super::fields::country_code(c).is_some() {
+                    land = Some(c.trim());
+                    value = v;
+                    break;
+                }
             }
         }
     }

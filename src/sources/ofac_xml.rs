@@ -892,7 +892,8 @@ mod tests {
         for (label, want) in cases {
             assert_eq!(label_of(label), *want, "{label}");
         }
-        let prefixed: &[(&str, Option<(&str, Label, &str)>)] = &[
+        type Case<'a> = (&'a str, Option<(&'a str, Label, &'a str)>);
+        let prefixed: &[Case<'_>] = &[
             (
                 "Passport 760620 issued 15 Sep 1991",
                 Some((
