@@ -16,7 +16,7 @@ EXTRA = {
     "US": ["United States", "USA", "United States of America"], "CD": ["Congo, Democratic Republic of the", "Democratic Republic of the Congo", "DRC", "Congo (Kinshasa)"],
     "CG": ["Congo", "Republic of the Congo", "Congo, Republic of the", "Congo (Brazzaville)"],
     "PS": ["Palestinian", "Palestine", "State of Palestine", "West Bank", "Gaza", "Palestinian Territories", "Occupied Palestinian Territory"],
-    "MK": ["Macedonia", "North Macedonia", "The former Yugoslav Republic of Macedonia"],
+    "MK": ["Macedonia", "North Macedonia", "The former Yugoslav Republic of Macedonia", "Macedonia, The Former Yugoslav Republic of", "North Macedonia, The Republic of"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire", "Ivory Coast"], "BN": ["Brunei"], "CV": ["Cape Verde"],
     "FM": ["Micronesia"], "SZ": ["Swaziland", "Eswatini"], "MM": ["Burma", "Myanmar"],
     "VA": ["Holy See", "Vatican"], "KG": ["Kyrgyzstan", "Kyrgyz Republic"], "AE": ["UAE", "United Arab Emirates"],

@@ -23,5 +23,7 @@ mod quality;
 mod real_data;
 #[path = "lib/sources_eu_un.rs"]
 mod sources_eu_un;
+#[path = "lib/sources_ofac.rs"]
+mod sources_ofac;
 #[path = "lib/util.rs"]
 mod util;

@@ -161,7 +161,7 @@ pub(crate) const COUNTRIES: &[Country] = &[
     Country { alpha2: "MV", alpha3: "MDV", names: &["Maldives", "Republic of Maldives"] },
     Country { alpha2: "MX", alpha3: "MEX", names: &["Mexico", "United Mexican States"] },
     Country { alpha2: "MH", alpha3: "MHL", names: &["Marshall Islands", "Republic of the Marshall Islands"] },
-    Country { alpha2: "MK", alpha3: "MKD", names: &["North Macedonia", "Republic of North Macedonia", "Macedonia", "The former Yugoslav Republic of Macedonia"] },
+    Country { alpha2: "MK", alpha3: "MKD", names: &["North Macedonia", "Republic of North Macedonia", "Macedonia", "The former Yugoslav Republic of Macedonia", "Macedonia, The Former Yugoslav Republic of", "North Macedonia, The Republic of"] },
     Country { alpha2: "ML", alpha3: "MLI", names: &["Mali", "Republic of Mali"] },
     Country { alpha2: "MT", alpha3: "MLT", names: &["Malta", "Republic of Malta"] },
     Country { alpha2: "MM", alpha3: "MMR", names: &["Myanmar", "Republic of Myanmar", "Burma"] },
