@@ -7,7 +7,7 @@
 //! two keys within one substitution, insertion or deletion share an entry. Glued pairs of
 //! adjacent list tokens are in the vocabulary too, so `JSCARGUMENT` finds `JSC ARGUMENT`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalize::TokenKind;
 use crate::score::ScoreToken;

@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
-use crate::normalize::variant::{abjad_similarity, key, key_similarity, skeleton};
+use crate::normalize::variant::{
+    abjad_similarity, key, key_similarity, key_similarity_at_least, skeleton,
+};
 use crate::normalize::{Token, TokenKind};
 
 /// Similarity of two different tokens with the same spelling-variant key.
@@ -245,11 +247,15 @@ fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
     if ak == bk {
         return KEY_EQUAL;
     }
-    let sim = key_similarity(ak, bk);
     let mut floor = word_floor(ak.len().max(bk.len()));
     if !first_sounds_agree(ak, bk) {
         floor = floor.max(FIRST_SOUND_FLOOR);
     }
+    // The bounded test rejects most pairs without the full distance.
+    if !key_similarity_at_least(ak, bk, floor) {
+        return 0.0;
+    }
+    let sim = key_similarity(ak, bk);
     if sim >= floor { sim * KEY_EQUAL } else { 0.0 }
 }
 
