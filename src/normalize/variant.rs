@@ -117,6 +117,11 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // lists than a written-out ä, which the distance meets as one vowel anyway.
     rule("oe", "o", At::Any),
     rule("ue", "u", At::Any),
+    // Korean ㅓ and ㅡ: eo and eu (Revised Romanization, South Korea 2000) against ŏ and ŭ
+    // (McCune-Reischauer and the DPRK system the lists use, written o and u): Jeong / Jong,
+    // Eun / Un.
+    rule("eo", "o", At::Any),
+    rule("eu", "u", At::Any),
     // ё after a consonant: yo (GOST 7.79 B, common practice), io (ICAO), e (BGN/PCGN without
     // its mark) → o, a vowel away from e.
     rule("yo", "o", At::AfterConsonant),

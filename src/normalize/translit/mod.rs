@@ -2,7 +2,7 @@
 //!
 //! Latin letters lose their marks after the special letters of [`latin`] are spelled out;
 //! Cyrillic goes through the crate's own tables per language ([`cyrillic`]), Arabic script
-//! through [`arabic`]; Greek, Armenian
+//! through [`arabic`], Hangul through [`hangul`]; Greek, Armenian
 //! and Georgian through their standards' tables; every other script through the `any_ascii`
 //! crate (its data is the same as the Python `anyascii` package) until the crate has tables
 //! of its own for it.
@@ -12,6 +12,7 @@ pub(crate) mod armenian;
 pub(crate) mod cyrillic;
 pub(crate) mod georgian;
 pub(crate) mod greek;
+pub(crate) mod hangul;
 pub(crate) mod latin;
 
 use unicode_normalization::UnicodeNormalization;
@@ -39,6 +40,12 @@ pub(crate) fn romanize_word(word: &str, lang: Lang, out: &mut String) {
                 None => {}
             }
             arabic_start = false;
+            continue;
+        }
+        if hangul::is_syllable(c) {
+            flush_run(&mut run, run_table, out);
+            run_table = None;
+            hangul::romanize_syllable(c, out);
             continue;
         }
         let table = table_of(c);
