@@ -19,5 +19,7 @@ mod properties;
 mod quality;
 #[path = "lib/real_data.rs"]
 mod real_data;
+#[path = "lib/sources_uk.rs"]
+mod sources_uk;
 #[path = "lib/util.rs"]
 mod util;
