@@ -25,5 +25,7 @@ mod real_data;
 mod sources_eu_un;
 #[path = "lib/sources_ofac.rs"]
 mod sources_ofac;
+#[path = "lib/sources_uk.rs"]
+mod sources_uk;
 #[path = "lib/util.rs"]
 mod util;
