@@ -162,9 +162,10 @@ impl ScoreToken {
             && self.unmatched >= DISAGREEING_WEIGHT
     }
 
+    /// A word rare enough to carry a match. Numbers are not: they must agree, but a number
+    /// alone (`DA GROUP 21` / `GP-21`) says nothing about which firm a name means.
     fn distinctive(&self) -> bool {
-        matches!(self.kind, TokenKind::Word | TokenKind::Number)
-            && self.weight >= DISTINCTIVE_WEIGHT
+        self.kind == TokenKind::Word && self.weight >= DISTINCTIVE_WEIGHT
     }
 }
 
@@ -662,7 +663,6 @@ pub(crate) fn score_names(
     let mut numerator = 0.0f32;
     let mut explanation = Explanation::default();
     let mut distinctive_matched = false;
-    let mut numbers_matched = false;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for l in &links {
         let free = q_used
@@ -681,7 +681,6 @@ pub(crate) fn score_names(
                 *u = true;
                 wq += t.weight;
                 distinctive_matched |= t.distinctive();
-                numbers_matched |= t.kind == TokenKind::Number;
                 qtexts.push(t.text.to_string());
             }
         }
@@ -785,7 +784,7 @@ pub(crate) fn score_names(
             .all(|(t, u)| *u || t.kind == TokenKind::LegalForm)
     };
     let complete = words_all_used(q, &q_used) && words_all_used(c, &c_used);
-    if !distinctive_matched && !numbers_matched && !complete && score > GENERIC_ONLY_CAP {
+    if !distinctive_matched && !complete && score > GENERIC_ONLY_CAP {
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
             cap: GENERIC_ONLY_CAP,

@@ -245,3 +245,14 @@ fn a_respelled_part_of_a_name_is_not_a_subset() {
     // The same word exactly still stands for the company.
     assert!(org("SOBINBANK JSB", "SOBINBANK") >= DEFAULT);
 }
+
+#[test]
+fn a_number_alone_does_not_carry_a_match() {
+    let (s, e) = score("DA Group 21 LLP", "GP-21");
+    assert!(s < DEFAULT, "{s} {e}");
+    let (s, e) = score(
+        "DA GROUP 22 LLP",
+        "LIMITED LIABILITY PARTNERSHIP DA GROUP 22",
+    );
+    assert!(s >= 0.9, "{s} {e}");
+}
