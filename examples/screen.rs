@@ -349,8 +349,8 @@ fn run() -> Result<(), Failure> {
                     ))),
                 };
                 let (q, c) = (get("query")?, get("candidate")?);
-                parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
-                let cmp = screener.compare(&q, &c);
+                let kind = parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
+                let cmp = screener.compare_as(&q, &c, kind.unwrap_or(EntityKind::Unknown));
                 if args.json {
                     let o = json!({"score": cmp.score(), "ofac_score": cmp.ofac_score(), "match": cmp.is_match(), "explanation": cmp.explanation()});
                     writeln!(out, "{o}").map_err(io_err)?;

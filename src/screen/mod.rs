@@ -516,9 +516,25 @@ impl Screener {
     /// # Ok::<(), sanctions::Error>(())
     /// ```
     pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
+        self.compare_as(query, candidate, EntityKind::Unknown)
+    }
+
+    /// As [`compare`](Self::compare), with the kind of the listed party known, as
+    /// [`screen`](Self::screen) knows it from the list: a person's name follows the rules for
+    /// persons (a one-word alias does not stand for a longer name, a `SURNAME, Given` name
+    /// needs its surname met), an organization's single letters are words, not initials.
+    ///
+    /// ```
+    /// use sanctions::{EntityKind, Screener};
+    ///
+    /// let screener = Screener::builder().build()?;
+    /// assert!(!screener.compare_as("Рома Сергеев", "ROMA", EntityKind::Person).is_match());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
+    pub fn compare_as(&self, query: &str, candidate: &str, kind: EntityKind) -> Comparison {
         let (q, _) = self.score_tokens(query);
         let (c, _) = self.score_tokens(candidate);
-        let (score, explanation) = score_names(&q, &c, EntityKind::Unknown);
+        let (score, explanation) = score_names(&q, &c, kind);
         let score = Score::new(score);
         Comparison {
             score,

@@ -93,7 +93,7 @@ proptest! {
                 .names
                 .iter()
                 .map(|n| {
-                    let c = s.compare(&q, &n.text).score();
+                    let c = s.compare_as(&q, &n.text, e.kind).score();
                     if n.kind.is_weak() && c.value() < sanctions::WEAK_ALIAS_MIN { 0.0 } else { c.value() }
                 })
                 .fold(0.0, f32::max);
