@@ -587,11 +587,9 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
 
     // Other Information.
     let other = row.get(Col::OtherInfo);
-    if !other.is_empty() {
-        if !extra.others.iter().any(|o| o == other) {
-            other_information(other, entity);
-            extra.others.push(other.to_string());
-        }
+    if !other.is_empty() && !extra.others.iter().any(|o| o == other) {
+        other_information(other, entity);
+        extra.others.push(other.to_string());
     }
 
     // Classification and dates.
@@ -853,7 +851,11 @@ fn number_token(text: &str, last: bool) -> Option<&str> {
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"')));
     let mut found = tokens.filter(|t| t.chars().any(|c| c.is_ascii_digit()) && t.len() >= 3);
-    if last { found.last() } else { found.next() }
+    if last {
+        found.next_back()
+    } else {
+        found.next()
+    }
 }
 
 /// The ISO 639-1 code of a language as the list names it.
