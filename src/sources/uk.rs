@@ -42,7 +42,7 @@
 //! | `Other Information` | remarks; `(IMO number)`, `(Business Reg No)`, `(UK Sanctions List Ref)` and `(UN Ref)` as identifiers, `(Gender)`, `(Flag of ship)` as a country |
 //! | `Regime` | programs |
 //! | `Listed On` | listing date (the earliest, when a target is listed under several regimes) |
-//! | `Title`, `Position`, `UK Sanctions List Date Designated`, `Last Updated` | remarks lines |
+//! | `Title`, `Position`, `UK Sanctions List Date Designated`, `Last Updated` | remarks lines (dates as `YYYY-MM-DD`) |
 //!
 //! A value the reader cannot use (an unreadable date, an unknown group type or alias type)
 //! is kept in the remarks where it can be, and reported in the [`LoadReport`](super::LoadReport).
@@ -77,7 +77,7 @@ use super::xlsx::Workbook;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Address, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind, Name, NameKind,
-    Source,
+    PartialDate, Source,
 };
 
 /// The columns the reader knows.
@@ -302,7 +302,8 @@ struct Extra {
     others: Vec<String>,
     titles: Vec<String>,
     positions: Vec<String>,
-    listed: Vec<(String, String)>,
+    /// Regime and listing date of each row, to show when a target has several.
+    listed: Vec<(String, PartialDate)>,
     designated: Vec<String>,
     updated: Vec<String>,
     unread: Vec<String>,
@@ -586,11 +587,9 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
 
     // Other Information.
     let other = row.get(Col::OtherInfo);
-    if !other.is_empty() {
-        if !extra.others.iter().any(|o| o == other) {
-            other_information(other, entity);
-            extra.others.push(other.to_string());
-        }
+    if !other.is_empty() && !extra.others.iter().any(|o| o == other) {
+        other_information(other, entity);
+        extra.others.push(other.to_string());
     }
 
     // Classification and dates.
@@ -605,7 +604,7 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
                 if entity.listed_on.is_none_or(|l| d < l) {
                     entity.listed_on = Some(d);
                 }
-                push_unique(&mut extra.listed, (regime.to_string(), listed.to_string()));
+                push_unique(&mut extra.listed, (regime.to_string(), d));
             }
             None => {
                 issues.push(format!(
@@ -618,12 +617,21 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
     for (col, into) in [
         (Col::Title, &mut extra.titles),
         (Col::Position, &mut extra.positions),
+    ] {
+        let v = row.get(col);
+        if !v.is_empty() {
+            push_unique(into, v.to_string());
+        }
+    }
+    // Dates as `YYYY-MM-DD`, whether the file wrote text or (XLSX) a serial day.
+    for (col, into) in [
         (Col::Designated, &mut extra.designated),
         (Col::LastUpdated, &mut extra.updated),
     ] {
         let v = row.get(col);
         if !v.is_empty() {
-            push_unique(into, v.to_string());
+            let text = parse_partial_date(v).map_or_else(|| v.to_string(), |d| d.to_string());
+            push_unique(into, text);
         }
     }
 }
@@ -660,7 +668,7 @@ fn remarks(extra: &Extra) -> Option<String> {
             .iter()
             .map(|(r, d)| {
                 if r.is_empty() {
-                    d.clone()
+                    d.to_string()
                 } else {
                     format!("{r} {d}")
                 }
@@ -843,7 +851,11 @@ fn number_token(text: &str, last: bool) -> Option<&str> {
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"')));
     let mut found = tokens.filter(|t| t.chars().any(|c| c.is_ascii_digit()) && t.len() >= 3);
-    if last { found.last() } else { found.next() }
+    if last {
+        found.next_back()
+    } else {
+        found.next()
+    }
 }
 
 /// The ISO 639-1 code of a language as the list names it.
@@ -1110,8 +1122,10 @@ fn report_unknown(builder: &mut Builder, line: u64, unknown: &[String]) {
     }
 }
 
-fn csv_error(e: csv::Error) -> Error {
-    let line = e.position().map(csv::Position::line);
+fn csv_error(e: csv::Error, crlf: Option<bool>) -> Error {
+    let line = e
+        .position()
+        .map(|p| p.line() + u64::from(crlf == Some(true)));
     let kind = if e.is_io_error() {
         ErrorKind::Io
     } else {
@@ -1163,8 +1177,23 @@ fn read_table(reader: impl BufRead, kind: CsvKind) -> Result<Loaded> {
     let mut builder = Builder::new();
     let mut layout: Option<Layout> = None;
     let mut record = csv::ByteRecord::new();
-    while csv.read_byte_record(&mut record).map_err(csv_error)? {
-        let line = record.position().map_or(0, csv::Position::line);
+    // The csv crate counts a line at its `\n`, and ends a CRLF record at the `\r`: the
+    // position it gives a record after the first is then one line short. Whether the file
+    // ends its lines in CRLF shows after the first record.
+    let mut crlf: Option<bool> = None;
+    let fix = |pos: u64, crlf: Option<bool>| pos + u64::from(crlf == Some(true));
+    loop {
+        let more = csv
+            .read_byte_record(&mut record)
+            .map_err(|e| csv_error(e, crlf))?;
+        if !more {
+            break;
+        }
+        let start = record.position().map_or(0, csv::Position::line);
+        let line = fix(start, crlf);
+        if crlf.is_none() {
+            crlf = Some(csv.position().line() == start);
+        }
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
