@@ -203,7 +203,20 @@ fn country_key(text: &str) -> String {
 /// - XBT`, `INN`, `OGRN`, ...).
 pub(crate) fn identifier_kind(label: &str) -> IdentifierKind {
     let l = label.to_ascii_lowercase();
-    let has = |w: &str| l.contains(w);
+    // Whole words (or word starts for the long ones), so that `Argentina` is no `tin`.
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |w: &str| {
+        if w.contains(' ') || w.contains('.') {
+            l.contains(w)
+        } else if w.len() <= 4 {
+            words.contains(&w)
+        } else {
+            words.iter().any(|x| x.starts_with(w))
+        }
+    };
     if has("digital currency") || has("crypto") || has("wallet") {
         IdentifierKind::Crypto
     } else if has("swift") || has("bic") {
@@ -372,6 +385,8 @@ mod tests {
             IdentifierKind::NationalId
         );
         assert_eq!(identifier_kind("Website"), IdentifierKind::Other);
+        assert_eq!(identifier_kind("Argentina card"), IdentifierKind::Other);
+        assert_eq!(identifier_kind("INN"), IdentifierKind::TaxId);
     }
 
     #[test]

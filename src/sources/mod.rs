@@ -327,11 +327,13 @@ fn detect_csv(start: &str, head: &[u8]) -> Result<Format> {
     if lower.starts_with("\"id\",\"schema\",\"name\"") || lower.starts_with("id,schema,name") {
         return Ok(Format::OpenSanctionsCsv);
     }
-    if lower.starts_with("last updated") || lower.starts_with("name 6,") {
-        return Ok(Format::UkLegacyCsv);
-    }
+    // The 2022-format header (Alias Quality, Name Non-Latin Script) before the legacy one,
+    // whose header also starts with `Name 6`.
     if uk::is_2022_csv_head(start) {
         return Ok(Format::UkCsv);
+    }
+    if lower.starts_with("last updated") || lower.starts_with("name 6,") {
+        return Ok(Format::UkLegacyCsv);
     }
     if let Some(format) = ofac_csv::detect_head(start) {
         return Ok(format);

@@ -390,8 +390,12 @@ fn check_2022_fixture(loaded: &Loaded) {
 fn csv_2022_fixture() {
     let loaded = uk::read_csv(bytes("conlist_2022.csv").as_slice()).unwrap();
     check_2022_fixture(&loaded);
-    // Detection: the file starts with `Last Updated` like the legacy one, and the legacy
-    // reader reads a 2022 header as the 2022 format.
+    // Detection: the file starts with `Last Updated` like the legacy one; its 2022 header on
+    // the next line makes it the 2022 format.
+    assert_eq!(
+        sources::detect_bytes(&bytes("conlist_2022.csv")).unwrap(),
+        Format::UkCsv
+    );
     let detected = sources::read(bytes("conlist_2022.csv").as_slice()).unwrap();
     check_2022_fixture(&detected);
     assert_eq!(detected.list.entities, loaded.list.entities);
@@ -400,7 +404,7 @@ fn csv_2022_fixture() {
     let without_title = text.split_once("\r\n").unwrap().1;
     assert_eq!(
         sources::detect_bytes(without_title.as_bytes()).unwrap(),
-        Format::UkLegacyCsv
+        Format::UkCsv
     );
     let loaded = sources::read(without_title.as_bytes()).unwrap();
     assert_eq!(loaded.list.published, None);
