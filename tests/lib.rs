@@ -21,6 +21,8 @@ mod properties;
 mod quality;
 #[path = "lib/real_data.rs"]
 mod real_data;
+#[path = "lib/sources_canada.rs"]
+mod sources_canada;
 #[path = "lib/sources_eu_un.rs"]
 mod sources_eu_un;
 #[path = "lib/sources_ofac.rs"]
