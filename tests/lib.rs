@@ -23,6 +23,8 @@ mod quality;
 mod real_data;
 #[path = "lib/sources_canada.rs"]
 mod sources_canada;
+#[path = "lib/sources_csl.rs"]
+mod sources_csl;
 #[path = "lib/sources_eu_un.rs"]
 mod sources_eu_un;
 #[path = "lib/sources_ofac.rs"]
