@@ -29,6 +29,8 @@ mod sources_csl;
 mod sources_eu_un;
 #[path = "lib/sources_ofac.rs"]
 mod sources_ofac;
+#[path = "lib/sources_ofac_enhanced.rs"]
+mod sources_ofac_enhanced;
 #[path = "lib/sources_opensanctions.rs"]
 mod sources_opensanctions;
 #[path = "lib/sources_uk.rs"]
