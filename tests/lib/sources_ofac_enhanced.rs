@@ -1,6 +1,5 @@
 //! OFAC Enhanced XML (the published zip) and Advanced XML: the README's counts, the
-//! original-script names,
-//! and agreement with the classic XML of the same list.
+//! original-script names, and agreement with the classic XML of the same list.
 
 use std::collections::HashMap;
 
