@@ -251,7 +251,7 @@ fn un_counts_match_the_readme() {
         .iter()
         .filter_map(|i| {
             let rest = i.reason.split(", found ").nth(1)?;
-            rest.strip_suffix(&format!(" names"))?;
+            rest.strip_suffix(" names")?;
             rest.split(' ').next()?.parse::<usize>().ok()
         })
         .collect();
