@@ -259,3 +259,82 @@ fn output_is_deterministic() {
     let b = run_screen(&["--json"], input);
     assert_eq!(a.stdout, b.stdout);
 }
+
+/// Every format's fixture loads through `screen --list`, detected from its content (the
+/// file names say nothing: each is copied under a neutral name first), and its names screen.
+#[test]
+fn every_format_loads_through_list_by_content() {
+    let dir = std::env::temp_dir().join(format!("sanctions-formats-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    // (fixture, a name it lists, the source and id it must give)
+    let cases = [
+        ("custom.jsonl", None, "custom"),
+        ("ofac/sdn_tempuri.xml", None, "ofac"),
+        ("ofac/sdn_new_ns.xml", None, "ofac"),
+        (
+            "ofac_advanced/advanced.xml",
+            Some("HANIYA, Ismail Abdul Salah"),
+            "ofac",
+        ),
+        (
+            "ofac_enhanced/enhanced.xml",
+            Some("HANIYA, Ismail Abdul Salah"),
+            "ofac",
+        ),
+        ("csl/consolidated.csv", Some("SME BANK"), "csl"),
+        ("eu/valid.xml", None, "eu"),
+        ("uk/conlist_2022.csv", None, "uk"),
+        ("uk/legacy_headerless.csv", None, "uk"),
+        ("uk/legacy_with_header.csv", None, "uk"),
+        ("un/valid.xml", None, "un"),
+        ("canada/sema.xml", Some("Balitiyskiy III"), "canada"),
+        (
+            "opensanctions/entities.ftm.json",
+            Some("LLC CST"),
+            "opensanctions",
+        ),
+        (
+            "opensanctions/targets.simple.csv",
+            Some("ROSALIN"),
+            "opensanctions",
+        ),
+    ];
+    for (i, (fixture, name, source)) in cases.iter().enumerate() {
+        let copy = dir.join(format!("list{i}.dat"));
+        std::fs::copy(data.join(fixture), &copy).unwrap();
+        let name = name.unwrap_or("A");
+        let out = run_screen(&["--json", "--list", copy.to_str().unwrap(), name], "");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{fixture}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!(": {source}: ")), "{fixture}: {err}");
+        if name != "A" {
+            let lines = json_lines(&out);
+            let top = &lines[0]["matches"][0];
+            assert_eq!(top["source"], *source, "{fixture}: {}", lines[0]);
+            assert_eq!(top["score"], 1.0, "{fixture}: {}", lines[0]);
+        }
+    }
+    // The OFAC CSV set is read from its folder.
+    let out = run_screen(
+        &[
+            "--json",
+            "--list",
+            data.join("ofac/csv_set").to_str().unwrap(),
+            "A",
+        ],
+        "",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains(": ofac: "));
+}
