@@ -25,7 +25,9 @@
 //! - [`model`]: [`Entity`], [`model::Name`], [`model::Identifier`], [`model::PartialDate`]:
 //!   what a list says, `serde` (de)serializable. JSON Lines of [`Entity`] is the crate's own
 //!   `custom` list format.
-//! - [`sources`]: readers of list files, with format detection and a
+//! - [`sources`]: readers of the official list formats (OFAC classic, legacy CSV, Advanced and
+//!   Enhanced XML; US Consolidated Screening List; EU; UK OFSI CSV, XLSX and legacy CSV; UN;
+//!   Canada; OpenSanctions), with format detection from the content and a
 //!   [`LoadReport`](sources::LoadReport) of every record repaired or skipped.
 //! - [`normalize`]: text to tokens, usable on its own.
 //! - [`score`]: the [`Explanation`](score::Explanation) of a score and its parts.
@@ -33,9 +35,10 @@
 //! # Concepts
 //!
 //! **Normalization** removes invisible characters, folds look-alike letters, romanizes every
-//! script to ASCII by the crate's tables (Cyrillic by language, Arabic, Greek, Armenian,
-//! Georgian; others through `any_ascii`), joins dotted initials and recognizes legal forms in
-//! any language. Each token also carries a spelling-variant key under which romanization
+//! script to ASCII by the crate's tables (Cyrillic by language, Arabic, Hangul, Greek,
+//! Armenian, Georgian; others through `any_ascii`), joins dotted initials, recognizes legal
+//! forms in any language and gives the generic words of organization names one key across
+//! languages (`grupo`, `Gruppe`, `группа`: `@group`). Each token also carries a spelling-variant key under which romanization
 //! systems meet (`Prigozhin`, `Prigoschin`, `Prigojine`).
 //!
 //! **Scoring** aligns tokens in any order, weighs them by rarity in the lists, and applies
