@@ -12,11 +12,13 @@
 //!   as written (trimmed), as DESIGN.md fixes it.
 //! - A record with a last or given name is a person, named `LastName, GivenName`; one with a
 //!   ship's IMO number or type is a vessel; any other is an organization.
+//! - `EntityOrShip` written `X (also known as Y)` gives the name X and the a.k.a. Y.
 //! - `Aliases` is one free-text field: aliases are separated by `;`, and within a part by `,`
 //!   when every piece is a name of two words or more (`Ruslan Khikmetavich MASHADZEOU, Ruslan
 //!   Chikmetovič MAŠADZEV`), or when the pieces carry a language label (`Belarusian: Руслан
 //!   …, Russian: Руслан …`): the label gives the alias its language. A part like `Sberbank of
-//!   Russia, PJSC` stays one name.
+//!   Russia, PJSC` stays one name. A person's alias of one word (`Andrei`) is a weak alias:
+//!   too broad to stand for the person unless met exactly.
 //! - The regime is the program; `DateOfListing` the listing date; the birth date of a person
 //!   or the founding date of an organization is a birth date, a ship's build year goes to the
 //!   remarks; the IMO number is an identifier; a person's title goes to the remarks.
@@ -139,8 +141,20 @@ fn record(rec: &Element, out: &mut Collector) {
         (None, None, Some(n)) => Some(n.clone()),
         (None, None, None) => None,
     };
+    // `X (also known as Y)` in EntityOrShip: X is the name, Y an a.k.a.
+    let mut also_known = None;
+    let primary = primary.map(|p| match p.split_once(" (also known as ") {
+        Some((name, rest)) if rest.ends_with(')') => {
+            also_known = rest.strip_suffix(')').map(str::to_string);
+            name.trim().to_string()
+        }
+        _ => p,
+    });
     if let Some(p) = primary {
         entity.names.push(Name::new(p));
+    }
+    if let Some(a) = also_known {
+        entity.names.push(Name::new(a).with_kind(NameKind::Aka));
     }
     if kind == EntityKind::Person {
         if let Some(n) = &entity_name {
@@ -151,7 +165,15 @@ fn record(rec: &Element, out: &mut Collector) {
     }
     if let Some(aliases) = text("Aliases") {
         for (alias, lang) in split_aliases(&aliases) {
-            let mut name = Name::new(alias).with_kind(NameKind::Aka);
+            // A person's alias of one word (`Andrei`, `Hemedti`) is too broad to stand for the
+            // person: a weak alias, matched only when near-exact.
+            let one_word = alias.split_whitespace().count() == 1;
+            let kind = if kind == EntityKind::Person && one_word {
+                NameKind::WeakAka
+            } else {
+                NameKind::Aka
+            };
+            let mut name = Name::new(alias).with_kind(kind);
             if let Some(lang) = lang {
                 name = name.with_lang(lang);
             }
