@@ -298,6 +298,18 @@ fn surname_missing(tokens: &[ScoreToken], used: &[bool]) -> bool {
     surname.peek().is_some() && surname.all(|(_, u)| !*u)
 }
 
+/// Whether a `SURNAME, Given` name has a word of its surname met.
+fn surname_met(tokens: &[ScoreToken], used: &[bool]) -> bool {
+    let Some(given) = tokens.iter().position(|t| t.first_given) else {
+        return false;
+    };
+    tokens
+        .iter()
+        .zip(used)
+        .take(given)
+        .any(|(t, u)| *u && t.kind == TokenKind::Word)
+}
+
 /// The multiplier for given names that do not meet, if both names have one (see
 /// [`GIVEN_NAME_CONFLICT`]).
 fn given_name_conflict(
@@ -790,7 +802,12 @@ pub(crate) fn score_names(
             cap: GENERIC_ONLY_CAP,
         });
     }
-    if person && (surname_missing(q, &q_used) || surname_missing(c, &c_used)) {
+    // A surname met on either side is enough: Arabic names have no fixed surname, and the
+    // lists put a different part before the comma in different aliases (`ABDALLAH, Ramadan` /
+    // `SHALLAH, Ramadan Abdullah`).
+    let missing = surname_missing(q, &q_used) || surname_missing(c, &c_used);
+    let met = surname_met(q, &q_used) || surname_met(c, &c_used);
+    if person && missing && !met {
         score *= SURNAME_MISSING;
         explanation.factors.push(Factor::SurnameMissing {
             multiplier: SURNAME_MISSING,
