@@ -17,6 +17,7 @@
 //!
 //! Scores are in [0, 1] and deterministic.
 
+mod common_names;
 mod generic_words;
 pub mod ofac;
 mod weights;

@@ -256,3 +256,13 @@ fn a_number_alone_does_not_carry_a_match() {
     );
     assert!(s >= 0.9, "{s} {e}");
 }
+
+#[test]
+fn common_names_alone_do_not_carry_a_partial_match() {
+    // Two common Arabic names met, a third word of the query unmatched.
+    assert!(person_score("Mustafa Fayiz Said", "MUSTAFA, Fayiz") < DEFAULT);
+    // The whole name met still matches: a namesake is an alert.
+    assert!(person_score("Fayiz Mustafa", "MUSTAFA, Fayiz") >= 0.9);
+    // A rare word met carries the match as before.
+    assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
+}

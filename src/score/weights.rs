@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::common_names::COMMON_NAMES;
 use super::generic_words::{GENERIC_WORDS, HONORIFICS};
 use crate::normalize::{Token, TokenKind, normalize};
 
@@ -33,6 +34,10 @@ pub(crate) const LEGAL_FORM_WEIGHT: f32 = 0.05;
 /// carry a match alone.
 pub(crate) const GENERIC_WEIGHT: f32 = 0.15;
 
+/// The most a very common given or family name weighs when met ([`COMMON_NAMES`]): under the
+/// weight of a distinctive word, so that common names alone never carry a partial match.
+pub(crate) const COMMON_NAME_WEIGHT: f32 = 0.3;
+
 /// The weight of a title or form of address ([`HONORIFICS`]), met or not: that of a legal
 /// form.
 pub(crate) const HONORIFIC_WEIGHT: f32 = LEGAL_FORM_WEIGHT;
@@ -51,6 +56,8 @@ pub(crate) struct Frequencies {
     generic: HashSet<Box<str>>,
     /// Keys of titles and forms of address.
     honorific: HashSet<Box<str>>,
+    /// Keys of the commonest given and family names.
+    common: HashSet<Box<str>>,
 }
 
 impl Frequencies {
@@ -69,6 +76,15 @@ impl Frequencies {
                 f.documents = u64::from(n);
             } else if !k.starts_with('#') {
                 f.df.insert(k.into(), n);
+            }
+        }
+        for (_, names) in COMMON_NAMES {
+            for name in *names {
+                for t in normalize(name).tokens() {
+                    if t.kind() == TokenKind::Word {
+                        f.common.insert(t.key().into());
+                    }
+                }
             }
         }
         for word in HONORIFICS {
@@ -165,6 +181,8 @@ impl Frequencies {
                 let w = self.rarity(key);
                 if self.is_generic(key) {
                     w.min(GENERIC_WEIGHT)
+                } else if self.common.contains(key) {
+                    w.min(COMMON_NAME_WEIGHT)
                 } else {
                     w
                 }
