@@ -260,9 +260,9 @@ fn a_number_alone_does_not_carry_a_match() {
 #[test]
 fn common_names_alone_do_not_carry_a_partial_match() {
     // Two common Arabic names met, a third word of the query unmatched.
-    assert!(person_score("Mustafa Fayiz Said", "MUSTAFA, Fayiz") < DEFAULT);
+    assert!(person_score("Mustafa Hamid Al-Qasimi", "MUSTAFA, Hamid") < DEFAULT);
     // The whole name met still matches: a namesake is an alert.
-    assert!(person_score("Fayiz Mustafa", "MUSTAFA, Fayiz") >= 0.9);
+    assert!(person_score("Hamid Mustafa", "MUSTAFA, Hamid") >= 0.9);
     // A rare word met carries the match as before.
     assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
 }
