@@ -208,3 +208,43 @@ fn huge_inputs_take_bounded_time() {
     }
     assert_eq!(s.screen(invisible.as_str())[0].entity_id().id, "16678");
 }
+
+/// The JSON shape of an explanation, as README.md documents it: `matched` links with their
+/// tokens, similarity and weight; the unmatched tokens of each side; the name score; and the
+/// factors, each tagged by `factor` with its own fields.
+#[test]
+fn explanation_json_shape_is_documented() {
+    let s = Screener::demo().unwrap();
+    let c = s.compare("DA GROUP 23 LLP", "LIMITED LIABILITY PARTNERSHIP DA GROUP 22");
+    let v = serde_json::to_value(c.explanation()).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["factors", "matched", "name_score", "unmatched_candidate", "unmatched_query"]
+    );
+    let link = &v["matched"][0];
+    let mut link_keys: Vec<&str> = link.as_object().unwrap().keys().map(String::as_str).collect();
+    link_keys.sort_unstable();
+    assert_eq!(link_keys, ["candidate", "query", "similarity", "weight"]);
+    assert!(link["query"].is_array() && link["similarity"].is_number());
+    assert_eq!(v["unmatched_query"], serde_json::json!(["23"]));
+    assert_eq!(v["unmatched_candidate"], serde_json::json!(["22"]));
+    let f = &v["factors"][0];
+    assert_eq!(f["factor"], "number_conflict");
+    assert!(f["multiplier"].is_number());
+    // Every factor serializes with its tag.
+    use sanctions::score::Factor;
+    let tags: Vec<String> = [
+        Factor::WeakAlias,
+        Factor::BirthDateAgrees,
+        Factor::QueryTruncated { tokens: 32 },
+        Factor::IdentifierMatch { value: "X".into() },
+    ]
+    .iter()
+    .map(|f| serde_json::to_value(f).unwrap()["factor"].as_str().unwrap().to_string())
+    .collect();
+    assert_eq!(
+        tags,
+        ["weak_alias", "birth_date_agrees", "query_truncated", "identifier_match"]
+    );
+}
