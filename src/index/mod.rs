@@ -66,12 +66,23 @@ pub(crate) struct Index {
     postings: Vec<Vec<u32>>,
     /// Vocabulary id → names whose text-scan anchor it is.
     anchors: Vec<Vec<u32>>,
-    /// A key with one symbol deleted → vocabulary ids.
-    deletions: HashMap<Box<str>, Vec<u32>>,
+    /// The hash of a key with one symbol deleted → vocabulary ids. Hashes, not strings: the
+    /// neighbourhoods hold ten times the vocabulary, and a collision only adds a candidate
+    /// that scoring then rejects.
+    deletions: HashMap<u64, Vec<u32>>,
     /// The first and (marked `$`) the last [`PREFIX`] symbols of a long key → vocabulary ids:
     /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
     /// / `UZSTANEX`) still meet.
-    prefixes: HashMap<Box<str>, Vec<u32>>,
+    prefixes: HashMap<u64, Vec<u32>>,
+}
+
+/// The hash of a neighbourhood key.
+fn h(s: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    hasher.write(s.as_bytes());
+    hasher.write_u8(0xff);
+    hasher.finish()
 }
 
 fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
@@ -148,13 +159,13 @@ impl Index {
         self.postings.push(Vec::new());
         self.anchors.push(Vec::new());
         if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-            deletions_of(key, |d| self.deletions.entry(d.into()).or_default().push(v));
+            deletions_of(key, |d| self.deletions.entry(h(d)).or_default().push(v));
         }
         if let Some(p) = prefix_of(key) {
-            self.prefixes.entry(p.into()).or_default().push(v);
+            self.prefixes.entry(h(p)).or_default().push(v);
         }
         if let Some(sfx) = suffix_of(key) {
-            self.prefixes.entry(sfx.into()).or_default().push(v);
+            self.prefixes.entry(h(&sfx)).or_default().push(v);
         }
         v
     }
@@ -178,10 +189,10 @@ impl Index {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
         }
-        if let Some(vs) = prefix_of(key).and_then(|p| self.prefixes.get(p)) {
+        if let Some(vs) = prefix_of(key).and_then(|p| self.prefixes.get(&h(p))) {
             out.extend_from_slice(vs);
         }
-        if let Some(vs) = suffix_of(key).and_then(|sfx| self.prefixes.get(sfx.as_str())) {
+        if let Some(vs) = suffix_of(key).and_then(|sfx| self.prefixes.get(&h(&sfx))) {
             out.extend_from_slice(vs);
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
@@ -189,7 +200,7 @@ impl Index {
         }
         // A vocabulary key one symbol longer, or equal after one substitution, shares a
         // deletion with the query key; one symbol shorter is the query key minus one symbol.
-        if let Some(vs) = self.deletions.get(key) {
+        if let Some(vs) = self.deletions.get(&h(key)) {
             out.extend_from_slice(vs);
         }
         // Two deletions from the query key against one from the vocabulary key: keys up to
@@ -200,12 +211,12 @@ impl Index {
             if let Some(&v) = self.vocab.get(d) {
                 out.push(v);
             }
-            if let Some(vs) = self.deletions.get(d) {
+            if let Some(vs) = self.deletions.get(&h(d)) {
                 out.extend_from_slice(vs);
             }
             if d.len() >= FUZZY_MIN_KEY - 1 {
                 deletions_of(d, |dd| {
-                    if let Some(vs) = self.deletions.get(dd) {
+                    if let Some(vs) = self.deletions.get(&h(dd)) {
                         out.extend_from_slice(vs);
                     }
                 });
@@ -256,7 +267,8 @@ impl Index {
         let deletions: usize = self
             .deletions
             .iter()
-            .map(|(k, v)| k.len() + 24 + v.capacity() * 4 + 24)
+            .chain(self.prefixes.iter())
+            .map(|(_, v)| 8 + v.capacity() * 4 + 24)
             .sum();
         tokens + names + vocab + postings + anchors + deletions
     }

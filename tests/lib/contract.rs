@@ -215,15 +215,29 @@ fn huge_inputs_take_bounded_time() {
 #[test]
 fn explanation_json_shape_is_documented() {
     let s = Screener::demo().unwrap();
-    let c = s.compare("DA GROUP 23 LLP", "LIMITED LIABILITY PARTNERSHIP DA GROUP 22");
+    let c = s.compare(
+        "DA GROUP 23 LLP",
+        "LIMITED LIABILITY PARTNERSHIP DA GROUP 22",
+    );
     let v = serde_json::to_value(c.explanation()).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["factors", "matched", "name_score", "unmatched_candidate", "unmatched_query"]
+        [
+            "factors",
+            "matched",
+            "name_score",
+            "unmatched_candidate",
+            "unmatched_query"
+        ]
     );
     let link = &v["matched"][0];
-    let mut link_keys: Vec<&str> = link.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut link_keys: Vec<&str> = link
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     link_keys.sort_unstable();
     assert_eq!(link_keys, ["candidate", "query", "similarity", "weight"]);
     assert!(link["query"].is_array() && link["similarity"].is_number());
@@ -241,10 +255,20 @@ fn explanation_json_shape_is_documented() {
         Factor::IdentifierMatch { value: "X".into() },
     ]
     .iter()
-    .map(|f| serde_json::to_value(f).unwrap()["factor"].as_str().unwrap().to_string())
+    .map(|f| {
+        serde_json::to_value(f).unwrap()["factor"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    })
     .collect();
     assert_eq!(
         tags,
-        ["weak_alias", "birth_date_agrees", "query_truncated", "identifier_match"]
+        [
+            "weak_alias",
+            "birth_date_agrees",
+            "query_truncated",
+            "identifier_match"
+        ]
     );
 }
