@@ -33,6 +33,7 @@ use super::Loaded;
 use super::collect::Collector;
 use super::fields::{country_code, parse_birth_date, parse_partial_date};
 use super::ofac_xml::{IdItem, add_id_item, push_unique};
+use super::table::Table;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Address, Entity, EntityId, EntityKind, Name, NameKind, Source};
 
@@ -89,52 +90,20 @@ const SUCCESSOR_TAIL: &str = "; and any successor, sub-unit, or subsidiary there
 /// [`ErrorKind::Malformed`] with the line for a header that is not the CSL's, a row with
 /// another number of fields, or bytes that are not UTF-8.
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(reader);
-    let mut out = Collector::new(Source::Csl, "row");
-    let mut records = csv.records();
-    let header = match records.next() {
-        Some(r) => r.map_err(|e| csv_error(&e, 1))?,
-        None => {
-            return Err(Error::new(
-                ErrorKind::Malformed,
-                "expected the CSL header line, found an empty file",
-            ));
-        }
-    };
-    let found: Vec<&str> = header
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim())
-        .collect();
-    if found != COLUMNS {
+    let mut table = Table::open(reader, "CSL")?;
+    if table.header != COLUMNS {
         return Err(Error::new(
             ErrorKind::Malformed,
             format!(
                 "expected the CSL header ({}), found ({})",
                 COLUMNS.join(","),
-                found.join(",")
+                table.header.join(",")
             ),
         )
         .with_line(1));
     }
-    for record in records {
-        let line = record
-            .as_ref()
-            .map_or(0, |r| r.position().map_or(0, |p| p.line()));
-        let record = record.map_err(|e| csv_error(&e, line))?;
-        if record.len() != COLUMNS.len() {
-            return Err(Error::new(
-                ErrorKind::Malformed,
-                format!(
-                    "expected {} fields in a CSL row, found {}",
-                    COLUMNS.len(),
-                    record.len()
-                ),
-            )
-            .with_line(line));
-        }
+    let mut out = Collector::new(Source::Csl, "row");
+    while let Some((line, record)) = table.next_row()? {
         let get = |name: &str| {
             COLUMNS
                 .iter()
@@ -146,16 +115,6 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
         row(&get, line, &mut out);
     }
     Ok(out.finish())
-}
-
-fn csv_error(e: &csv::Error, line: u64) -> Error {
-    let kind = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => ErrorKind::Encoding,
-        csv::ErrorKind::Io(_) => ErrorKind::Io,
-        _ => ErrorKind::Malformed,
-    };
-    let line = e.position().map_or(line, |p| p.line());
-    Error::new(kind, format!("expected a CSL CSV row, found an error: {e}")).with_line(line)
 }
 
 fn split(v: Option<&str>) -> impl Iterator<Item = &str> {

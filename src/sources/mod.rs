@@ -33,6 +33,7 @@ pub mod ofac_enhanced;
 pub mod ofac_xml;
 pub mod opensanctions;
 mod report;
+mod table;
 pub mod uk;
 pub mod un;
 mod xlsx;

@@ -38,6 +38,7 @@ use serde_json::Value;
 use super::Loaded;
 use super::collect::Collector;
 use super::fields::{country_code, parse_birth_date, parse_partial_date};
+use super::table::Table;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{
     Address, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind, Name, NameKind,
@@ -408,52 +409,21 @@ const REQUIRED: [&str; 9] = [
 /// [`ErrorKind::Malformed`] with the line for a missing header or required column, a row with
 /// another number of fields than the header, or bytes that are not UTF-8.
 pub fn read_simple(reader: impl BufRead) -> Result<Loaded> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(reader);
-    let mut out = Collector::new(Source::OpenSanctions, "row");
-    let mut records = csv.records();
-    let header = match records.next() {
-        Some(r) => r.map_err(|e| csv_error(&e, 1))?,
-        None => {
-            return Err(Error::new(
-                ErrorKind::Malformed,
-                "expected the targets.simple.csv header, found an empty file",
-            ));
-        }
-    };
-    let columns: Vec<String> = header
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-        .collect();
-    if let Some(missing) = REQUIRED.iter().find(|c| !columns.iter().any(|h| h == *c)) {
+    let mut table = Table::open(reader, "targets.simple.csv")?;
+    if let Some(missing) = REQUIRED.iter().find(|c| table.column(c).is_none()) {
         return Err(Error::new(
             ErrorKind::Malformed,
             format!(
                 "expected the targets.simple.csv header with a {missing:?} column, found ({})",
-                columns.join(",")
+                table.header.join(",")
             ),
         )
         .with_line(1));
     }
+    let columns = table.header.clone();
     let at = |name: &str| columns.iter().position(|c| c == name);
-    for record in records {
-        let line = record
-            .as_ref()
-            .map_or(0, |r| r.position().map_or(0, |p| p.line()));
-        let record = record.map_err(|e| csv_error(&e, line))?;
-        if record.len() != columns.len() {
-            return Err(Error::new(
-                ErrorKind::Malformed,
-                format!(
-                    "expected {} fields in a targets.simple.csv row, found {}",
-                    columns.len(),
-                    record.len()
-                ),
-            )
-            .with_line(line));
-        }
+    let mut out = Collector::new(Source::OpenSanctions, "row");
+    while let Some((line, record)) = table.next_row()? {
         let get = |name: &str| {
             at(name)
                 .and_then(|i| record.get(i))
@@ -542,20 +512,6 @@ pub fn read_simple(reader: impl BufRead) -> Result<Loaded> {
         out.push(e, Some(line));
     }
     Ok(out.finish())
-}
-
-fn csv_error(e: &csv::Error, line: u64) -> Error {
-    let kind = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => ErrorKind::Encoding,
-        csv::ErrorKind::Io(_) => ErrorKind::Io,
-        _ => ErrorKind::Malformed,
-    };
-    let line = e.position().map_or(line, |p| p.line());
-    Error::new(
-        kind,
-        format!("expected a targets.simple.csv row, found an error: {e}"),
-    )
-    .with_line(line)
 }
 
 #[cfg(test)]

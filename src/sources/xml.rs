@@ -164,13 +164,7 @@ impl<R: BufRead> XmlReader<R> {
                 .map_err(|e| xml_error(self.what, e, line))?;
             match event {
                 Event::Start(e) => {
-                    self.depth += 1;
-                    if self.depth > MAX_DEPTH {
-                        return Err(self.error(format!(
-                            "expected {} nested at most {MAX_DEPTH} elements deep, found deeper nesting",
-                            self.what
-                        )));
-                    }
+                    self.enter()?;
                     let (name, attrs) = start_parts(&e, self.what, line)?;
                     return Ok(Some(Start {
                         name,
@@ -226,13 +220,7 @@ impl<R: BufRead> XmlReader<R> {
                 .map_err(|e| xml_error(self.what, e, line))?;
             match event {
                 Event::Start(e) => {
-                    self.depth += 1;
-                    if self.depth > MAX_DEPTH {
-                        return Err(self.error(format!(
-                            "expected {} nested at most {MAX_DEPTH} elements deep, found deeper nesting",
-                            self.what
-                        )));
-                    }
+                    self.enter()?;
                     let (name, attrs) = start_parts(&e, self.what, line)?;
                     stack.push(Element {
                         name,
@@ -313,6 +301,18 @@ impl<R: BufRead> XmlReader<R> {
                 _ => {}
             }
         }
+    }
+
+    /// One level deeper, within [`MAX_DEPTH`].
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(format!(
+                "expected {} nested at most {MAX_DEPTH} elements deep, found deeper nesting",
+                self.what
+            )));
+        }
+        Ok(())
     }
 
     fn truncated(&self) -> Error {
