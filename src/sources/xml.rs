@@ -164,7 +164,7 @@ impl<R: BufRead> XmlReader<R> {
                 .map_err(|e| xml_error(self.what, e, line))?;
             match event {
                 Event::Start(e) => {
-                    self.enter()?;
+                    enter(&mut self.depth, self.what, line)?;
                     let (name, attrs) = start_parts(&e, self.what, line)?;
                     return Ok(Some(Start {
                         name,
@@ -220,7 +220,7 @@ impl<R: BufRead> XmlReader<R> {
                 .map_err(|e| xml_error(self.what, e, line))?;
             match event {
                 Event::Start(e) => {
-                    self.enter()?;
+                    enter(&mut self.depth, self.what, line)?;
                     let (name, attrs) = start_parts(&e, self.what, line)?;
                     stack.push(Element {
                         name,
@@ -303,24 +303,27 @@ impl<R: BufRead> XmlReader<R> {
         }
     }
 
-    /// One level deeper, within [`MAX_DEPTH`].
-    fn enter(&mut self) -> Result<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(self.error(format!(
-                "expected {} nested at most {MAX_DEPTH} elements deep, found deeper nesting",
-                self.what
-            )));
-        }
-        Ok(())
-    }
-
     fn truncated(&self) -> Error {
         self.error(format!(
             "expected the rest of the {} document, found the end of the file (truncated?)",
             self.what
         ))
     }
+}
+
+/// One level deeper, within [`MAX_DEPTH`].
+fn enter(depth: &mut usize, what: &str, line: u64) -> Result<()> {
+    *depth += 1;
+    if *depth > MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::Malformed,
+            format!(
+                "expected {what} nested at most {MAX_DEPTH} elements deep, found deeper nesting"
+            ),
+        )
+        .with_line(line));
+    }
+    Ok(())
 }
 
 fn start_parts(
