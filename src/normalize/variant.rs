@@ -10,6 +10,8 @@
 //! Keys use lower-case ASCII letters and digits, plus four upper-case class symbols: `S` for
 //! the hushing sibilants ш щ ж, `C` for ч, `J` for дж and the ambiguous `j`, `X` for x and ks.
 
+use std::sync::OnceLock;
+
 /// Where in the word a rule applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum At {
@@ -168,6 +170,27 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
 /// After the rules, runs of one letter are collapsed (doubled consonants are written or not:
 /// Hassan / Hasan, Gaddafi / Qadhafi) and a final `e` after a consonant is dropped when the key
 /// is long enough for it to be a silent French `e` (Prigojine).
+/// The indexes of [`KEY_RULES`] by the first byte of their pattern, in rule order: the key
+/// of every token of every name tries only the rules that can start at a position. Built
+/// once.
+fn rules_by_first_byte() -> &'static [Vec<usize>; 128] {
+    static TABLE: OnceLock<[Vec<usize>; 128]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: [Vec<usize>; 128] = std::array::from_fn(|_| Vec::new());
+        for (i, r) in KEY_RULES.iter().enumerate() {
+            if let Some(slot) = r
+                .pattern
+                .as_bytes()
+                .first()
+                .and_then(|&b| table.get_mut(usize::from(b & 0x7f)))
+            {
+                slot.push(i);
+            }
+        }
+        table
+    })
+}
+
 pub(crate) fn key_into(text: &str, out: &mut String) {
     out.clear();
     let bytes = text.as_bytes();
@@ -178,12 +201,15 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let rest = bytes.get(i..).unwrap_or_default();
-        // The first byte is compared inline before the whole pattern: most rules fail on it.
-        let hit = KEY_RULES.iter().find(|r| {
-            r.pattern.as_bytes().first() == Some(&b)
-                && rest.starts_with(r.pattern.as_bytes())
-                && applies(r.at, bytes, i, r.pattern.len())
-        });
+        // Only the rules whose pattern starts with this byte, in their order.
+        let hit = rules_by_first_byte()
+            .get(usize::from(b & 0x7f))
+            .into_iter()
+            .flatten()
+            .filter_map(|&ri| KEY_RULES.get(ri))
+            .find(|r| {
+                rest.starts_with(r.pattern.as_bytes()) && applies(r.at, bytes, i, r.pattern.len())
+            });
         match hit {
             Some(r) => {
                 out.push_str(r.replace);
