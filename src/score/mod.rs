@@ -541,16 +541,21 @@ pub const MAX_GLUED: usize = 3;
 /// names glued with their article keep their length (`BADR-AL-DIN` / `BADREDDINE`).
 const GLUED_LENGTH_RATIO: f32 = 0.75;
 
-/// The text and key of adjacent tokens written as one word, if they can be glued: words,
-/// initials and legal forms (by their class text: `JSCARGUMENT`), never numbers; and only when
-/// their length is near the length of the word they are to meet (`word_len`,
-/// [`GLUED_LENGTH_RATIO`]), which also spares the key of runs that cannot meet it.
-fn glued(run: &[ScoreToken], word_len: usize) -> Option<(String, String, bool)> {
+/// Whether a run of adjacent tokens can be glued to meet a word of `word_len` bytes: no
+/// numbers, and a length near the word's ([`GLUED_LENGTH_RATIO`]), which also spares the key of
+/// runs that cannot meet it.
+fn glue_fits(run: &[ScoreToken], word_len: usize) -> bool {
     if run.iter().any(|t| t.kind == TokenKind::Number) {
-        return None;
+        return false;
     }
     let len: usize = run.iter().map(|t| t.text.len()).sum();
-    if (len.min(word_len) as f32) < GLUED_LENGTH_RATIO * len.max(word_len) as f32 {
+    (len.min(word_len) as f32) >= GLUED_LENGTH_RATIO * len.max(word_len) as f32
+}
+
+/// The text and key of adjacent tokens written as one word: words, initials and legal forms
+/// (by their class text: `JSCARGUMENT`), never numbers.
+fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
+    if run.iter().any(|t| t.kind == TokenKind::Number) {
         return None;
     }
     let text: String = run.iter().map(|t| &*t.text).collect();
@@ -619,16 +624,22 @@ pub(crate) fn score_names(
     }
     // Glued words: one token against a run of adjacent tokens of the other name.
     for n in 2..=MAX_GLUED {
-        for (i, qt) in q
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-        {
-            for (j, run) in c.windows(n).enumerate() {
-                let Some((text, k, abjad)) = glued(run, qt.text.len()) else {
+        // Query words against glued runs of the list name, then list words against runs of
+        // the query; each run's key is made at most once, when a word is near its length.
+        for (j, run) in c.windows(n).enumerate() {
+            let mut made: Option<Option<(String, String, bool)>> = None;
+            for (i, qt) in q
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+            {
+                if !glue_fits(run, qt.text.len()) {
                     continue;
+                }
+                let Some((text, k, abjad)) = made.get_or_insert_with(|| glued(run)) else {
+                    break;
                 };
-                let sim = glued_similarity(qt, &text, &k, abjad);
+                let sim = glued_similarity(qt, text, k, *abjad);
                 if sim > 0.0 {
                     let mass = qt.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {
@@ -640,16 +651,20 @@ pub(crate) fn score_names(
                 }
             }
         }
-        for (j, ct) in c
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-        {
-            for (i, run) in q.windows(n).enumerate() {
-                let Some((text, k, abjad)) = glued(run, ct.text.len()) else {
+        for (i, run) in q.windows(n).enumerate() {
+            let mut made: Option<Option<(String, String, bool)>> = None;
+            for (j, ct) in c
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+            {
+                if !glue_fits(run, ct.text.len()) {
                     continue;
+                }
+                let Some((text, k, abjad)) = made.get_or_insert_with(|| glued(run)) else {
+                    break;
                 };
-                let sim = glued_similarity(ct, &text, &k, abjad);
+                let sim = glued_similarity(ct, text, k, *abjad);
                 if sim > 0.0 {
                     let mass = ct.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {
