@@ -124,7 +124,7 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
             (3, "Location") => {
                 let l = xml.read_tree(start)?;
                 if let Some(id) = l.attr("ID") {
-                    locations.insert(id.to_string(), location(&l, &refs));
+                    locations.insert(id.to_string(), location(&l, &refs, &mut out));
                 }
             }
             (3, "IDRegDocument") => {
@@ -181,15 +181,22 @@ fn date_of(d: &Element) -> Option<PartialDate> {
     PartialDate::new(year, month, day.filter(|_| month.is_some()))
 }
 
-fn location(l: &Element, refs: &References) -> Address {
-    let country = l
-        .child("LocationCountry")
-        .and_then(|c| c.attr("CountryID"))
-        .and_then(|id| {
-            refs.extra("Country", id)
-                .or_else(|| refs.text("Country", id))
-                .map(str::to_string)
-        });
+fn location(l: &Element, refs: &References, out: &mut Collector) -> Address {
+    let country_id = l.child("LocationCountry").and_then(|c| c.attr("CountryID"));
+    let country = country_id.and_then(|id| {
+        refs.extra("Country", id)
+            .or_else(|| refs.text("Country", id))
+            .map(str::to_string)
+    });
+    if let (Some(id), None) = (country_id, &country) {
+        out.repair(
+            Some(l.line),
+            l.attr("ID"),
+            format!(
+                "expected a CountryID of the reference value sets in the Location, found {id:?}: the country left out"
+            ),
+        );
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut city = None;
     let mut postal = None;
@@ -459,10 +466,18 @@ fn feature(
         return;
     };
     for v in f.children("FeatureVersion") {
-        let location = v
+        let location_id = v
             .child("VersionLocation")
-            .and_then(|l| l.attr("LocationID"))
-            .and_then(|l| locations.get(l));
+            .and_then(|l| l.attr("LocationID"));
+        let location = location_id.and_then(|l| locations.get(l));
+        if let (Some(l), None) = (location_id, location) {
+            out.repair(
+                Some(v.line),
+                Some(id),
+                format!("expected the LocationID of a Location in the {ty} feature, found {l:?}: left out"),
+            );
+            continue;
+        }
         let detail = v.child("VersionDetail").and_then(|d| {
             d.text().map(str::to_string).or_else(|| {
                 d.attr("DetailReferenceID")
