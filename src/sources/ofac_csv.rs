@@ -624,22 +624,11 @@ fn read_parts<R: BufRead>(
         let name = part.name.clone();
         let mut rows = Rows::new(part, 6, ADD_COLUMNS);
         while let Some((line, mut f)) = rows.next()? {
-            let Some(ent) = take(&mut f, 0) else {
-                c.skip(
-                    Some(line),
-                    None,
-                    format!("expected an ent_num in the {name} row, found none"),
-                );
+            let Some(ent) = companion_ent(&mut c, &mut f, line, &name, &main_name, "address")
+            else {
                 continue;
             };
             let Some(e) = c.get_mut(&ent) else {
-                c.skip(
-                    Some(line),
-                    Some(&ent),
-                    format!(
-                        "expected the ent_num of this {name} row in {main_name}, found none: address skipped"
-                    ),
-                );
                 continue;
             };
             let (street, city_line, land, remark) = (
@@ -675,24 +664,9 @@ fn read_parts<R: BufRead>(
         let name = part.name.clone();
         let mut rows = Rows::new(part, 5, ALT_COLUMNS);
         while let Some((line, mut f)) = rows.next()? {
-            let Some(ent) = take(&mut f, 0) else {
-                c.skip(
-                    Some(line),
-                    None,
-                    format!("expected an ent_num in the {name} row, found none"),
-                );
+            let Some(ent) = companion_ent(&mut c, &mut f, line, &name, &main_name, "alias") else {
                 continue;
             };
-            if !c.contains(&ent) {
-                c.skip(
-                    Some(line),
-                    Some(&ent),
-                    format!(
-                        "expected the ent_num of this {name} row in {main_name}, found none: alias skipped"
-                    ),
-                );
-                continue;
-            }
             let alt_type = take(&mut f, 2);
             let kind = match alt_type.as_deref().map(str::to_ascii_lowercase).as_deref() {
                 Some("aka" | "nka") => NameKind::Aka,
@@ -742,6 +716,37 @@ fn read_parts<R: BufRead>(
         }
     }
     Ok(c.finish())
+}
+
+/// The ent_num of an ADD or ALT row when the main file holds it; otherwise the row is
+/// reported as skipped (`what` names what it would have given: `address`, `alias`).
+fn companion_ent(
+    c: &mut Collector,
+    fields: &mut [Option<String>],
+    line: u64,
+    name: &str,
+    main_name: &str,
+    what: &str,
+) -> Option<String> {
+    let Some(ent) = take(fields, 0) else {
+        c.skip(
+            Some(line),
+            None,
+            format!("expected an ent_num in the {name} row, found none"),
+        );
+        return None;
+    };
+    if !c.contains(&ent) {
+        c.skip(
+            Some(line),
+            Some(&ent),
+            format!(
+                "expected the ent_num of this {name} row in {main_name}, found none: {what} skipped"
+            ),
+        );
+        return None;
+    }
+    Some(ent)
 }
 
 fn append_remark(e: &mut Entity, text: &str) {
