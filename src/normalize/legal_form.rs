@@ -30,6 +30,8 @@ struct Spelling {
     class: &'static str,
     /// Keys of the words of the spelling.
     words: Vec<String>,
+    /// The romanized text of a spelling of one word (`sal`, `sa`).
+    text: Option<String>,
 }
 
 /// The prepared table.
@@ -50,19 +52,24 @@ impl LegalForms {
         let mut spellings = Vec::new();
         for class in LEGAL_FORMS {
             for alias in class.aliases {
-                let words: Vec<String> = tokenize(alias).into_iter().map(|t| t.key).collect();
+                let tokens = tokenize(alias);
+                let text = match tokens.as_slice() {
+                    [one] => Some(one.text.clone()),
+                    _ => None,
+                };
+                let words: Vec<String> = tokens.into_iter().map(|t| t.key).collect();
                 if words.is_empty() {
                     continue;
                 }
-                if spellings
-                    .iter()
-                    .any(|s: &Spelling| s.words == words && s.class == class.class)
-                {
+                if spellings.iter().any(|s: &Spelling| {
+                    s.words == words && s.class == class.class && s.text == text
+                }) {
                     continue;
                 }
                 spellings.push(Spelling {
                     class: class.class,
                     words,
+                    text,
                 });
             }
         }
@@ -162,9 +169,11 @@ impl LegalForms {
             let Some(used) = match_spelling(&s.words, tokens, at) else {
                 continue;
             };
-            // A short one-token spelling counts only at the edges of the name.
+            // A short one-token spelling counts only at the edges of the name, and only as
+            // written: its spelling variants are names (`SAAL` is not `S.A.L.`, `Sah` not `SA`).
             let short_single = s.words.len() == 1 && s.words.iter().all(|w| w.len() <= 3);
-            if short_single && !(edge && used == 1) {
+            if short_single && !(edge && used == 1 && s.text.as_deref() == Some(tok.text.as_str()))
+            {
                 continue;
             }
             if best.is_none_or(|(_, u)| used > u) {

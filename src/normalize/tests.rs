@@ -207,6 +207,17 @@ fn legal_forms() {
             "Li Too Wei",
             &["li", "too", "wei"],
         ),
+        (
+            "a short form is taken only as written, not by its spelling variants",
+            "SAAL, Fehad",
+            &["saal", "fehad"],
+        ),
+        ("... nor by its key", "Fahad Sah", &["fahad", "sah"]),
+        (
+            "S.A.L. itself is one",
+            "LAMA FOODS S.A.L.",
+            &["lama", "foods", "jsc"],
+        ),
     ]);
 }
 

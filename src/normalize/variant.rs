@@ -53,6 +53,38 @@ const fn rule(pattern: &'static str, replace: &'static str, at: At) -> KeyRule {
 /// (see the tables of NAMES.md: BGN/PCGN 1947, ICAO 9303, GOST 7.79-2000 System B, ISO 9:1995,
 /// German Duden practice, French MVD-310 practice, Polish and Swedish EU spellings).
 pub(crate) const KEY_RULES: &[KeyRule] = &[
+    // The Arabic article before a sun letter is written as pronounced, assimilated (ad-Din,
+    // ud-Din, ed-Din, ar-Rahman), or as spelled, al- (BGN/PCGN 1956 and ODNI 2015 write al-
+    // always): the names that lists write both ways most often → al + the noun.
+    rule("uddin", "aldin", At::Any),
+    rule("eddin", "aldin", At::Any),
+    rule("addin", "aldin", At::Any),
+    rule("iddin", "aldin", At::Any),
+    // ... with ī written ee (English practice: Salahuddeen, Tajideen) ...
+    rule("uddeen", "aldin", At::Any),
+    rule("eddeen", "aldin", At::Any),
+    rule("addeen", "aldin", At::Any),
+    rule("iddeen", "aldin", At::Any),
+    rule("udeen", "aldin", At::Final),
+    rule("edeen", "aldin", At::Final),
+    rule("adeen", "aldin", At::Final),
+    rule("ideen", "aldin", At::Final),
+    // ... and with the doubled d written once, at the end of the word (Najmidin, Nuradin).
+    rule("udine", "aldin", At::Final),
+    rule("edine", "aldin", At::Final),
+    rule("adine", "aldin", At::Final),
+    rule("idine", "aldin", At::Final),
+    rule("udin", "aldin", At::Final),
+    rule("edin", "aldin", At::Final),
+    rule("adin", "aldin", At::Final),
+    rule("idin", "aldin", At::Final),
+    rule("urrahman", "alrahman", At::Any),
+    rule("arrahman", "alrahman", At::Any),
+    rule("errahman", "alrahman", At::Any),
+    rule("urrahim", "alrahim", At::Any),
+    rule("arrahim", "alrahim", At::Any),
+    rule("urrashid", "alrashid", At::Any),
+    rule("arrashid", "alrashid", At::Any),
     // щ: shch (BGN/PCGN, ICAO), shh (GOST B), schtsch (German), chtch (French), sz-cz (Polish
     // szcz) → S, like ш and ж below.
     rule("schtsch", "S", At::Any),
@@ -452,6 +484,22 @@ const ABJAD_VOWEL_SUB: f32 = 0.2;
 const ABJAD_SOFT_DROP: f32 = 0.5;
 /// A final h that the Latin spelling leaves out or writes as a vowel.
 const ABJAD_FINAL_H: f32 = 0.15;
+/// A written long vowel met by a Latin vowel of another letter inside the word: ا (a) is not
+/// ي (i, e) nor و (u, o), so `حامد` is Hamed but `الحمادي` (al-Hammadi) is not Hamid.
+const ABJAD_OTHER_VOWEL: f32 = 0.5;
+/// Two Arabic consonants that Latin spellings of other languages confuse but Arabic script
+/// keeps apart: س (s) is never written z (سعيد Said / زيد Zaid), nor د (d) t (دار / تار).
+const ABJAD_DISTINCT_CONSONANTS: &[(u8, u8)] = &[(b's', b'z'), (b'd', b't')];
+
+/// The letter class of a key vowel as Arabic script writes it: ا a, ي i (Latin i, e), و u
+/// (Latin u, o).
+fn abjad_vowel_class(c: u8) -> u8 {
+    match c {
+        b'e' => b'i',
+        b'o' => b'u',
+        c => c,
+    }
+}
 
 /// The asymmetric weighted edit distance of [`abjad_similarity`].
 pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
@@ -464,10 +512,19 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
         .get(..latin.len().min(MAX_KEY))
         .unwrap_or_default();
     let soft = |c: u8| is_key_vowel(c) || c == b'h' || c == b'J' || c == b'v';
-    // Cost of a Latin letter with no Arabic counterpart, at position `j` of the Latin key.
+    // Cost of a Latin letter with no Arabic counterpart, at position `j` of the Latin key. An
+    // i or u that ends the Latin word is a written letter in Arabic (علي Ali, not ال al); a
+    // final a or e may stand for ة or ه, which keys often drop (شحاته Shihata).
+    let l_last = l.len().saturating_sub(1);
     let insert = |c: u8, j: usize| {
         if is_key_vowel(c) {
-            if j == 0 { 1.0 } else { SHORT_VOWEL_INSERT }
+            if j == 0 {
+                1.0
+            } else if j == l_last && matches!(c, b'i' | b'u' | b'o') {
+                ABJAD_SOFT_DROP
+            } else {
+                SHORT_VOWEL_INSERT
+            }
         } else if c == b'h' || c == b'J' || c == b'v' {
             ABJAD_SOFT_DROP
         } else {
@@ -495,7 +552,18 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
         } else if (is_key_vowel(x) || x == b'J' || x == b'v')
             && (is_key_vowel(y) || y == b'J' || y == b'v')
         {
-            ABJAD_VOWEL_SUB
+            let inside = i > 0 && i < last;
+            if inside
+                && is_key_vowel(x)
+                && is_key_vowel(y)
+                && abjad_vowel_class(x) != abjad_vowel_class(y)
+            {
+                ABJAD_OTHER_VOWEL
+            } else {
+                ABJAD_VOWEL_SUB
+            }
+        } else if ABJAD_DISTINCT_CONSONANTS.contains(&(x.min(y), x.max(y))) {
+            1.0
         } else {
             sub_cost(x, y)
         }

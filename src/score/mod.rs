@@ -756,9 +756,10 @@ pub(crate) fn score_names(
     let (c_matched, c_unmatched, c_distinct, c_numbers) =
         side(c, &c_used, &mut explanation.unmatched_candidate);
     // One name wholly inside the other: its extra words count for less; for a listed person,
-    // only when the listed name is more than one word. A one-word alias met by one word of a
-    // longer query (the alias `ROMA` in the query `Рома Сергеев`) is too little of the query
-    // to discount the rest; one word of a company (`SOBINBANK` in `JSB SOBINBANK`) is not.
+    // only when the listed name is more than one word, met by more than one link. A one-word
+    // alias met by one word of a longer query (the alias `ROMA` in the query `Рома Сергеев`)
+    // is too little of the query to discount the rest; one word of a company (`SOBINBANK` in
+    // `JSB SOBINBANK`) is not.
     let words = |v: &[ScoreToken]| {
         v.iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -771,8 +772,12 @@ pub(crate) fn score_names(
         .matched
         .iter()
         .any(|m| m.similarity >= SUBSET_MIN_SIMILARITY);
+    // A listed person's name met by one word glued (`Manu` / `MAN, Nu`) is one sign, not two.
+    let links = explanation.matched.len();
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
-        (true, false) if exact && (!person || words(c) >= 2) => (SUBSET_FACTOR, 1.0),
+        (true, false) if exact && (!person || (words(c) >= 2 && links >= 2)) => {
+            (SUBSET_FACTOR, 1.0)
+        }
         // A query of one word (`NKUNDA`) may stand for the longer listed name: the caller
         // had no more to give, and a missing surname is caught by `SurnameMissing`.
         (false, true) if exact => (1.0, SUBSET_FACTOR),

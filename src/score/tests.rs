@@ -130,8 +130,14 @@ fn arabic_script_meets_latin_spellings_letter_by_letter() {
         ("نادری", "Naderi", true),
         ("صالح", "Salah", true),
         ("اسامة بن لادن", "Usama bin Laden", true),
+        ("كمال الدين", "Kamal Eddin", true),
+        ("شهاب الدين", "SHAHABUDDIN", true),
         // Written long vowels and consonants must be met: not the same names.
         ("احمد", "Muhammad", false),
+        // The article is not the name Ali (علي writes its final i), س is not ز, ا not ي.
+        ("ال", "Ali", false),
+        ("سعيد", "Zaid", false),
+        ("الحمادي", "Al-Hamid", false),
         ("نادری", "Andrei", false),
         ("محمد احمدی", "Andrei Mamedov", false),
     ];
@@ -170,6 +176,8 @@ fn one_word_of_a_person_does_not_stand_for_a_longer_name() {
     assert!(person_score("NKUNDA", "Laurent NKUNDA") >= DEFAULT);
     // Two words of a person inside a longer name still count as a subset.
     assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
+    // Nor one query word met by a listed name's two words glued (`Manu` / `MAN Nu`).
+    assert!(person_score("Manu Berger", "MAN, Nu") < DEFAULT);
     // One word of a company does stand for it.
     let (s, e) = score("JSB SOBINBANK", "SOBINBANK");
     assert!(s >= DEFAULT, "{s} {e}");
@@ -265,4 +273,19 @@ fn common_names_alone_do_not_carry_a_partial_match() {
     assert!(person_score("Hamid Mustafa", "MUSTAFA, Hamid") >= 0.9);
     // A rare word met carries the match as before.
     assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
+}
+
+#[test]
+fn the_assimilated_arabic_article_meets_al() {
+    // ad-Din, ud-Din, ed-Din, -uddin, -eddine, -udeen, -idin: al-Din written as pronounced.
+    for (a, b) in [
+        ("TU'MA, Kamal Eddin", "TU'MA, Kamal Al-Din"),
+        ("Salahuddin", "Salah al-Din"),
+        ("Nour Eddine Ahmed", "Nur al-Din Ahmad"),
+        ("Tajideen Kassim", "TAJ AL-DIN, Kasim"),
+        ("Abdurrahman Yasin", "Abd al-Rahman Yasin"),
+    ] {
+        let s = person_score(a, b);
+        assert!(s >= DEFAULT, "{a} / {b}: {s}");
+    }
 }
