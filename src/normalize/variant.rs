@@ -306,7 +306,7 @@ pub(crate) fn skeleton(key: &str) -> String {
 /// - s z S c C J: ш ж щ ч дж and their ISO 9 / Turkish / Serbian forms without marks (š ž č
 ///   ş ç → s z c), French j for ж, English j for дж;
 /// - k c g h: c for k (Latin practice), h for х (ISO 9) against k of Kazakh қ, g for г against
-///   h (Ukrainian and Belarusian г);
+///   h (Ukrainian and Belarusian г), C h for х written ch (German, Czech, Polish);
 /// - i J: German and GOST j for й;
 /// - b p, d t, v f: voicing, as Arabic and Persian names are written either way; p f, for
 ///   the p of Persian and Pashto that Arabic writes f (Pazullah / Faizullah);
@@ -336,6 +336,9 @@ pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
     (b'X', b'k'),
     (b'J', b'z'),
     (b'p', b'f'),
+    // х written ch (German Duden practice, Czech and Polish: Michail, Chodorkowski) against
+    // kh and h (BGN/PCGN, ICAO, ISO 9).
+    (b'C', b'h'),
 ];
 
 /// Whether two key symbols are a pair of [`CHEAP_PAIRS`].
@@ -491,6 +494,15 @@ const ABJAD_OTHER_VOWEL: f32 = 0.5;
 /// keeps apart: س (s) is never written z (سعيد Said / زيد Zaid), nor د (d) t (دار / تار).
 const ABJAD_DISTINCT_CONSONANTS: &[(u8, u8)] = &[(b's', b'z'), (b'd', b't')];
 
+/// Whether a long vowel and a glide are one Arabic letter: ي is i and y (J), و is u and w (v);
+/// ا is neither (أم is not Jum'ah).
+fn abjad_glide(vowel: u8, glide: u8) -> bool {
+    matches!(
+        (abjad_vowel_class(vowel), glide),
+        (b'i', b'J') | (b'u', b'v')
+    )
+}
+
 /// The letter class of a key vowel as Arabic script writes it: ا a, ي i (Latin i, e), و u
 /// (Latin u, o).
 fn abjad_vowel_class(c: u8) -> u8 {
@@ -549,19 +561,15 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
         } else if x == b'h' && i == last && is_key_vowel(y) {
             // Final ه read as a vowel (Persian and colloquial -a, -e: Hamada / حماده).
             ABJAD_FINAL_H
-        } else if (is_key_vowel(x) || x == b'J' || x == b'v')
-            && (is_key_vowel(y) || y == b'J' || y == b'v')
-        {
+        } else if is_key_vowel(x) && is_key_vowel(y) {
             let inside = i > 0 && i < last;
-            if inside
-                && is_key_vowel(x)
-                && is_key_vowel(y)
-                && abjad_vowel_class(x) != abjad_vowel_class(y)
-            {
+            if inside && abjad_vowel_class(x) != abjad_vowel_class(y) {
                 ABJAD_OTHER_VOWEL
             } else {
                 ABJAD_VOWEL_SUB
             }
+        } else if abjad_glide(x, y) || abjad_glide(y, x) {
+            ABJAD_VOWEL_SUB
         } else if ABJAD_DISTINCT_CONSONANTS.contains(&(x.min(y), x.max(y))) {
             1.0
         } else {

@@ -66,6 +66,16 @@ pub const GIVEN_NAME_CONFLICT: f32 = 0.4;
 /// [`Factor::SurnameMissing`]).
 pub const SURNAME_MISSING: f32 = 0.8;
 
+/// The least similarity of a link that meets a distinctive word firmly: as written, or as one
+/// of its spelling variants ([`KEY_EQUAL`]).
+pub const FIRM: f32 = 0.95;
+/// As [`FIRM`], for a word written in Arabic script against a Latin spelling, which is met
+/// letter by letter and never quite exactly (`محمد` / `Muhammad`, 0.93).
+pub const FIRM_ABJAD: f32 = 0.9;
+/// The multiplier when distinctive words are met, none of them firmly ([`FIRM`]), and the
+/// names are not met whole.
+pub const RESPELLED_ONLY: f32 = 0.9;
+
 /// Strength of the penalty when both names keep distinctive tokens unmatched.
 pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
@@ -385,6 +395,12 @@ pub enum Factor {
         /// The cap applied.
         cap: f32,
     },
+    /// Distinctive words were met only through respellings, none as written or as a spelling
+    /// variant, and the names are not met whole.
+    RespelledOnly {
+        /// The multiplier applied.
+        multiplier: f32,
+    },
     /// Both names keep distinctive tokens that match nothing (different given names).
     UnmatchedOnBothSides {
         /// The multiplier applied.
@@ -439,6 +455,9 @@ impl fmt::Display for Factor {
                 )
             }
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
+            Factor::RespelledOnly { multiplier } => {
+                write!(f, "distinctive words met only respelled (×{multiplier:.2})")
+            }
             Factor::SurnameMissing { multiplier } => {
                 write!(f, "surname not met (×{multiplier:.2})")
             }
@@ -691,6 +710,8 @@ pub(crate) fn score_names(
     let mut numerator = 0.0f32;
     let mut explanation = Explanation::default();
     let mut distinctive_matched = false;
+    // Whether a distinctive word is met firmly: as written or as a spelling variant.
+    let mut firm = false;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for l in &links {
         let free = q_used
@@ -704,6 +725,15 @@ pub(crate) fn score_names(
         }
         let (mut wq, mut wc) = (0.0, 0.0);
         let (mut qtexts, mut ctexts) = (Vec::new(), Vec::new());
+        let abjad = l.q.clone().filter_map(|i| q.get(i)).any(|t| t.abjad)
+            || l.c.clone().filter_map(|j| c.get(j)).any(|t| t.abjad);
+        let firm_at = if abjad { FIRM_ABJAD } else { FIRM };
+        let link_distinctive =
+            l.q.clone()
+                .filter_map(|i| q.get(i))
+                .chain(l.c.clone().filter_map(|j| c.get(j)))
+                .any(ScoreToken::distinctive);
+        firm |= link_distinctive && l.sim >= firm_at;
         for i in l.q.clone() {
             if let (Some(t), Some(u)) = (q.get(i), q_used.get_mut(i)) {
                 *u = true;
@@ -821,6 +851,14 @@ pub(crate) fn score_names(
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
             cap: GENERIC_ONLY_CAP,
+        });
+    }
+    // Distinctive words met, but each only through a respelling (`Kutty` / `HUTI`, `Watson
+    // Systems` / `FALCON SYSTEMS`): several weak signs, not one strong one.
+    if distinctive_matched && !firm && !complete {
+        score *= RESPELLED_ONLY;
+        explanation.factors.push(Factor::RespelledOnly {
+            multiplier: RESPELLED_ONLY,
         });
     }
     // A surname met on either side is enough: Arabic names have no fixed surname, and the

@@ -289,3 +289,29 @@ fn the_assimilated_arabic_article_meets_al() {
         assert!(s >= DEFAULT, "{a} / {b}: {s}");
     }
 }
+
+#[test]
+fn respellings_alone_weigh_less_than_a_word_met_as_written() {
+    let org = |a: &str, b: &str| {
+        let freq = Frequencies::embedded();
+        score_names(
+            &tokens(a, &freq),
+            &tokens(b, &freq),
+            EntityKind::Organization,
+        )
+    };
+    for (a, b) in [("Kutty General L.L.C.", "HUTI"), ("Kadir Trading", "KABIR")] {
+        let (s, e) = org(a, b);
+        assert!(s < DEFAULT, "{a} / {b}: {s} {e}");
+        assert!(
+            e.factors()
+                .iter()
+                .any(|f| matches!(f, Factor::RespelledOnly { .. })),
+            "{e}"
+        );
+    }
+    // A spelling variant is a firm meeting: no factor.
+    let (s, e) = org("TOO Kazstaneks", "KAZSTANEX LLP");
+    assert!(s >= 0.9, "{s} {e}");
+    assert!(e.factors().is_empty(), "{e}");
+}

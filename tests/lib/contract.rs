@@ -253,6 +253,7 @@ fn explanation_json_shape_is_documented() {
         Factor::BirthDateAgrees,
         Factor::QueryTruncated { tokens: 32 },
         Factor::IdentifierMatch { value: "X".into() },
+        Factor::RespelledOnly { multiplier: 0.9 },
     ]
     .iter()
     .map(|f| {
@@ -268,7 +269,8 @@ fn explanation_json_shape_is_documented() {
             "weak_alias",
             "birth_date_agrees",
             "query_truncated",
-            "identifier_match"
+            "identifier_match",
+            "respelled_only"
         ]
     );
 }
