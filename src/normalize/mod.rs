@@ -393,7 +393,11 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
     } else {
         TokenKind::Word
     };
-    let key = variant::key(&text);
+    let key = if abjad {
+        variant::abjad_key(&text)
+    } else {
+        variant::key(&text)
+    };
     Token {
         text,
         key,

@@ -278,6 +278,26 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
+/// The key of a word romanized from Arabic script: as [`key`], but ش ح (sh h, شحاته) is not
+/// read as the GOST shh of щ: Arabic writes no vowel between them, Latin spellings do
+/// (Shihata), so there is no such letter to meet.
+pub(crate) fn abjad_key(text: &str) -> String {
+    if !text.contains("shh") {
+        return key(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut part = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("shh") {
+        key_into(rest.get(..at + 2).unwrap_or_default(), &mut part);
+        out.push_str(&part);
+        rest = rest.get(at + 2..).unwrap_or_default();
+    }
+    key_into(rest, &mut part);
+    out.push_str(&part);
+    out
+}
+
 /// The consonant skeleton of a key: its vowels (and v, h, J) removed, runs collapsed. Arabic script writes
 /// no short vowels (محمد is m-ḥ-m-d), so a token romanized from it is compared with Latin
 /// spellings (Muhammad, Mohamed, Mohd) by skeleton.
@@ -528,11 +548,14 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
     // i or u that ends the Latin word is a written letter in Arabic (علي Ali, not ال al); a
     // final a or e may stand for ة or ه, which keys often drop (شحاته Shihata).
     let l_last = l.len().saturating_sub(1);
+    // Arabic short vowels are single: a second vowel in a row that Arabic does not write is a
+    // letter it would write (فرح f-r-h is Farah, not Pharaoh).
+    let after_vowel = |j: usize| j > 0 && l.get(j - 1).copied().is_some_and(is_key_vowel);
     let insert = |c: u8, j: usize| {
         if is_key_vowel(c) {
             if j == 0 {
                 1.0
-            } else if j == l_last && matches!(c, b'i' | b'u' | b'o') {
+            } else if (j == l_last && matches!(c, b'i' | b'u' | b'o')) || after_vowel(j) {
                 ABJAD_SOFT_DROP
             } else {
                 SHORT_VOWEL_INSERT

@@ -31,7 +31,7 @@ pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
 use crate::normalize::variant::{
-    abjad_similarity, key, key_similarity, key_similarity_at_least, skeleton,
+    abjad_key, abjad_similarity, key, key_similarity, key_similarity_at_least, skeleton,
 };
 use crate::normalize::{Token, TokenKind};
 
@@ -233,7 +233,9 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
 /// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length.
 fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
     let sim = abjad_similarity(abjad, latin) * KEY_EQUAL;
-    if sim >= word_floor(abjad.len().max(latin.len())) * KEY_EQUAL {
+    // By the Arabic word's length, over which the distance is taken: the Latin spelling is
+    // longer by the vowels it adds (two consonants, گل / Gul, count as three letters).
+    if sim >= word_floor(abjad.len().max(3)) * KEY_EQUAL {
         sim
     } else {
         0.0
@@ -578,8 +580,9 @@ fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
         return None;
     }
     let text: String = run.iter().map(|t| &*t.text).collect();
-    let k = key(&text);
-    Some((text, k, run.iter().any(|t| t.abjad)))
+    let abjad = run.iter().any(|t| t.abjad);
+    let k = if abjad { abjad_key(&text) } else { key(&text) };
+    Some((text, k, abjad))
 }
 
 /// Similarity of one word with a glued run of words.
@@ -728,12 +731,12 @@ pub(crate) fn score_names(
         let abjad = l.q.clone().filter_map(|i| q.get(i)).any(|t| t.abjad)
             || l.c.clone().filter_map(|j| c.get(j)).any(|t| t.abjad);
         let firm_at = if abjad { FIRM_ABJAD } else { FIRM };
-        let link_distinctive =
+        let link_word =
             l.q.clone()
                 .filter_map(|i| q.get(i))
                 .chain(l.c.clone().filter_map(|j| c.get(j)))
-                .any(ScoreToken::distinctive);
-        firm |= link_distinctive && l.sim >= firm_at;
+                .any(|t| t.kind == TokenKind::Word);
+        firm |= link_word && l.sim >= firm_at;
         for i in l.q.clone() {
             if let (Some(t), Some(u)) = (q.get(i), q_used.get_mut(i)) {
                 *u = true;
@@ -853,9 +856,14 @@ pub(crate) fn score_names(
             cap: GENERIC_ONLY_CAP,
         });
     }
-    // Distinctive words met, but each only through a respelling (`Kutty` / `HUTI`, `Watson
-    // Systems` / `FALCON SYSTEMS`): several weak signs, not one strong one.
-    if distinctive_matched && !firm && !complete {
+    // Words met, but each only through a respelling (`Kutty General` / `HUTI`, `Askhat
+    // Murat` / `AS'AD, Murad`, `Ye Hui` / `SHEHU` glued): several weak signs, not one strong
+    // one. One word respelled against one word is the whole evidence there is (`Liubow` /
+    // `Любоў`): the key decides.
+    let one_to_one = chosen
+        .first()
+        .is_some_and(|(qr, cr)| qr.len() == 1 && cr.len() == 1);
+    if !firm && (links >= 2 || (links == 1 && !(complete && one_to_one))) {
         score *= RESPELLED_ONLY;
         explanation.factors.push(Factor::RespelledOnly {
             multiplier: RESPELLED_ONLY,
