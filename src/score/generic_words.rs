@@ -413,3 +413,19 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "полковник",
     "генерал",
 ];
+
+/// Function words of organization names (articles, prepositions, conjunctions) in the
+/// languages of the lists' aliases: `Compania siriană de transport petrolier`, `Comité de
+/// soutien afghan`, `Centre for Research`. They carry no identity and are often dropped or
+/// changed in translation: they weigh as little as a title, met or not. Words that are also
+/// names or name syllables are left out (`Da`, `Di`, `Din`, `Il`, `In`, `Kai`, `Le`, `Na`,
+/// `Per`, `Si`, `Van`), and so is the Arabic article `al`.
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    // English
+    "of", "the", "and", "for", // French, Spanish, Portuguese, Italian, Romanian
+    "de", "del", "della", "delle", "dei", "degli", "des", "du", "les", "los", "las", "et", "pour",
+    "para", "por", "dos", "pentru", // German, Dutch, Scandinavian
+    "und", "der", "die", "das", "fur", "het", "voor", "og", "och",
+    // Slavic (romanized), Lithuanian
+    "pri", "dlya", "dla", "iz", "ir",
+];

@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::common_names::COMMON_NAMES;
-use super::generic_words::{GENERIC_WORDS, HONORIFICS};
+use super::generic_words::{FUNCTION_WORDS, GENERIC_WORDS, HONORIFICS};
 use crate::normalize::{Token, TokenKind, normalize};
 
 /// The smallest weight of a word: even the most common word says something.
@@ -87,7 +87,7 @@ impl Frequencies {
                 }
             }
         }
-        for word in HONORIFICS {
+        for word in HONORIFICS.iter().chain(FUNCTION_WORDS) {
             for t in normalize(word).tokens() {
                 if t.kind() == TokenKind::Word {
                     f.honorific.insert(t.key().into());
