@@ -351,6 +351,41 @@ fn given_name_conflict(
     (w > 0.0).then(|| 1.0 - GIVEN_NAME_CONFLICT * w.min(1.0))
 }
 
+/// The similarity of two words of an organization's name that are one word inflected in two
+/// languages ([`cognates`]).
+pub const COGNATE_SIM: f32 = 0.85;
+
+/// The least common prefix of two cognate words, and the share of the shorter word it must
+/// cover (in tenths).
+const COGNATE_PREFIX: usize = 5;
+const COGNATE_SHARE: usize = 6;
+/// The longest ending after the common prefix.
+const COGNATE_ENDING: usize = 4;
+
+/// Whether two words of an organization's name are one word with the endings of two
+/// languages: the EU writes every name in 24 languages, and the words of a name that are
+/// not translated are inflected (`siriană` / `Siria`, `Islamului` / `Islamic`, `Respublikos`
+/// / `Republic`, `nacionalinės` / `nacionaline`). Their keys share a prefix of at least
+/// [`COGNATE_PREFIX`] symbols covering most of the shorter one, or all of it (4 symbols at
+/// least: `Iran` / `iranian`), and differ only in endings of at most [`COGNATE_ENDING`].
+fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
+    if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
+        return false;
+    }
+    let (x, y) = (a.key.as_bytes(), b.key.as_bytes());
+    if x.first() == Some(&b'@') || y.first() == Some(&b'@') {
+        return false;
+    }
+    let shorter = x.len().min(y.len());
+    let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    // Endings, not a second word (`BLACK` is not `BLACKENERGY`).
+    if x.len().max(y.len()) > prefix + COGNATE_ENDING {
+        return false;
+    }
+    (prefix >= 4 && prefix == shorter)
+        || (prefix >= COGNATE_PREFIX && prefix * 10 >= COGNATE_SHARE * shorter)
+}
+
 /// One link of the alignment: query tokens, list tokens, similarity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TokenMatch {
@@ -619,6 +654,7 @@ pub(crate) fn score_names(
     kind: EntityKind,
 ) -> (f32, Explanation) {
     let person = kind == EntityKind::Person;
+    let organization = kind == EntityKind::Organization;
     let initials_stand_for_words = !matches!(
         kind,
         EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
@@ -633,7 +669,10 @@ pub(crate) fn score_names(
             if initial_for_word && !initials_stand_for_words {
                 continue;
             }
-            let sim = token_similarity(qt, ct);
+            let mut sim = token_similarity(qt, ct);
+            if organization && sim < COGNATE_SIM && cognates(qt, ct) {
+                sim = COGNATE_SIM;
+            }
             if sim > 0.0 {
                 links.push(Link {
                     q: i..i + 1,

@@ -325,3 +325,30 @@ fn respellings_alone_weigh_less_than_a_word_met_as_written() {
     assert!(s >= 0.9, "{s} {e}");
     assert!(e.factors().is_empty(), "{e}");
 }
+
+#[test]
+fn an_organization_word_inflected_in_another_language_meets_itself() {
+    let org = |a: &str, b: &str| {
+        let freq = Frequencies::embedded();
+        score_names(
+            &tokens(a, &freq),
+            &tokens(b, &freq),
+            EntityKind::Organization,
+        )
+    };
+    let (s, e) = org(
+        "Compania siriană de transport petrolier",
+        "Syrian Petroleum Transport Company",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    assert!(
+        e.matched()
+            .iter()
+            .any(|m| m.query() == ["petrolier"] && m.similarity() == COGNATE_SIM),
+        "{e}"
+    );
+    // A compound is not an inflection, and persons' names are not inflected cognates.
+    let (s, e) = org("Black Group LLP", "BLACKENERGY GROUP");
+    assert!(s < DEFAULT, "{s} {e}");
+    assert!(person_score("Markov Ivan", "MARKOVIC, Ivana") < DEFAULT);
+}
