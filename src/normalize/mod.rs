@@ -171,6 +171,15 @@ pub fn normalize(text: &str) -> NormalizedName {
     NormalizedName { tokens }
 }
 
+/// Normalizes a person's name: as [`normalize`], without legal forms or the concepts of
+/// organization words, which a person's name does not have (`PAK HAN SE`: Se is a given name,
+/// not the Societas Europaea).
+pub(crate) fn normalize_person(text: &str) -> NormalizedName {
+    NormalizedName {
+        tokens: tokenize(text),
+    }
+}
+
 /// Normalizes free text: as [`normalize`], but short legal forms (`LLP`, `AO`) are recognized
 /// anywhere, since names stand side by side in text.
 pub(crate) fn normalize_text(text: &str) -> NormalizedName {

@@ -122,7 +122,7 @@ impl ScreenerBuilder {
             let names: Vec<Vec<crate::normalize::Token>> = e
                 .names
                 .iter()
-                .map(|n| normalize(&n.text).into_tokens())
+                .map(|n| normalize_as(&n.text, e.kind).into_tokens())
                 .collect();
             freq.add_tokens(names.iter().flatten());
             normalized.push(names);
@@ -291,8 +291,8 @@ impl Screener {
         entities + self.inner.index.memory_usage()
     }
 
-    fn score_tokens(&self, text: &str) -> (Vec<ScoreToken>, bool) {
-        let tokens = normalize(text).into_tokens();
+    fn score_tokens(&self, text: &str, kind: EntityKind) -> (Vec<ScoreToken>, bool) {
+        let tokens = normalize_as(text, kind).into_tokens();
         let truncated = tokens.len() > MAX_QUERY_TOKENS;
         let st = tokens
             .iter()
@@ -311,7 +311,8 @@ impl Screener {
     pub fn screen(&self, query: impl Into<Query>) -> Vec<Match> {
         let query = query.into();
         let threshold = query.threshold.unwrap_or(self.inner.threshold);
-        let (q, truncated) = self.score_tokens(&query.name);
+        let (q, truncated) =
+            self.score_tokens(&query.name, query.kind.unwrap_or(EntityKind::Unknown));
         let inner = &*self.inner;
         let candidates = self.candidates(&q);
         // Best name per entity.
@@ -532,8 +533,8 @@ impl Screener {
     /// # Ok::<(), sanctions::Error>(())
     /// ```
     pub fn compare_as(&self, query: &str, candidate: &str, kind: EntityKind) -> Comparison {
-        let (q, _) = self.score_tokens(query);
-        let (c, _) = self.score_tokens(candidate);
+        let (q, _) = self.score_tokens(query, kind);
+        let (c, _) = self.score_tokens(candidate, kind);
         let (score, explanation) = score_names(&q, &c, kind);
         let score = Score::new(score);
         Comparison {
@@ -549,6 +550,15 @@ impl Screener {
     /// of position. See [`TextHit`].
     pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
         text::scan(self, text)
+    }
+}
+
+/// Normalizes a name as the kind of its party requires: a person's name has no legal forms.
+fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedName {
+    if kind == EntityKind::Person {
+        crate::normalize::normalize_person(text)
+    } else {
+        normalize(text)
     }
 }
 
