@@ -447,7 +447,7 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
 /// note (`(birth name)`, `(COMBAT NAME)`, a passport), returned apart for the remarks.
 fn split_alias(text: &str) -> (String, Vec<String>, Option<String>) {
     let trimmed = text.trim().trim_end_matches(',').trim_end();
-    let (Some(open), true) = (trimmed.rfind('('), trimmed.ends_with(')')) else {
+    let (Some(open), true) = (matching_open(trimmed), trimmed.ends_with(')')) else {
         return (text.trim().to_string(), Vec::new(), None);
     };
     let main = trimmed
@@ -479,6 +479,25 @@ fn split_alias(text: &str) -> (String, Vec<String>, Option<String>) {
     } else {
         (main.to_string(), Vec::new(), Some(inner.to_string()))
     }
+}
+
+/// The byte offset of the parenthesis that the final `)` of `text` closes: the parenthesis
+/// may hold another (`أنصار الشريعة بليبيا (Ansar al Charia in Libya (ASL))`).
+fn matching_open(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn address(e: &Element, rec: &mut Record<'_>) {
@@ -936,5 +955,9 @@ mod split_tests {
         );
         let (m, v, n) = split_alias("(Sheikh) Musa Hilal");
         assert_eq!((m.as_str(), v.len(), n), ("(Sheikh) Musa Hilal", 0, None));
+        // A spelling that holds a parenthesis of its own.
+        let (m, v, _) = split_alias("أنصار الشريعة بليبيا (Ansar al Charia in Libya (ASL))");
+        assert_eq!(m, "أنصار الشريعة بليبيا");
+        assert_eq!(v, ["Ansar al Charia in Libya (ASL)"]);
     }
 }
