@@ -445,6 +445,7 @@ pub(crate) const MAX_KEY: usize = 48;
 pub(crate) fn key_distance(a: &str, b: &str) -> f32 {
     let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
     let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
+    let mut before = [0f32; MAX_KEY + 1];
     let mut prev = [0f32; MAX_KEY + 1];
     let mut cur = [0f32; MAX_KEY + 1];
     let mut acc = 0.0;
@@ -452,21 +453,52 @@ pub(crate) fn key_distance(a: &str, b: &str) -> f32 {
         acc += indel_cost(cb);
         *slot = acc;
     }
-    for &ca in a {
+    for (i, &ca) in a.iter().enumerate() {
         if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
             *c0 = p0 + indel_cost(ca);
         }
         for (j, &cb) in b.iter().enumerate() {
-            let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub_cost(ca, cb);
-            let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
-            let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
+            let v = cell(a, b, i, j, ca, cb, &before, &prev, &cur);
             if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = diag.min(up).min(left);
+                *slot = v;
             }
         }
+        std::mem::swap(&mut before, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
     prev.get(b.len()).copied().unwrap_or(f32::MAX)
+}
+
+/// Two adjacent letters swapped (`FIAZULLAH` / `Faizullah`, `Mauwin` / `Muawin`): the
+/// commonest slip in typed names, one edit.
+pub(crate) const TRANSPOSE: f32 = 0.5;
+
+/// One cell of the distance table: row `i` of `a`, column `j` of `b`, from the rows before
+/// (`before` is row i-1's predecessor, for a transposition).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn cell(
+    a: &[u8],
+    b: &[u8],
+    i: usize,
+    j: usize,
+    ca: u8,
+    cb: u8,
+    before: &[f32; MAX_KEY + 1],
+    prev: &[f32; MAX_KEY + 1],
+    cur: &[f32; MAX_KEY + 1],
+) -> f32 {
+    let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub_cost(ca, cb);
+    let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
+    let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
+    let mut v = diag.min(up).min(left);
+    if i > 0 && j > 0 && ca != cb {
+        let swapped = a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
+        if swapped {
+            v = v.min(before.get(j - 1).copied().unwrap_or(f32::MAX) + TRANSPOSE);
+        }
+    }
+    v
 }
 
 /// Similarity of two keys in [0, 1]: one minus the weighted distance over the longer length.
@@ -666,12 +698,17 @@ pub(crate) fn key_similarity_at_least(a: &str, b: &str, min: f32) -> bool {
     key_distance_within(a, b, allowed + 1e-6) && key_similarity(a, b) >= min
 }
 
+fn prev_min(row: &[f32; MAX_KEY + 1], len: usize) -> f32 {
+    row.iter().take(len + 1).copied().fold(f32::MAX, f32::min)
+}
+
 /// Whether the weighted distance of two keys can be at most `max`: the dynamic programme of
 /// [`key_distance`], stopped at the first row whose every cell exceeds `max` (costs only grow
 /// down the rows).
 fn key_distance_within(a: &str, b: &str, max: f32) -> bool {
     let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
     let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
+    let mut before = [0f32; MAX_KEY + 1];
     let mut prev = [0f32; MAX_KEY + 1];
     let mut cur = [0f32; MAX_KEY + 1];
     let mut acc = 0.0;
@@ -679,25 +716,25 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> bool {
         acc += indel_cost(cb);
         *slot = acc;
     }
-    for &ca in a {
+    for (i, &ca) in a.iter().enumerate() {
         let mut row_min = f32::MAX;
         if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
             *c0 = p0 + indel_cost(ca);
             row_min = *c0;
         }
         for (j, &cb) in b.iter().enumerate() {
-            let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub_cost(ca, cb);
-            let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
-            let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
-            let v = diag.min(up).min(left);
+            let v = cell(a, b, i, j, ca, cb, &before, &prev, &cur);
             if let Some(slot) = cur.get_mut(j + 1) {
                 *slot = v;
             }
             row_min = row_min.min(v);
         }
-        if row_min > max {
+        // The next row is reached from this one, and by a transposition from the one before:
+        // stop only when both exceed `max`.
+        if row_min > max && prev_min(&prev, b.len()) > max {
             return false;
         }
+        std::mem::swap(&mut before, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
     prev.get(b.len()).is_some_and(|&d| d <= max)
@@ -706,6 +743,15 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transposition_is_one_edit() {
+        let swapped = key_distance(&key("fiazullah"), &key("faizullah"));
+        assert!((swapped - TRANSPOSE).abs() < 1e-6, "{swapped}");
+        assert!((key_distance("ab", "ba") - TRANSPOSE).abs() < 1e-6);
+        // Not two letters apart.
+        assert!(key_distance("abc", "cba") > TRANSPOSE);
+    }
 
     #[test]
     fn bounded_similarity_agrees_with_the_full_one() {
@@ -725,6 +771,10 @@ mod tests {
             "shirketi",
             "ticaret",
             "tijaret",
+            "faizullah",
+            "fiazullah",
+            "muavin",
+            "mauvin",
             "a",
             "",
         ];
