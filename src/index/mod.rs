@@ -54,6 +54,9 @@ pub(crate) struct IndexedName {
     pub(crate) tokens: Vec<ScoreToken>,
     /// Whether the list flags the name as a weak alias.
     pub(crate) weak: bool,
+    /// Whether the name is the acronym an organization's name gives in parentheses: like a
+    /// weak alias, it counts only when near-exact, and text scanning leaves it out.
+    pub(crate) acronym: bool,
 }
 
 /// The index over all list names.

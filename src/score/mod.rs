@@ -445,6 +445,9 @@ pub enum Factor {
     },
     /// The list name is a weak alias: it counts only when near-exact.
     WeakAlias,
+    /// The query met the acronym that the list name gives in parentheses (`TTP` in `TEHRIK-E
+    /// TALIBAN PAKISTAN (TTP)`): it counts only when near-exact.
+    Acronym,
     /// The given names of two `SURNAME, Given` names do not meet each other.
     GivenNameConflict {
         /// The multiplier applied.
@@ -492,6 +495,7 @@ impl fmt::Display for Factor {
                 )
             }
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
+            Factor::Acronym => f.write_str("the name's acronym: counted only when near-exact"),
             Factor::RespelledOnly { multiplier } => {
                 write!(f, "distinctive words met only respelled (×{multiplier:.2})")
             }

@@ -1,5 +1,6 @@
 //! The screener: built once from lists, then queried by name or by free text.
 
+mod acronym;
 mod query;
 mod result;
 mod text;
@@ -140,7 +141,27 @@ impl ScreenerBuilder {
                     name: ni as u32,
                     tokens,
                     weak: name.kind.is_weak(),
+                    acronym: false,
                 });
+                // An organization's acronym in its name's closing parenthesis is a name too.
+                if let Some(acr) =
+                    acronym::acronym(&name.text).filter(|_| e.kind != EntityKind::Person)
+                {
+                    let tokens: Vec<ScoreToken> = normalize(acr)
+                        .tokens()
+                        .iter()
+                        .map(|t| ScoreToken::new(t, &freq))
+                        .collect();
+                    if !tokens.is_empty() {
+                        index.add(IndexedName {
+                            entity: ei as u32,
+                            name: ni as u32,
+                            tokens,
+                            weak: false,
+                            acronym: true,
+                        });
+                    }
+                }
             }
             for id in &e.identifiers {
                 let v = identifier_key(&id.value);
@@ -328,11 +349,15 @@ impl Screener {
                 continue;
             }
             let (mut score, mut explanation) = score_names(&q, &name.tokens, entity.kind);
-            if name.weak {
+            if name.weak || name.acronym {
                 if score < WEAK_ALIAS_MIN {
                     continue;
                 }
-                explanation.push_factor(Factor::WeakAlias);
+                explanation.push_factor(if name.acronym {
+                    Factor::Acronym
+                } else {
+                    Factor::WeakAlias
+                });
             }
             score = self.secondary(&query, entity, score, &mut explanation);
             let better = match best.get(&name.entity) {

@@ -25,3 +25,26 @@ fn a_persons_name_has_no_legal_forms() {
     let (q, _) = s.score_tokens("PAK HAN SE", EntityKind::Organization);
     assert_eq!(q.last().map(|t| t.kind), Some(TokenKind::LegalForm));
 }
+
+#[test]
+fn an_organizations_acronym_is_found_alone_near_exactly() {
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let mut list = SanctionsList::new(Source::Custom);
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "t"), EntityKind::Organization)
+            .with_name(Name::new("TEHRIK-E TALIBAN PAKISTAN (TTP)")),
+    );
+    let s = Screener::builder().list(list).build().unwrap();
+    let m = s.screen("TTP");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].name(), "TEHRIK-E TALIBAN PAKISTAN (TTP)");
+    assert!(
+        m[0].explanation()
+            .factors()
+            .iter()
+            .any(|f| matches!(f, Factor::Acronym))
+    );
+    // Inside a longer name it is not near-exact, and text scanning leaves it out.
+    assert!(s.screen("TTP Logistics Ltd").is_empty());
+    assert!(s.screen_text("invoice TTP 2024 freight").is_empty());
+}

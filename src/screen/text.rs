@@ -45,7 +45,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                 if !tried.insert((nid, i)) {
                     continue;
                 }
-                let Some(name) = index.names.get(nid as usize) else {
+                let Some(name) = index.names.get(nid as usize).filter(|n| !n.acronym) else {
                     continue;
                 };
                 let kind = inner

@@ -254,6 +254,7 @@ fn explanation_json_shape_is_documented() {
         Factor::QueryTruncated { tokens: 32 },
         Factor::IdentifierMatch { value: "X".into() },
         Factor::RespelledOnly { multiplier: 0.9 },
+        Factor::Acronym,
     ]
     .iter()
     .map(|f| {
@@ -270,7 +271,8 @@ fn explanation_json_shape_is_documented() {
             "birth_date_agrees",
             "query_truncated",
             "identifier_match",
-            "respelled_only"
+            "respelled_only",
+            "acronym"
         ]
     );
 }
