@@ -449,6 +449,8 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "State Enterprise", "State-Owned Enterprise", "Federal State Enterprise",
         "Federal State-Owned Enterprise", "Federal Treasury Enterprise",
         "Federal State Budgetary Enterprise", "Republican State Enterprise",
+        // Their abbreviations in the EU file and OFAC (FSE „KGKPZ”, FSUE).
+        "FSE", "FSUE",
         // Russian.
         "ГУП", "GUP", "ФГУП", "FGUP", "МУП", "MUP", "ФКП", "FKP", "ГП", "РУП",
         "государственное унитарное предприятие", "государственного унитарного предприятия",

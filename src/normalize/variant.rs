@@ -542,9 +542,18 @@ const ABJAD_FINAL_H: f32 = 0.15;
 /// A written long vowel met by a Latin vowel of another letter inside the word: ا (a) is not
 /// ي (i, e) nor و (u, o), so `حامد` is Hamed but `الحمادي` (al-Hammadi) is not Hamid.
 const ABJAD_OTHER_VOWEL: f32 = 0.5;
-/// Two Arabic consonants that Latin spellings of other languages confuse but Arabic script
-/// keeps apart: س (s) is never written z (سعيد Said / زيد Zaid), nor د (d) t (دار / تار).
-const ABJAD_DISTINCT_CONSONANTS: &[(u8, u8)] = &[(b's', b'z'), (b'd', b't')];
+/// Pairs of key symbols that Latin spellings of other languages confuse (see
+/// [`CHEAP_PAIRS`]) but that are distinct Arabic letters, never written for each other: س s
+/// and ز z (سعيد Said / زيد Zaid), د d and ت t, ش sh (S) and ز z or ي y (J) (اليامي
+/// al-Yami / al-Shami), ف f and و w (v). Not S and s: the romanization of ص ح (Sahrawi) is
+/// sh too. Sorted pairs.
+const ABJAD_DISTINCT_CONSONANTS: &[(u8, u8)] = &[
+    (b's', b'z'),
+    (b'd', b't'),
+    (b'S', b'z'),
+    (b'J', b'S'),
+    (b'f', b'v'),
+];
 
 /// Whether a long vowel and a glide are one Arabic letter: ي is i and y (J), و is u and w (v);
 /// ا is neither (أم is not Jum'ah).

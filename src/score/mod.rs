@@ -758,6 +758,8 @@ pub(crate) fn score_names(
     let mut distinctive_matched = false;
     // Whether a distinctive word is met firmly: as written or as a spelling variant.
     let mut firm = false;
+    // Whether a word is met as written.
+    let mut written = false;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for l in &links {
         let free = q_used
@@ -780,6 +782,7 @@ pub(crate) fn score_names(
                 .chain(l.c.clone().filter_map(|j| c.get(j)))
                 .any(|t| t.kind == TokenKind::Word);
         firm |= link_word && l.sim >= firm_at;
+        written |= link_word && l.sim >= 1.0;
         for i in l.q.clone() {
             if let (Some(t), Some(u)) = (q.get(i), q_used.get_mut(i)) {
                 *u = true;
@@ -850,8 +853,15 @@ pub(crate) fn score_names(
         .any(|m| m.similarity >= SUBSET_MIN_SIMILARITY);
     // A listed person's name met by one word glued (`Manu` / `MAN, Nu`) is one sign, not two.
     let links = explanation.matched.len();
+    // A listed name of one word inside a longer query must be met as written: `GORGE` in
+    // `George Resources Ltd`, `SCOT` in `Scott Logistics` are respellings of other words.
+    let as_written = written;
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
-        (true, false) if exact && (!person || (words(c) >= 2 && links >= 2)) => {
+        (true, false)
+            if exact
+                && (words(c) >= 2 || as_written)
+                && (!person || (words(c) >= 2 && links >= 2)) =>
+        {
             (SUBSET_FACTOR, 1.0)
         }
         // A query of one word (`NKUNDA`) may stand for the longer listed name: the caller
@@ -906,7 +916,14 @@ pub(crate) fn score_names(
     let one_to_one = chosen
         .first()
         .is_some_and(|(qr, cr)| qr.len() == 1 && cr.len() == 1);
-    if !firm && (links >= 2 || (links == 1 && !(complete && one_to_one))) {
+    // A listed name of one word, respelled inside a longer query (`GORGE LIMITED` / `George
+    // Resources Ltd`): the query's other words say it is another name.
+    let one_word_respelled = words(c) == 1
+        && !as_written
+        && q.iter()
+            .zip(&q_used)
+            .any(|(t, u)| !*u && t.kind == TokenKind::Word);
+    if (!firm && (links >= 2 || (links == 1 && !(complete && one_to_one)))) || one_word_respelled {
         score *= RESPELLED_ONLY;
         explanation.factors.push(Factor::RespelledOnly {
             multiplier: RESPELLED_ONLY,

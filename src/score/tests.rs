@@ -140,6 +140,7 @@ fn arabic_script_meets_latin_spellings_letter_by_letter() {
         ("ال", "Ali", false),
         ("سعيد", "Zaid", false),
         ("الحمادي", "Al-Hamid", false),
+        ("اليامي", "Al-Shami", false),
         // Arabic writes no two short vowels in a row.
         ("فرح", "Pharaoh", false),
         ("نادری", "Andrei", false),
@@ -256,6 +257,21 @@ fn a_respelled_part_of_a_name_is_not_a_subset() {
     );
     // The same word exactly still stands for the company.
     assert!(org("SOBINBANK JSB", "SOBINBANK") >= DEFAULT);
+    // A one-word listed name inside a longer query must be met as written, not respelled.
+    assert!(org("Scott Logistics Trade PLC", "SCOT") < DEFAULT);
+    assert!(org("Groß Shipping AG", "GROSS") >= DEFAULT);
+    let freq = Frequencies::embedded();
+    let (s, e) = score_names(
+        &tokens("George Resources Ltd", &freq),
+        &tokens("GORGE LIMITED", &freq),
+        EntityKind::Organization,
+    );
+    assert!(
+        e.factors()
+            .iter()
+            .any(|f| matches!(f, Factor::RespelledOnly { .. })),
+        "{s} {e}"
+    );
 }
 
 #[test]
