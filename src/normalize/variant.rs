@@ -596,7 +596,10 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
         if is_key_vowel(c) {
             if j == 0 {
                 1.0
-            } else if (j == l_last && matches!(c, b'i' | b'u' | b'o')) || after_vowel(j) {
+            } else if j == l_last && c == b'i' {
+                // The nisba -i (Mahmoudi, Sharifi) makes another name than محمود, شريف.
+                1.0
+            } else if (j == l_last && matches!(c, b'u' | b'o')) || after_vowel(j) {
                 ABJAD_SOFT_DROP
             } else {
                 SHORT_VOWEL_INSERT

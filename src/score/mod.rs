@@ -234,12 +234,17 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
 fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
     let sim = abjad_similarity(abjad, latin) * KEY_EQUAL;
     // By the Arabic word's length, over which the distance is taken: the Latin spelling is
-    // longer by the vowels it adds (two consonants, گل / Gul, count as three letters).
-    if sim >= word_floor(abjad.len().max(3)) * KEY_EQUAL {
-        sim
-    } else {
-        0.0
+    // longer by the vowels it adds (two consonants, گل / Gul, count as three letters). Names
+    // are told apart by how they begin, in Arabic script too (حازم Hazim is not Azim).
+    let mut floor = word_floor(abjad.len().max(3));
+    // A written initial alif may go unwritten in Latin (إرحيم Irhim / Rahim).
+    let after_alif = abjad
+        .strip_prefix(['a', 'i', 'u'])
+        .is_some_and(|rest| first_sounds_agree(rest, latin));
+    if !first_sounds_agree(abjad, latin) && !after_alif {
+        floor = floor.max(FIRST_SOUND_FLOOR);
     }
+    if sim >= floor * KEY_EQUAL { sim } else { 0.0 }
 }
 
 fn initial_of(initial: &str, word: &str) -> f32 {

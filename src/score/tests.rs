@@ -141,6 +141,11 @@ fn arabic_script_meets_latin_spellings_letter_by_letter() {
         ("سعيد", "Zaid", false),
         ("الحمادي", "Al-Hamid", false),
         ("اليامي", "Al-Shami", false),
+        // Names are told apart by how they begin; a written initial alif may go unwritten.
+        ("حازم", "Azim", false),
+        ("إرحيم", "Rahim", true),
+        // The nisba -i is a written letter: محمود is not Mahmoudi.
+        ("محمود", "Mahmoudi", false),
         // Arabic writes no two short vowels in a row.
         ("فرح", "Pharaoh", false),
         ("نادری", "Andrei", false),
@@ -291,6 +296,9 @@ fn common_names_alone_do_not_carry_a_partial_match() {
     assert!(person_score("Mustafa Hamid Al-Qasimi", "MUSTAFA, Hamid") < DEFAULT);
     // The whole name met still matches: a namesake is an alert.
     assert!(person_score("Hamid Mustafa", "MUSTAFA, Hamid") >= 0.9);
+    // ... Arabic and Persian given names of the national rankings too.
+    assert!(person_score("Mustafa Fayiz Said", "MUSTAFA, Fayiz") < DEFAULT);
+    assert!(person_score("Amer Hamoudi Rahim", "Umar Mahmud Rahim") < DEFAULT);
     // A rare word met carries the match as before.
     assert!(person_score("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich") >= 0.9);
 }
