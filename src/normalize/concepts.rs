@@ -10,11 +10,36 @@ use super::{Token, TokenKind, tokenize};
 /// The prepared table: keys of one-word entries to their concept key (`@group`).
 pub(crate) struct Concepts {
     by_key: HashMap<String, String>,
+    /// Entries of at least [`STEM`] key symbols by their first [`STEM`] symbols, for the
+    /// inflected forms the table does not list.
+    by_stem: HashMap<String, Vec<(String, String)>>,
+}
+
+/// The least common prefix of an inflected form and a word of the table.
+const STEM: usize = 5;
+/// The longest ending of either after the common prefix.
+const ENDING: usize = 4;
+
+/// How long a common prefix `word` shares with `entry` when it is `entry` with another ending
+/// (`industriju` / `industria`, `Islamului` / `islamic`), if it is.
+fn inflection(entry: &str, word: &str) -> Option<usize> {
+    let common = entry
+        .bytes()
+        .zip(word.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shorter = entry.len().min(word.len());
+    (common >= STEM
+        && common * 10 >= 6 * shorter
+        && entry.len() <= common + ENDING
+        && word.len() <= common + ENDING)
+        .then_some(common)
 }
 
 impl Concepts {
     pub(crate) fn build() -> Concepts {
         let mut by_key = HashMap::new();
+        let mut by_stem: HashMap<String, Vec<(String, String)>> = HashMap::new();
         for (concept, words) in CONCEPTS {
             for word in *words {
                 let tokens = tokenize(word);
@@ -24,20 +49,40 @@ impl Concepts {
                         by_key
                             .entry(t.key.clone())
                             .or_insert_with(|| format!("@{concept}"));
+                        if let Some(stem) = t.key.get(..STEM) {
+                            by_stem
+                                .entry(stem.to_string())
+                                .or_default()
+                                .push((t.key.clone(), format!("@{concept}")));
+                        }
                     }
                 }
             }
         }
-        Concepts { by_key }
+        Concepts { by_key, by_stem }
     }
 
-    /// Gives each word of the table the key of its concept.
+    /// Gives each word of the table the key of its concept; a word that is a word of the
+    /// table with another ending (the nominative is listed, the genitive is not) too.
     pub(crate) fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
             if let Some(concept) = self.by_key.get(&t.key) {
                 t.key.clone_from(concept);
+            } else if let Some(concept) = self.inflected(&t.key) {
+                t.key = concept;
             }
         }
+    }
+
+    /// The concept of a word that is an inflected form of a word of the table: the entry
+    /// sharing the longest prefix with it.
+    fn inflected(&self, key: &str) -> Option<String> {
+        let entries = self.by_stem.get(key.get(..STEM)?)?;
+        entries
+            .iter()
+            .filter_map(|(entry, concept)| inflection(entry, key).map(|n| (n, concept)))
+            .max_by_key(|(n, _)| *n)
+            .map(|(_, concept)| concept.clone())
     }
 }
 
@@ -62,6 +107,9 @@ mod tests {
         assert_eq!(keys("Mansudae Group of Companies")[1], "@group");
         assert_eq!(keys("Группа компаний")[0], "@group");
         assert_eq!(keys("Islamiska revolutionsgardet")[0], "@islamic");
+        // Inflected forms the table does not list.
+        assert_eq!(keys("Apărătorii Islamului")[1], "@islamic");
+        assert_eq!(keys("Rusijos Federacijos")[1], "@federal");
         // Names are untouched.
         assert_eq!(keys("Ivan Petrov"), ["ivan", "petrov"]);
     }
