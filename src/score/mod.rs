@@ -205,6 +205,8 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (LegalForm, LegalForm) | (Number, Number) => f32::from(u8::from(a.text == b.text)),
         (LegalForm, _) | (_, LegalForm) | (Number, _) | (_, Number) => 0.0,
         (Initial, Initial) => f32::from(u8::from(a.text == b.text)),
+        // Arabic script has no initials: a letter alone is a cut word (الاء), not an initial.
+        (Initial, Word) | (Word, Initial) if a.abjad || b.abjad => 0.0,
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
         (Word, Word) if a.text == b.text => 1.0,
