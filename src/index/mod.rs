@@ -23,8 +23,12 @@ const FUZZY_MAX_KEY: usize = 32;
 /// The length of the key prefix indexed for long keys.
 const PREFIX: usize = 5;
 
-/// Keys from this length on are also indexed by their prefix.
-const PREFIX_MIN_KEY: usize = 7;
+/// Keys from this length on are also indexed by their prefix: the prefix that words of an
+/// organization's name inflected in two languages share (see `score::COGNATE_SIM`).
+const PREFIX_MIN_KEY: usize = PREFIX;
+
+/// Keys from this length on are also indexed by their last [`PREFIX`] symbols.
+const SUFFIX_MIN_KEY: usize = 6;
 
 fn prefix_of(key: &str) -> Option<&str> {
     if key.len() >= PREFIX_MIN_KEY {
@@ -36,7 +40,7 @@ fn prefix_of(key: &str) -> Option<&str> {
 
 /// The last [`PREFIX`] symbols of a long key, marked so as not to meet a prefix.
 fn suffix_of(key: &str) -> Option<String> {
-    if key.len() >= PREFIX_MIN_KEY - 1 {
+    if key.len() >= SUFFIX_MIN_KEY {
         key.get(key.len() - PREFIX..).map(|s| format!("${s}"))
     } else {
         None

@@ -373,8 +373,9 @@ const COGNATE_ENDING: usize = 4;
 /// languages: the EU writes every name in 24 languages, and the words of a name that are
 /// not translated are inflected (`siriană` / `Siria`, `Islamului` / `Islamic`, `Respublikos`
 /// / `Republic`, `nacionalinės` / `nacionaline`). Their keys share a prefix of at least
-/// [`COGNATE_PREFIX`] symbols covering most of the shorter one, or all of it (4 symbols at
-/// least: `Iran` / `iranian`), and differ only in endings of at most [`COGNATE_ENDING`].
+/// [`COGNATE_PREFIX`] symbols covering most of the shorter one, and differ only in endings of
+/// at most [`COGNATE_ENDING`]. Shorter words are names more than words (`ELEM` is not
+/// `ELEMENT`). The index finds such words by their prefix.
 fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
         return false;
@@ -389,8 +390,7 @@ fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if x.len().max(y.len()) > prefix + COGNATE_ENDING {
         return false;
     }
-    (prefix >= 4 && prefix == shorter)
-        || (prefix >= COGNATE_PREFIX && prefix * 10 >= COGNATE_SHARE * shorter)
+    prefix >= COGNATE_PREFIX && prefix * 10 >= COGNATE_SHARE * shorter
 }
 
 /// One link of the alignment: query tokens, list tokens, similarity.

@@ -6,15 +6,16 @@
 /// The longest acronym taken, in bytes.
 const MAX_ACRONYM: usize = 10;
 
-/// The acronym in the closing parenthesis of `name`, when its letters are initials of the
-/// words before it (in order, starting with the first word's).
+/// The name without its acronym, and the acronym in its closing parenthesis, when the
+/// acronym's letters are initials of the words before it (in order, starting with the first
+/// word's).
 ///
 /// ```text
-/// KHATIBA IMAM AL-BUKHARI (KIB)        → KIB
-/// JUND AL-KHILAFAH IN ALGERIA (JAK-A)  → JAK-A
+/// KHATIBA IMAM AL-BUKHARI (KIB)        → KHATIBA IMAM AL-BUKHARI, KIB
+/// JUND AL-KHILAFAH IN ALGERIA (JAK-A)  → JUND AL-KHILAFAH IN ALGERIA, JAK-A
 /// AL-QAIDA (the base)                  → none: not an acronym
 /// ```
-pub(crate) fn acronym(name: &str) -> Option<&str> {
+pub(crate) fn split_acronym(name: &str) -> Option<(&str, &str)> {
     let name = name.trim();
     let body = name.strip_suffix(')')?;
     let open = body.rfind('(')?;
@@ -48,12 +49,16 @@ pub(crate) fn acronym(name: &str) -> Option<&str> {
     letters
         .iter()
         .all(|l| rest.any(|i| i == l))
-        .then_some(inner)
+        .then_some((main.trim(), inner))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::acronym;
+    use super::split_acronym;
+
+    fn acronym(name: &str) -> Option<&str> {
+        split_acronym(name).map(|(_, a)| a)
+    }
 
     #[test]
     fn acronyms_of_the_lists() {
@@ -74,5 +79,9 @@ mod tests {
         ] {
             assert_eq!(acronym(name), want, "{name}");
         }
+        assert_eq!(
+            split_acronym("TEHRIK-E TALIBAN PAKISTAN (TTP)").map(|(m, _)| m),
+            Some("TEHRIK-E TALIBAN PAKISTAN")
+        );
     }
 }

@@ -123,7 +123,14 @@ impl ScreenerBuilder {
             let names: Vec<Vec<crate::normalize::Token>> = e
                 .names
                 .iter()
-                .map(|n| normalize_as(&n.text, e.kind).into_tokens())
+                .map(|n| {
+                    // A name that gives its acronym is scored without it: the acronym is a
+                    // name of its own below, not a word the query must also have.
+                    let text = acronym::split_acronym(&n.text)
+                        .filter(|_| e.kind != EntityKind::Person)
+                        .map_or(n.text.as_str(), |(main, _)| main);
+                    normalize_as(text, e.kind).into_tokens()
+                })
                 .collect();
             freq.add_tokens(names.iter().flatten());
             normalized.push(names);
@@ -144,8 +151,8 @@ impl ScreenerBuilder {
                     acronym: false,
                 });
                 // An organization's acronym in its name's closing parenthesis is a name too.
-                if let Some(acr) =
-                    acronym::acronym(&name.text).filter(|_| e.kind != EntityKind::Person)
+                if let Some((_, acr)) =
+                    acronym::split_acronym(&name.text).filter(|_| e.kind != EntityKind::Person)
                 {
                     let tokens: Vec<ScoreToken> = normalize(acr)
                         .tokens()
@@ -558,7 +565,8 @@ impl Screener {
     /// # Ok::<(), sanctions::Error>(())
     /// ```
     pub fn compare_as(&self, query: &str, candidate: &str, kind: EntityKind) -> Comparison {
-        let (q, _) = self.score_tokens(query, kind);
+        // The query as `screen` reads a query of unknown kind; the list name as its kind.
+        let (q, _) = self.score_tokens(query, EntityKind::Unknown);
         let (c, _) = self.score_tokens(candidate, kind);
         let (score, explanation) = score_names(&q, &c, kind);
         let score = Score::new(score);

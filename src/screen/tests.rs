@@ -48,3 +48,18 @@ fn an_organizations_acronym_is_found_alone_near_exactly() {
     assert!(s.screen("TTP Logistics Ltd").is_empty());
     assert!(s.screen_text("invoice TTP 2024 freight").is_empty());
 }
+
+#[test]
+fn a_name_that_gives_its_acronym_is_scored_without_it() {
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let mut list = SanctionsList::new(Source::Custom);
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "k"), EntityKind::Organization)
+            .with_name(Name::new("KOREAN NATIONAL INSURANCE COMPANY (KNIC)")),
+    );
+    let s = Screener::builder().list(list).build().unwrap();
+    let m = s.screen("Korean National Insurance Company");
+    assert_eq!(m.len(), 1);
+    assert!(m[0].score().value() >= 0.99, "{}", m[0].explanation());
+    assert!(m[0].explanation().unmatched_candidate().is_empty());
+}
