@@ -359,7 +359,9 @@ fn given_name_conflict(
 }
 
 /// The similarity of two words of an organization's name that are one word inflected in two
-/// languages ([`cognates`]).
+/// languages (`siriană` / `Siria`, `Islamului` / `Islamic`): their keys share a prefix of at
+/// least five symbols covering most of the shorter one, and differ only in endings of at most
+/// four.
 pub const COGNATE_SIM: f32 = 0.85;
 
 /// The least common prefix of two cognate words, and the share of the shorter word it must
