@@ -320,6 +320,10 @@ impl Screener {
     }
 
     fn score_tokens(&self, text: &str, kind: EntityKind) -> (Vec<ScoreToken>, bool) {
+        // As list names are indexed: an organization's acronym after its name is left out.
+        let text = acronym::split_acronym(text)
+            .filter(|_| kind != EntityKind::Person)
+            .map_or(text, |(main, _)| main);
         let tokens = normalize_as(text, kind).into_tokens();
         let truncated = tokens.len() > MAX_QUERY_TOKENS;
         let st = tokens

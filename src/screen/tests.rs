@@ -62,4 +62,7 @@ fn a_name_that_gives_its_acronym_is_scored_without_it() {
     assert_eq!(m.len(), 1);
     assert!(m[0].score().value() >= 0.99, "{}", m[0].explanation());
     assert!(m[0].explanation().unmatched_candidate().is_empty());
+    // A query that gives the acronym too reads as the list name does.
+    let m = s.screen("Korean National Insurance Company (KNIC)");
+    assert!(m[0].score().value() >= 0.99, "{}", m[0].explanation());
 }
