@@ -110,6 +110,16 @@ fn patronymic_is_optional() {
     assert!(with >= 0.9, "{with}");
 }
 
+/// The score and explanation of a query against a listed organization's name.
+fn org_score(query: &str, listed: &str) -> (f32, Explanation) {
+    let freq = Frequencies::embedded();
+    score_names(
+        &tokens(query, &freq),
+        &tokens(listed, &freq),
+        EntityKind::Organization,
+    )
+}
+
 fn person_score(query: &str, listed: &str) -> f32 {
     let freq = Frequencies::embedded();
     score_names(
@@ -241,15 +251,7 @@ fn generic_words_never_carry_a_match_alone() {
 
 #[test]
 fn a_respelled_part_of_a_name_is_not_a_subset() {
-    let org = |a: &str, b: &str| {
-        let freq = Frequencies::embedded();
-        score_names(
-            &tokens(a, &freq),
-            &tokens(b, &freq),
-            EntityKind::Organization,
-        )
-        .0
-    };
+    let org = |a: &str, b: &str| org_score(a, b).0;
     // One respelled word of the query against a one-word list name.
     assert!(org("Thapa Systems FZ-LLC", "TABA") < DEFAULT);
     assert!(org("Sandhu Export FZCO", "SINDHU") < DEFAULT);
@@ -265,12 +267,7 @@ fn a_respelled_part_of_a_name_is_not_a_subset() {
     // A one-word listed name inside a longer query must be met as written, not respelled.
     assert!(org("Scott Logistics Trade PLC", "SCOT") < DEFAULT);
     assert!(org("Groß Shipping AG", "GROSS") >= DEFAULT);
-    let freq = Frequencies::embedded();
-    let (s, e) = score_names(
-        &tokens("George Resources Ltd", &freq),
-        &tokens("GORGE LIMITED", &freq),
-        EntityKind::Organization,
-    );
+    let (s, e) = org_score("George Resources Ltd", "GORGE LIMITED");
     assert!(
         e.factors()
             .iter()
@@ -320,16 +317,8 @@ fn the_assimilated_arabic_article_meets_al() {
 
 #[test]
 fn respellings_alone_weigh_less_than_a_word_met_as_written() {
-    let org = |a: &str, b: &str| {
-        let freq = Frequencies::embedded();
-        score_names(
-            &tokens(a, &freq),
-            &tokens(b, &freq),
-            EntityKind::Organization,
-        )
-    };
     for (a, b) in [("Kutty General L.L.C.", "HUTI"), ("Kadir Trading", "KABIR")] {
-        let (s, e) = org(a, b);
+        let (s, e) = org_score(a, b);
         assert!(s < DEFAULT, "{a} / {b}: {s} {e}");
         assert!(
             e.factors()
@@ -345,22 +334,14 @@ fn respellings_alone_weigh_less_than_a_word_met_as_written() {
     let (s, e) = score("Любоў", "Liubow");
     assert!(s >= DEFAULT, "{s} {e}");
     // A spelling variant is a firm meeting: no factor.
-    let (s, e) = org("TOO Kazstaneks", "KAZSTANEX LLP");
+    let (s, e) = org_score("TOO Kazstaneks", "KAZSTANEX LLP");
     assert!(s >= 0.9, "{s} {e}");
     assert!(e.factors().is_empty(), "{e}");
 }
 
 #[test]
 fn an_organization_word_inflected_in_another_language_meets_itself() {
-    let org = |a: &str, b: &str| {
-        let freq = Frequencies::embedded();
-        score_names(
-            &tokens(a, &freq),
-            &tokens(b, &freq),
-            EntityKind::Organization,
-        )
-    };
-    let (s, e) = org(
+    let (s, e) = org_score(
         "Compania siriană de transport petrolier",
         "Syrian Petroleum Transport Company",
     );
@@ -372,7 +353,7 @@ fn an_organization_word_inflected_in_another_language_meets_itself() {
         "{e}"
     );
     // A compound is not an inflection, and persons' names are not inflected cognates.
-    let (s, e) = org("Black Group LLP", "BLACKENERGY GROUP");
+    let (s, e) = org_score("Black Group LLP", "BLACKENERGY GROUP");
     assert!(s < DEFAULT, "{s} {e}");
     assert!(person_score("Markov Ivan", "MARKOVIC, Ivana") < DEFAULT);
 }

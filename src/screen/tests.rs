@@ -26,15 +26,20 @@ fn a_persons_name_has_no_legal_forms() {
     assert_eq!(q.last().map(|t| t.kind), Some(TokenKind::LegalForm));
 }
 
-#[test]
-fn an_organizations_acronym_is_found_alone_near_exactly() {
+/// A screener over one listed organization of one name.
+fn one_organization(name: &str) -> Screener {
     use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
     let mut list = SanctionsList::new(Source::Custom);
     list.entities.push(
-        Entity::new(EntityId::new(Source::Custom, "t"), EntityKind::Organization)
-            .with_name(Name::new("TEHRIK-E TALIBAN PAKISTAN (TTP)")),
+        Entity::new(EntityId::new(Source::Custom, "1"), EntityKind::Organization)
+            .with_name(Name::new(name)),
     );
-    let s = Screener::builder().list(list).build().unwrap();
+    Screener::builder().list(list).build().unwrap()
+}
+
+#[test]
+fn an_organizations_acronym_is_found_alone_near_exactly() {
+    let s = one_organization("TEHRIK-E TALIBAN PAKISTAN (TTP)");
     let m = s.screen("TTP");
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].name(), "TEHRIK-E TALIBAN PAKISTAN (TTP)");
@@ -51,13 +56,7 @@ fn an_organizations_acronym_is_found_alone_near_exactly() {
 
 #[test]
 fn a_name_that_gives_its_acronym_is_scored_without_it() {
-    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
-    let mut list = SanctionsList::new(Source::Custom);
-    list.entities.push(
-        Entity::new(EntityId::new(Source::Custom, "k"), EntityKind::Organization)
-            .with_name(Name::new("KOREAN NATIONAL INSURANCE COMPANY (KNIC)")),
-    );
-    let s = Screener::builder().list(list).build().unwrap();
+    let s = one_organization("KOREAN NATIONAL INSURANCE COMPANY (KNIC)");
     let m = s.screen("Korean National Insurance Company");
     assert_eq!(m.len(), 1);
     assert!(m[0].score().value() >= 0.99, "{}", m[0].explanation());
