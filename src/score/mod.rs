@@ -12,8 +12,12 @@
 //!    with their weight, less for what is often left out: a patronymic
 //!    ([`PATRONYMIC_FACTOR`]) and a legal form.
 //! 3. Factors then lower it: numbers that disagree ([`NUMBER_CONFLICT`]), a match carried
-//!    only by common words ([`GENERIC_ONLY_CAP`]), distinctive tokens left over on both sides
-//!    (different given names of siblings: [`BOTH_SIDES_UNMATCHED`]).
+//!    only by common words ([`GENERIC_ONLY_CAP`]), words met only through respellings
+//!    ([`RESPELLED_ONLY`]), distinctive tokens left over on both sides (different given names
+//!    of siblings: [`BOTH_SIDES_UNMATCHED`]).
+//!
+//! Words of an organization's name inflected in two languages meet as cognates
+//! ([`COGNATE_SIM`]).
 //!
 //! Scores are in [0, 1] and deterministic.
 
@@ -66,14 +70,14 @@ pub const GIVEN_NAME_CONFLICT: f32 = 0.4;
 /// [`Factor::SurnameMissing`]).
 pub const SURNAME_MISSING: f32 = 0.8;
 
-/// The least similarity of a link that meets a distinctive word firmly: as written, or as one
-/// of its spelling variants ([`KEY_EQUAL`]).
+/// The least similarity of a link that meets a word firmly: as written, or as one of its
+/// spelling variants ([`KEY_EQUAL`]); less is a respelling (see [`RESPELLED_ONLY`]).
 pub const FIRM: f32 = 0.95;
 /// As [`FIRM`], for a word written in Arabic script against a Latin spelling, which is met
 /// letter by letter and never quite exactly (`محمد` / `Muhammad`, 0.93).
 pub const FIRM_ABJAD: f32 = 0.9;
-/// The multiplier when distinctive words are met, none of them firmly ([`FIRM`]), and the
-/// names are not met whole.
+/// The multiplier when no word is met firmly ([`FIRM`]) and the names are more than one word
+/// for one word, or when a listed name of one word is met respelled inside a longer query.
 pub const RESPELLED_ONLY: f32 = 0.9;
 
 /// Strength of the penalty when both names keep distinctive tokens unmatched.
@@ -441,8 +445,9 @@ pub enum Factor {
         /// The cap applied.
         cap: f32,
     },
-    /// Distinctive words were met only through respellings, none as written or as a spelling
-    /// variant, and the names are not met whole.
+    /// Words were met only through respellings, none as written or as a spelling variant
+    /// (more than one word for one word), or a one-word listed name was met respelled inside
+    /// a longer query.
     RespelledOnly {
         /// The multiplier applied.
         multiplier: f32,
@@ -506,7 +511,7 @@ impl fmt::Display for Factor {
             Factor::WeakAlias => f.write_str("weak alias: counted only when near-exact"),
             Factor::Acronym => f.write_str("the name's acronym: counted only when near-exact"),
             Factor::RespelledOnly { multiplier } => {
-                write!(f, "distinctive words met only respelled (×{multiplier:.2})")
+                write!(f, "words met only respelled (×{multiplier:.2})")
             }
             Factor::SurnameMissing { multiplier } => {
                 write!(f, "surname not met (×{multiplier:.2})")
@@ -765,7 +770,7 @@ pub(crate) fn score_names(
     let mut numerator = 0.0f32;
     let mut explanation = Explanation::default();
     let mut distinctive_matched = false;
-    // Whether a distinctive word is met firmly: as written or as a spelling variant.
+    // Whether a word is met firmly: as written or as a spelling variant.
     let mut firm = false;
     // Whether a word is met as written.
     let mut written = false;
@@ -864,11 +869,10 @@ pub(crate) fn score_names(
     let links = explanation.matched.len();
     // A listed name of one word inside a longer query must be met as written: `GORGE` in
     // `George Resources Ltd`, `SCOT` in `Scott Logistics` are respellings of other words.
-    let as_written = written;
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
         (true, false)
             if exact
-                && (words(c) >= 2 || as_written)
+                && (words(c) >= 2 || written)
                 && (!person || (words(c) >= 2 && links >= 2)) =>
         {
             (SUBSET_FACTOR, 1.0)
@@ -928,7 +932,7 @@ pub(crate) fn score_names(
     // A listed name of one word, respelled inside a longer query (`GORGE LIMITED` / `George
     // Resources Ltd`): the query's other words say it is another name.
     let one_word_respelled = words(c) == 1
-        && !as_written
+        && !written
         && q.iter()
             .zip(&q_used)
             .any(|(t, u)| !*u && t.kind == TokenKind::Word);
