@@ -559,7 +559,9 @@ impl Screener {
     /// As [`compare`](Self::compare), with the kind of the listed party known, as
     /// [`screen`](Self::screen) knows it from the list: a person's name follows the rules for
     /// persons (a one-word alias does not stand for a longer name, a `SURNAME, Given` name
-    /// needs its surname met), an organization's single letters are words, not initials.
+    /// needs its surname met, and has no legal forms), an organization's single letters are
+    /// words, not initials. The query is read as `screen` reads a query of unknown kind, so
+    /// that the score is the one `screen` gives.
     ///
     /// ```
     /// use sanctions::{EntityKind, Screener};
