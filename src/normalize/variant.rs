@@ -224,6 +224,22 @@ fn rules_by_first_byte() -> &'static [Vec<usize>; 128] {
 }
 
 pub(crate) fn key_into(text: &str, out: &mut String) {
+    key_into_skipping(text, out, &[]);
+}
+
+/// Patterns of [`KEY_RULES`] that a word romanized from Arabic script spells only with two
+/// letters, which the rule would merge into one sound: س ج (`sj`, سجا Saja), ش ح (`shh`,
+/// شحاته Shihata), ت س (`ts`), د ج (`dj`), ك س (`ks`), پ ه (`ph`), and the Slavic digraphs no
+/// Arabic letter is romanized as. (`sh`, `th`, `kh`, `dh`, `gh` stay: they are ش ث خ ذ غ far
+/// more often than two letters; so does `zh`, which Latin spellings of ز ه write too: Azhar,
+/// Mazhari.)
+const ABJAD_SKIP: &[&str] = &[
+    "schtsch", "szcz", "sjtj", "shch", "chtch", "tsch", "tch", "tj", "cs", "dzh", "dsch", "sch",
+    "shh", "zj", "sj", "zs", "sz", "cz", "dj", "ph", "ck", "ks", "ts", "tz",
+];
+
+/// As [`key_into`], leaving out the rules whose pattern is in `skip`.
+fn key_into_skipping(text: &str, out: &mut String, skip: &[&str]) {
     out.clear();
     let bytes = text.as_bytes();
     if bytes.iter().all(u8::is_ascii_digit) {
@@ -240,7 +256,9 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
             .flatten()
             .filter_map(|&ri| KEY_RULES.get(ri))
             .find(|r| {
-                rest.starts_with(r.pattern.as_bytes()) && applies(r.at, bytes, i, r.pattern.len())
+                rest.starts_with(r.pattern.as_bytes())
+                    && applies(r.at, bytes, i, r.pattern.len())
+                    && !skip.contains(&r.pattern)
             });
         match hit {
             Some(r) => {
@@ -278,23 +296,11 @@ pub(crate) fn key(text: &str) -> String {
     out
 }
 
-/// The key of a word romanized from Arabic script: as [`key`], but ش ح (sh h, شحاته) is not
-/// read as the GOST shh of щ: Arabic writes no vowel between them, Latin spellings do
-/// (Shihata), so there is no such letter to meet.
+/// The key of a word romanized from Arabic script: as [`key`], without the rules that would
+/// read two Arabic letters as one sound ([`ABJAD_SKIP`]).
 pub(crate) fn abjad_key(text: &str) -> String {
-    if !text.contains("shh") {
-        return key(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut part = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("shh") {
-        key_into(rest.get(..at + 2).unwrap_or_default(), &mut part);
-        out.push_str(&part);
-        rest = rest.get(at + 2..).unwrap_or_default();
-    }
-    key_into(rest, &mut part);
-    out.push_str(&part);
+    let mut out = String::new();
+    key_into_skipping(text, &mut out, ABJAD_SKIP);
     out
 }
 
