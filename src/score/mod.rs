@@ -23,6 +23,7 @@
 
 mod common_names;
 mod generic_words;
+mod name_groups;
 pub mod ofac;
 mod weights;
 
@@ -102,6 +103,15 @@ pub(crate) struct ScoreToken {
     /// The key without a common surname suffix, and the suffix's class (see
     /// [`SURNAME_SUFFIXES`]), when the key has one.
     pub(crate) stem: Option<(Box<str>, &'static str)>,
+    /// The common name this word spells, when it spells one of `name_groups`: two words
+    /// spelling two different names never meet.
+    pub(crate) name: Option<u16>,
+    /// The word after `Abu` or `Umm` (father, mother of): a part of a kunya, not a name of
+    /// the person's own (see [`prepare_tokens`]).
+    pub(crate) kunya: bool,
+    /// A kunya particle with no word after it (`Muhammad ABU`): the name may be a kunya
+    /// written as given name and surname.
+    pub(crate) particle_alone: bool,
 }
 
 /// Surname suffixes (spelling-variant keys) and their classes: the East Slavic and Turkic
@@ -142,6 +152,39 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "kyzy", "qizi", "kizi",
 ];
 
+/// The kunya particles (spelling-variant keys): `Abu` (أبو, father of) and `Umm` (أم, mother
+/// of). `Abu Ayham` names a man by his son Ayham: the word after the particle is the son's
+/// name, not his own (ODNI ICS-630-01 on the kunya; the names notes, section 6, item 10).
+const KUNYA_PARTICLES: &[&str] = &["abu", "umm"];
+
+/// The score tokens of a name's tokens, each with its context marked (the word of a kunya).
+pub(crate) fn prepare_tokens<'a>(
+    tokens: impl IntoIterator<Item = &'a Token>,
+    freq: &Frequencies,
+) -> Vec<ScoreToken> {
+    let mut out: Vec<ScoreToken> = tokens
+        .into_iter()
+        .map(|t| ScoreToken::new(t, freq))
+        .collect();
+    let particles: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            out.get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word && KUNYA_PARTICLES.contains(&&*t.key))
+        })
+        .collect();
+    for i in particles {
+        match out.get_mut(i + 1) {
+            Some(next) if next.kind == TokenKind::Word => next.kunya = true,
+            _ => {
+                if let Some(t) = out.get_mut(i) {
+                    t.particle_alone = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 impl ScoreToken {
     pub(crate) fn new(token: &Token, freq: &Frequencies) -> ScoreToken {
         let text = token.text();
@@ -161,6 +204,9 @@ impl ScoreToken {
             stem: (token.kind() == TokenKind::Word)
                 .then(|| surname_stem(token.key()))
                 .flatten(),
+            name: freq.name_group(token),
+            kunya: false,
+            particle_alone: false,
         }
     }
 
@@ -179,8 +225,10 @@ impl ScoreToken {
 
     /// A word rare enough to carry a match. Numbers are not: they must agree, but a number
     /// alone (`DA GROUP 21` / `GP-21`) says nothing about which firm a name means.
+    /// A patronymic is not: it is a father's given name, as common as given names are
+    /// (`ВЛАДИМИРОВИЧ Юра` is not `Юрий Владимирович ЛЕОНОВ`).
     fn distinctive(&self) -> bool {
-        self.kind == TokenKind::Word && self.weight >= DISTINCTIVE_WEIGHT
+        self.kind == TokenKind::Word && !self.patronymic && self.weight >= DISTINCTIVE_WEIGHT
     }
 }
 
@@ -214,6 +262,8 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
         (Word, Word) if a.text == b.text => 1.0,
+        // Spellings of two different common names (`Muhammad` / `Mahmoud`, `Zhang` / `Jiang`).
+        (Word, Word) if a.name.zip(b.name).is_some_and(|(x, y)| x != y) => 0.0,
         // Both written in Arabic script: their romanizations, long vowels included, compare
         // as any two words (their skeletons alone made أحمد الحمو meet احمد اليامي).
         (Word, Word) if a.abjad && b.abjad => words_similarity(&a.text, &a.key, &b.text, &b.key),
@@ -230,9 +280,18 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
                     0.0
                 }
             }
+            // A surname is not its own stem: `Kovalev` is not `Koval`, nor `Rahimov` `Rahim`.
+            (Some((stem, _)), None) if is_stem_of(stem, &b.key) => 0.0,
+            (None, Some((stem, _))) if is_stem_of(stem, &a.key) => 0.0,
             _ => words_similarity(&a.text, &a.key, &b.text, &b.key),
         },
     }
+}
+
+/// Whether a word's key is a surname stem (`koval` of `kovalev`, `kowal` of `kovalyov`: the
+/// keys meet the spellings). A nearer test would take `Liubow` for the stem of `Любоў`.
+fn is_stem_of(stem: &str, key: &str) -> bool {
+    stem == key
 }
 
 /// Similarity of a word romanized from Arabic script with a Latin word
@@ -307,31 +366,53 @@ fn first_sounds_agree(a: &str, b: &str) -> bool {
     }
 }
 
-/// Whether a `SURNAME, Given` name (one with a first given name marked) has words before its
-/// given names and none of them met.
-fn surname_missing(tokens: &[ScoreToken], used: &[bool]) -> bool {
-    let Some(given) = tokens.iter().position(|t| t.first_given) else {
-        return false;
-    };
-    let mut surname = tokens
-        .iter()
-        .zip(used)
-        .take(given)
-        .filter(|(t, _)| t.kind == TokenKind::Word)
-        .peekable();
-    surname.peek().is_some() && surname.all(|(_, u)| !*u)
+/// Whether a token is a word of the name's surname, when the name's structure says which
+/// words those are: the words before the given names of a `SURNAME, Given` name (one with a
+/// first given name marked); in an East Slavic or Turkic name with one patronymic, the words
+/// other than the patronymic and the given name right before it (`Юрий Владимирович ЛЕОНОВ`,
+/// `ЛЕОНОВ Юрий Владимирович`: `ЛЕОНОВ`). `None` when the structure says nothing.
+fn surname_words(tokens: &[ScoreToken]) -> Option<impl Iterator<Item = usize> + '_> {
+    let word = |i: &usize| tokens.get(*i).is_some_and(|t| t.kind == TokenKind::Word);
+    if let Some(given) = tokens.iter().position(|t| t.first_given) {
+        return Some(Either::Left((0..given).filter(word)));
+    }
+    let mut patronymics = tokens.iter().enumerate().filter(|(_, t)| t.patronymic);
+    let (p, _) = patronymics.next()?;
+    if patronymics.next().is_some() || p == 0 || !word(&(p - 1)) {
+        return None;
+    }
+    Some(Either::Right(
+        (0..tokens.len()).filter(move |i| *i + 1 != p && *i != p && word(i)),
+    ))
 }
 
-/// Whether a `SURNAME, Given` name has a word of its surname met.
-fn surname_met(tokens: &[ScoreToken], used: &[bool]) -> bool {
-    let Some(given) = tokens.iter().position(|t| t.first_given) else {
+/// One of two iterators.
+enum Either<L, R> {
+    Left(L),
+    Right(R),
+}
+
+impl<L: Iterator<Item = usize>, R: Iterator<Item = usize>> Iterator for Either<L, R> {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Either::Left(l) => l.next(),
+            Either::Right(r) => r.next(),
+        }
+    }
+}
+
+/// Whether a name has surname words ([`surname_words`]) and none of them met.
+fn surname_missing(tokens: &[ScoreToken], used: &[bool]) -> bool {
+    let Some(mut surname) = surname_words(tokens).map(Iterator::peekable) else {
         return false;
     };
-    tokens
-        .iter()
-        .zip(used)
-        .take(given)
-        .any(|(t, u)| *u && t.kind == TokenKind::Word)
+    surname.peek().is_some() && surname.all(|i| used.get(i) == Some(&false))
+}
+
+/// Whether a name has a word of its surname ([`surname_words`]) met.
+fn surname_met(tokens: &[ScoreToken], used: &[bool]) -> bool {
+    surname_words(tokens).is_some_and(|mut surname| surname.any(|i| used.get(i) == Some(&true)))
 }
 
 /// The multiplier for given names that do not meet, if both names have one (see
@@ -677,6 +758,8 @@ pub(crate) fn score_names(
         kind,
         EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
     );
+    let q_particle_alone = q.iter().any(|t| t.particle_alone);
+    let c_particle_alone = c.iter().any(|t| t.particle_alone);
     let mut links: Vec<Link> = Vec::new();
     for (i, qt) in q.iter().enumerate() {
         for (j, ct) in c.iter().enumerate() {
@@ -685,6 +768,17 @@ pub(crate) fn score_names(
                 (TokenKind::Initial, TokenKind::Word) | (TokenKind::Word, TokenKind::Initial)
             );
             if initial_for_word && !initials_stand_for_words {
+                continue;
+            }
+            // A kunya's word meets only a kunya's word: `ايهم ابو زيد` (Ayham Abu Zaid) is not
+            // `Abu Ayham`, nor `Abu Yigit` `YIGIT, Faruk`. Unless the other name has the
+            // particle alone: a kunya written as given name and surname (`Muhammad ABU`).
+            let kunya_apart = match (qt.kunya, ct.kunya) {
+                (true, false) => !c_particle_alone,
+                (false, true) => !q_particle_alone,
+                _ => false,
+            };
+            if kunya_apart && qt.kind == TokenKind::Word && ct.kind == TokenKind::Word {
                 continue;
             }
             let mut sim = token_similarity(qt, ct);

@@ -4,11 +4,7 @@ use super::*;
 use crate::normalize::normalize;
 
 fn tokens(s: &str, freq: &Frequencies) -> Vec<ScoreToken> {
-    normalize(s)
-        .tokens()
-        .iter()
-        .map(|t| ScoreToken::new(t, freq))
-        .collect()
+    prepare_tokens(normalize(s).tokens(), freq)
 }
 
 fn score(a: &str, b: &str) -> (f32, Explanation) {
@@ -224,6 +220,72 @@ fn surnames_of_one_suffix_meet_only_when_their_stems_do() {
         ("Sergei Petrov", "PETROVA, Sergei"),
         ("Lidia Yarmoshina", "YERMOSHINA, Lidiya"),
         ("Aleksandr Zimovsky", "ZIMOUSKI, Aleksandr"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= DEFAULT, "{query} / {listed}: {s}");
+    }
+}
+
+#[test]
+fn a_surname_is_not_its_own_stem() {
+    for (query, listed) in [
+        ("Александр Ковалев", "КОВАЛЬ Александр Георгиевич"),
+        ("Ruslan Rahimov", "RAHIM, Ruslan"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+    // Two spellings of one suffixed surname still meet.
+    let s = person_score("KLYUYEV, Andriy Petrovych", "KLYUEV, Andriy");
+    assert!(s >= DEFAULT, "{s}");
+}
+
+#[test]
+fn spellings_of_two_different_common_names_do_not_meet() {
+    for (query, listed) in [
+        // محمد / محمود, حامد: one root, two names.
+        ("Hameed Muhammed", "Mahmoud Hamid"),
+        // 江 / 张.
+        ("Jiang Shi", "ZHANG, Shi"),
+        // سيد / سعيد.
+        ("Sayyid Qutb Ibrahim", "Said Qutb Ibrahim"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+    // Spellings of one name in two systems still meet: Wade-Giles and Pinyin, Cantonese.
+    for (query, listed) in [
+        ("Chang Wei-kuo", "ZHANG, Weiguo"),
+        ("Mohamed Hamed Ahmed", "AHMAD, Muhammad Hamid"),
+        ("Hossein Rahimi", "RAHIMI, Husayn"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= DEFAULT, "{query} / {listed}: {s}");
+    }
+}
+
+#[test]
+fn a_given_name_and_patronymic_without_the_surname_are_capped() {
+    let s = person_score("ВЛАДИМИРОВИЧ Юра", "Юрий Владимирович ЛЕОНОВ");
+    assert!(s < DEFAULT, "{s}");
+    let s = person_score("Yuriy Vladimirovich Leonov", "ЛЕОНОВ Юрий Владимирович");
+    assert!(s >= DEFAULT, "{s}");
+}
+
+#[test]
+fn the_word_of_a_kunya_meets_only_a_kunya() {
+    for (query, listed) in [
+        // Ayham Abu Zaid is not the father of Ayham.
+        ("ايهم ابو زيد", "Abu Ayham"),
+        ("Abu Yigit", "YIGIT, Faruk"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+    for (query, listed) in [
+        ("Abu Bakr al-Baghdadi", "AL-BAGHDADI, Abu Bakr"),
+        // A kunya written as given name and surname.
+        ("Muhammad ABU", "Abu Muhammad"),
     ] {
         let s = person_score(query, listed);
         assert!(s >= DEFAULT, "{query} / {listed}: {s}");

@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::common_names::COMMON_NAMES;
 use super::generic_words::{FUNCTION_WORDS, GENERIC_WORDS, HONORIFICS};
+use super::name_groups::NAME_GROUPS;
 use crate::normalize::{Token, TokenKind, normalize};
 
 /// The smallest weight of a word: even the most common word says something.
@@ -58,6 +59,14 @@ pub(crate) struct Frequencies {
     honorific: HashSet<Box<str>>,
     /// Keys of the commonest given and family names.
     common: HashSet<Box<str>>,
+    /// The group of [`NAME_GROUPS`] a romanized word spells, by its index; `None` for a
+    /// spelling of two groups.
+    name_texts: HashMap<Box<str>, Option<u16>>,
+    /// The same by spelling-variant key.
+    name_keys: HashMap<Box<str>, Option<u16>>,
+    /// The same for words written in Arabic script, by their romanization (their keys are
+    /// too lossy: عمر and عامر both key `amr`).
+    name_abjad: HashMap<Box<str>, Option<u16>>,
 }
 
 impl Frequencies {
@@ -87,6 +96,27 @@ impl Frequencies {
                 }
             }
         }
+        for (group, (_, spellings)) in (0u16..).zip(NAME_GROUPS) {
+            for spelling in *spellings {
+                for t in normalize(spelling).tokens() {
+                    if t.kind() != TokenKind::Word {
+                        continue;
+                    }
+                    let put = |map: &mut HashMap<Box<str>, Option<u16>>, k: &str| {
+                        let entry = map.entry(k.into()).or_insert(Some(group));
+                        if *entry != Some(group) {
+                            *entry = None;
+                        }
+                    };
+                    if t.is_abjad() {
+                        put(&mut f.name_abjad, t.text());
+                    } else {
+                        put(&mut f.name_texts, t.text());
+                        put(&mut f.name_keys, t.key());
+                    }
+                }
+            }
+        }
         for word in HONORIFICS.iter().chain(FUNCTION_WORDS) {
             for t in normalize(word).tokens() {
                 if t.kind() == TokenKind::Word {
@@ -104,6 +134,22 @@ impl Frequencies {
             }
         }
         f
+    }
+
+    /// The group of [`NAME_GROUPS`] a word spells, if one: by its romanized text, else by
+    /// its key (`Muhammed`, not in the table, keys as `Muhamed` does). A spelling of two
+    /// groups (`Aamir`, `Wong`) spells none.
+    pub(crate) fn name_group(&self, token: &Token) -> Option<u16> {
+        if token.kind() != TokenKind::Word {
+            return None;
+        }
+        if token.is_abjad() {
+            return self.name_abjad.get(token.text()).copied().flatten();
+        }
+        match self.name_texts.get(token.text()) {
+            Some(group) => *group,
+            None => self.name_keys.get(token.key()).copied().flatten(),
+        }
     }
 
     /// Whether a key is the key of a title or form of address.

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
-use crate::score::{Explanation, Factor, Frequencies, ScoreToken, score_names};
+use crate::score::{Explanation, Factor, Frequencies, ScoreToken, prepare_tokens, score_names};
 use crate::sources::{self, Loaded};
 
 /// The threshold the crate recommends: a match scores at least this.
@@ -142,7 +142,7 @@ impl ScreenerBuilder {
                 if tokens.is_empty() {
                     continue;
                 }
-                let tokens = tokens.iter().map(|t| ScoreToken::new(t, &freq)).collect();
+                let tokens = prepare_tokens(&tokens, &freq);
                 index.add(IndexedName {
                     entity: ei as u32,
                     name: ni as u32,
@@ -154,11 +154,7 @@ impl ScreenerBuilder {
                 if let Some((_, acr)) =
                     acronym::split_acronym(&name.text).filter(|_| e.kind != EntityKind::Person)
                 {
-                    let tokens: Vec<ScoreToken> = normalize(acr)
-                        .tokens()
-                        .iter()
-                        .map(|t| ScoreToken::new(t, &freq))
-                        .collect();
+                    let tokens: Vec<ScoreToken> = prepare_tokens(normalize(acr).tokens(), &freq);
                     if !tokens.is_empty() {
                         index.add(IndexedName {
                             entity: ei as u32,
@@ -326,11 +322,7 @@ impl Screener {
             .map_or(text, |(main, _)| main);
         let tokens = normalize_as(text, kind).into_tokens();
         let truncated = tokens.len() > MAX_QUERY_TOKENS;
-        let st = tokens
-            .iter()
-            .take(MAX_QUERY_TOKENS)
-            .map(|t| ScoreToken::new(t, &self.inner.freq))
-            .collect();
+        let st = prepare_tokens(tokens.iter().take(MAX_QUERY_TOKENS), &self.inner.freq);
         (st, truncated)
     }
 

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
 use crate::normalize::{TokenKind, normalize_text};
-use crate::score::{Explanation, ScoreToken, score_names};
+use crate::score::{Explanation, ScoreToken, prepare_tokens, score_names};
 
 struct Found {
     start: usize,
@@ -26,10 +26,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let inner = &*screener.inner;
     let index = &inner.index;
     let tokens = normalize_text(text).into_tokens();
-    let st: Vec<ScoreToken> = tokens
-        .iter()
-        .map(|t| ScoreToken::new(t, &inner.freq))
-        .collect();
+    let st: Vec<ScoreToken> = prepare_tokens(&tokens, &inner.freq);
     let mut found: Vec<Found> = Vec::new();
     let mut tried: HashSet<(u32, usize)> = HashSet::new();
     let mut vids = Vec::new();

@@ -1,0 +1,129 @@
+//! Common names that are different names although their spellings come close: each group is
+//! one name with the spellings it takes across romanizations and scripts. Two words that are
+//! spellings of two different groups never meet, however near their keys: `Muhammad` and
+//! `Mahmoud` share their consonants (m-ḥ-m-d) but are two names (محمد, محمود), as are `Said`
+//! and `Sayyid` (سعيد, سيد), `Amir` and `Amer` (أمير, عامر), `Zhang` and `Jiang` (张, 江).
+//!
+//! A word in no group, or whose key falls in two groups (`Sayed` writes both سعيد and سيد;
+//! `Wong` both 王 and 黄), is compared by its spelling alone, as before.
+//!
+//! Sources: the Arabic spellings are those attested in the alias groups of the UN and OFAC
+//! list files and in ODNI ICS-630-01's examples (see the project's names notes, section 6):
+//! Muhammad / Mohammad / Mohamed / Mohammed / Mohamad / Muhammed / Mohd / Muhamad; Husayn /
+//! Hussein / Hossein / Hussain / Husain / Husein; Hassan / Hasan; the French forms (Djamel,
+//! Gamal in Egyptian usage). The Chinese family names are the most common of the Ministry of
+//! Public Security's 2020 ranking, with their Hanyu Pinyin (ISO 7098), Wade-Giles and
+//! Hong Kong Cantonese (the Hong Kong government's romanization of surnames) spellings.
+//!
+//! Data only: the matcher keys every spelling with the same normalization as names.
+
+/// The groups: a name's label and its spellings.
+pub(crate) const NAME_GROUPS: &[(&str, &[&str])] = &[
+    // Arabic and Persian given names, by root: the names of one root differ in their long
+    // vowels and doubled letters, which romanizations keep.
+    (
+        "muhammad",
+        &[
+            "muhammad", "mohammad", "mohammed", "mohamed", "mohamad", "muhammed", "muhamad",
+            "muhamed", "mohd", "mehmet", "mehmed", "محمد",
+        ],
+    ),
+    (
+        "mahmud",
+        &["mahmud", "mahmoud", "mahmood", "mehmood", "mahmut", "محمود"],
+    ),
+    ("ahmad", &["ahmad", "ahmed", "ahmet", "أحمد", "احمد"]),
+    ("hamid", &["hamid", "hamed", "hameed", "حامد"]),
+    ("hamad", &["hamad", "حمد"]),
+    ("hamdi", &["hamdi", "hamdy", "حمدي"]),
+    ("hasan", &["hasan", "hassan", "hassen", "حسن"]),
+    (
+        "husayn",
+        &[
+            "husayn", "hussein", "husein", "husain", "hussain", "hossein", "hosein", "huseyin",
+            "hussien", "حسين",
+        ],
+    ),
+    (
+        "husayni",
+        &[
+            "husayni",
+            "husseini",
+            "hosseini",
+            "husaini",
+            "hussaini",
+            "hosseiny",
+            "حسيني",
+        ],
+    ),
+    ("said", &["said", "saeed", "saied", "saeid", "sa'id"]),
+    (
+        "sayyid",
+        &[
+            "sayyid", "sayid", "seyyed", "seyed", "syed", "sayyed", "sayyad",
+        ],
+    ),
+    ("saad", &["saad", "sa'ad", "سعد"]),
+    ("saud", &["saud", "saoud", "سعود"]),
+    ("umar", &["umar", "omar", "omer", "ömer", "omor", "عمر"]),
+    ("amir", &["amir", "ameer", "emir", "aamir", "أمير", "امير"]),
+    // `Aamir` writes both أمير and عامر.
+    ("amer", &["amer", "aamer", "aamir", "عامر"]),
+    ("ammar", &["ammar", "amar", "عمار"]),
+    (
+        "jamal",
+        &["jamal", "jamaal", "gamal", "djamel", "jamel", "جمال"],
+    ),
+    ("jamil", &["jamil", "jameel", "gamil", "djamil", "جميل"]),
+    ("karim", &["karim", "kareem", "kerim", "كريم"]),
+    ("akram", &["akram", "akrem", "اكرم", "أكرم"]),
+    ("khalid", &["khalid", "khaled", "halid", "خالد"]),
+    ("khalil", &["khalil", "khaleel", "halil", "خليل"]),
+    ("salim", &["salim", "saleem", "selim", "سليم"]),
+    ("salem", &["salem", "saalem", "سالم"]),
+    // Not `Salah` (صلاح): the lists write صالح so too (`ثروت صالح` / `THARWAT SALAH`).
+    ("salih", &["salih", "saleh", "صالح"]),
+    ("nasir", &["nasir", "naser", "nasser", "nassir", "ناصر"]),
+    ("yasir", &["yasir", "yasser", "yaser", "yassir", "ياسر"]),
+    ("qadir", &["qadir", "kadir", "kader", "qader", "قادر"]),
+    ("haydar", &["haydar", "haidar", "hyder", "heidar", "حيدر"]),
+    ("faraj", &["faraj", "farag", "فرج"]),
+    ("farah", &["farah", "فرح"]),
+    ("hisham", &["hisham", "hesham", "هشام"]),
+    ("husam", &["husam", "hussam", "hossam", "حسام"]),
+    ("rahim", &["rahim", "raheem", "رحيم"]),
+    ("rahimi", &["rahimi", "رحيمي"]),
+    ("ayman", &["ayman", "aiman", "أيمن", "ايمن"]),
+    ("iman", &["iman", "eman", "ايمان", "إيمان"]),
+    ("anas", &["anas", "انس", "أنس"]),
+    ("anis", &["anis", "anees", "انيس", "أنيس"]),
+    // Chinese family names: Hanyu Pinyin, Wade-Giles, Cantonese; simplified and traditional.
+    ("zhang", &["zhang", "chang", "cheung", "cheong", "张", "張"]),
+    (
+        "jiang",
+        &["jiang", "chiang", "kiang", "keung", "江", "姜", "蒋", "蔣"],
+    ),
+    ("wang", &["wang", "wong", "王"]),
+    ("huang", &["huang", "wong", "黄", "黃"]),
+    ("li", &["li", "lee", "李"]),
+    ("liu", &["liu", "lau", "刘", "劉"]),
+    ("chen", &["chen", "chan", "tan", "陈", "陳"]),
+    ("zhou", &["zhou", "chou", "chow", "周"]),
+    ("zhao", &["zhao", "chao", "chiu", "赵", "趙"]),
+    ("zheng", &["zheng", "cheng", "cheang", "郑", "鄭"]),
+    ("xu", &["xu", "hsu", "tsui", "徐", "许", "許"]),
+    ("wu", &["wu", "ng", "吴", "吳"]),
+    ("hu", &["hu", "胡"]),
+    ("yang", &["yang", "yeung", "杨", "楊"]),
+    ("zhu", &["zhu", "chu", "朱"]),
+    ("lin", &["lin", "lam", "lim", "林"]),
+    ("luo", &["luo", "lo", "law", "罗", "羅"]),
+    ("liang", &["liang", "leung", "梁"]),
+    ("zeng", &["zeng", "tseng", "tsang", "曾"]),
+    ("xie", &["xie", "hsieh", "tse", "谢", "謝"]),
+    ("tang", &["tang", "tong", "唐"]),
+    ("sun", &["sun", "suen", "孙", "孫"]),
+    ("gao", &["gao", "kao", "高"]),
+    ("guo", &["guo", "kuo", "kwok", "郭"]),
+    ("he", &["he", "ho", "何"]),
+];
