@@ -479,6 +479,14 @@ pub(crate) fn key_distance(a: &str, b: &str) -> f32 {
 /// commonest slip in typed names, one edit.
 pub(crate) const TRANSPOSE: f32 = 0.5;
 
+/// Whether two final vowels are `a` and `i`: the ending that tells a man's name from a
+/// woman's (`Aleksandri` is no spelling, `Giovanni` / `Giovanna`), a nisba from a tā'
+/// marbūṭa (`Shihadi` / `Shehata`, `Hamdi` / `Hamda`), not a vowel of uncertain spelling.
+/// A full edit at the end of a word.
+fn is_gender_ending(x: u8, y: u8) -> bool {
+    matches!((x, y), (b'a', b'i') | (b'i', b'a'))
+}
+
 /// One cell of the distance table: row `i` of `a`, column `j` of `b`, from the rows before
 /// (`before` is row i-1's predecessor, for a transposition).
 #[allow(clippy::too_many_arguments)]
@@ -494,7 +502,13 @@ fn cell(
     prev: &[f32; MAX_KEY + 1],
     cur: &[f32; MAX_KEY + 1],
 ) -> f32 {
-    let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub_cost(ca, cb);
+    let last = i + 1 == a.len() && j + 1 == b.len();
+    let sub = if last && is_gender_ending(ca, cb) {
+        1.0
+    } else {
+        sub_cost(ca, cb)
+    };
+    let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub;
     let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
     let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
     let mut v = diag.min(up).min(left);

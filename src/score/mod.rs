@@ -152,6 +152,17 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "kyzy", "qizi", "kizi",
 ];
 
+/// The words of a name, as bits by position (the first 64); with `used`, those met.
+pub(crate) fn words_met(tokens: &[ScoreToken], used: &[bool]) -> u64 {
+    tokens
+        .iter()
+        .zip(used)
+        .take(64)
+        .enumerate()
+        .filter(|(_, (t, u))| **u && t.kind == TokenKind::Word)
+        .fold(0, |bits, (i, _)| bits | 1u64 << i)
+}
+
 /// The kunya particles (spelling-variant keys): `Abu` (أبو, father of) and `Umm` (أم, mother
 /// of). `Abu Ayham` names a man by his son Ayham: the word after the particle is the son's
 /// name, not his own (ODNI ICS-630-01 on the kunya; the names notes, section 6, item 10).
@@ -227,7 +238,7 @@ impl ScoreToken {
     /// alone (`DA GROUP 21` / `GP-21`) says nothing about which firm a name means.
     /// A patronymic is not: it is a father's given name, as common as given names are
     /// (`ВЛАДИМИРОВИЧ Юра` is not `Юрий Владимирович ЛЕОНОВ`).
-    fn distinctive(&self) -> bool {
+    pub(crate) fn distinctive(&self) -> bool {
         self.kind == TokenKind::Word && !self.patronymic && self.weight >= DISTINCTIVE_WEIGHT
     }
 }
@@ -561,6 +572,12 @@ pub enum Factor {
     },
     /// The birth date of the query agrees with the entity's.
     BirthDateAgrees,
+    /// The query's kind is another than the entity's: an organization against a vessel or
+    /// an aircraft (persons meet persons only).
+    KindConflict {
+        /// The multiplier applied.
+        multiplier: f32,
+    },
     /// The query's country is not among the entity's countries.
     CountryConflict {
         /// The multiplier applied.
@@ -570,6 +587,15 @@ pub enum Factor {
     IdentifierMatch {
         /// The identifier value.
         value: String,
+    },
+    /// The query's words met across two names of one person, none of which holds them all
+    /// (a given name from one alias, a surname from another: `Shahab GHAFARI` against the
+    /// aliases `Shahab al-Muhajir` and `Sanaullah Ghafari`).
+    CombinedNames {
+        /// The other name whose words were met.
+        with: String,
+        /// The multiplier applied.
+        multiplier: f32,
     },
     /// The query was longer than the screener reads; only its start was screened.
     QueryTruncated {
@@ -604,8 +630,12 @@ impl fmt::Display for Factor {
                 write!(f, "birth dates disagree (×{multiplier})")
             }
             Factor::BirthDateAgrees => f.write_str("birth dates agree"),
+            Factor::KindConflict { multiplier } => write!(f, "kind differs (×{multiplier})"),
             Factor::CountryConflict { multiplier } => write!(f, "country differs (×{multiplier})"),
             Factor::IdentifierMatch { value } => write!(f, "identifier {value} matches"),
+            Factor::CombinedNames { with, multiplier } => {
+                write!(f, "words met across two names, with {with} (×{multiplier})")
+            }
             Factor::QueryTruncated { tokens } => write!(f, "query truncated to {tokens} tokens"),
         }
     }
@@ -619,9 +649,35 @@ pub struct Explanation {
     unmatched_candidate: Vec<String>,
     name_score: f32,
     factors: Vec<Factor>,
+    /// The query's words that met a token, as bits by position (see
+    /// [`Explanation::query_words_met`]).
+    #[serde(skip)]
+    query_met: u64,
+    /// The list name's words that met a token, the same way.
+    #[serde(skip)]
+    candidate_met: u64,
+    /// The query's words met firmly (as written or as a spelling variant), the same way.
+    #[serde(skip)]
+    query_firm: u64,
 }
 
 impl Explanation {
+    /// The query's words (tokens of kind word) that met a list-name token, as bits by token
+    /// position (the first 64).
+    pub(crate) fn query_words_met(&self) -> u64 {
+        self.query_met
+    }
+
+    /// The query's words met firmly: as written or as a spelling variant, not respelled.
+    pub(crate) fn query_words_firm(&self) -> u64 {
+        self.query_firm
+    }
+
+    /// The list name's words that met a query token, as [`query_words_met`](Self::query_words_met).
+    pub(crate) fn candidate_words_met(&self) -> u64 {
+        self.candidate_met
+    }
+
     /// The token links, strongest first.
     pub fn matched(&self) -> &[TokenMatch] {
         &self.matched
@@ -890,6 +946,13 @@ pub(crate) fn score_names(
                 .chain(l.c.clone().filter_map(|j| c.get(j)))
                 .any(|t| t.kind == TokenKind::Word);
         firm |= link_word && l.sim >= firm_at;
+        if l.sim >= firm_at {
+            for i in l.q.clone().take_while(|i| *i < 64) {
+                if q.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
+                    explanation.query_firm |= 1u64 << i;
+                }
+            }
+        }
         written |= link_word && l.sim >= 1.0;
         for i in l.q.clone() {
             if let (Some(t), Some(u)) = (q.get(i), q_used.get_mut(i)) {
@@ -938,6 +1001,8 @@ pub(crate) fn score_names(
         }
         (matched, unmatched, distinct, numbers)
     };
+    explanation.query_met = words_met(q, &q_used);
+    explanation.candidate_met = words_met(c, &c_used);
     let (q_matched, q_unmatched, q_distinct, q_numbers) =
         side(q, &q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =

@@ -41,7 +41,7 @@ pub(crate) const NAME_GROUPS: &[(&str, &[&str])] = &[
         "husayn",
         &[
             "husayn", "hussein", "husein", "husain", "hussain", "hossein", "hosein", "huseyin",
-            "hussien", "حسين",
+            "hussien", "hossain", "hosain", "hossen", "hussen", "حسين",
         ],
     ),
     (

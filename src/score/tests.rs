@@ -422,3 +422,13 @@ fn an_organization_word_inflected_in_another_language_meets_itself() {
     assert!(s < DEFAULT, "{s} {e}");
     assert!(person_score("Markov Ivan", "MARKOVIC, Ivana") < DEFAULT);
 }
+
+#[test]
+fn a_final_a_and_a_final_i_are_two_endings() {
+    // A nisba (-i) is not a tā' marbūṭa (-a): شهادي is not شحاتة.
+    let s = person_score("Ali Shehata", "SHIHADI, Ali");
+    assert!(s < DEFAULT, "{s}");
+    // A final i and y are one letter; e and a still a vowel apart.
+    let s = person_score("Ali Hamdy", "HAMDI, Ali");
+    assert!(s >= DEFAULT, "{s}");
+}

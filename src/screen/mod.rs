@@ -37,6 +37,23 @@ const MAX_CANDIDATES: usize = 20_000;
 
 /// Multiplier when the query's birth date is incompatible with every birth date of a person.
 const BIRTH_DATE_CONFLICT: f32 = 0.85;
+/// The bit of a token position in a 64-bit set of positions; none past 64.
+fn bit(i: usize) -> u64 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// Multiplier of a match across two names of one person ([`Factor::CombinedNames`]): the
+/// query is no one name the list gives.
+const COMBINED_NAMES: f32 = 0.9;
+/// The most names of one person tried two by two for a match across names.
+const MAX_COMBINED: usize = 8;
+
+/// Multiplier when the query's kind is known and another than the entity's (an organization
+/// against a vessel: `Daisy Finance Co., Ltd.` / the vessel `DAISY`).
+const KIND_CONFLICT: f32 = 0.85;
 /// Multiplier when the query's country is none of the entity's countries.
 const COUNTRY_CONFLICT: f32 = 0.95;
 /// The least score of a name match backed by an equal identifier.
@@ -341,6 +358,11 @@ impl Screener {
         let candidates = self.candidates(&q);
         // Best name per entity.
         let mut best: HashMap<u32, (f32, u32, Explanation)> = HashMap::new();
+        // The names of persons that met some but not all of the query's words firmly, by entity:
+        // candidates for a match across two names (see `combined`).
+        let all_words = crate::score::words_met(&q, &vec![true; q.len()]);
+        let combine = all_words.count_ones() >= 2;
+        let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
         for nid in candidates {
             let Some(name) = inner.index.names.get(nid as usize) else {
                 continue;
@@ -352,6 +374,15 @@ impl Screener {
                 continue;
             }
             let (mut score, mut explanation) = score_names(&q, &name.tokens, entity.kind);
+            let met = explanation.query_words_firm();
+            if combine
+                && entity.kind == EntityKind::Person
+                && !name.weak
+                && met != 0
+                && met != all_words
+            {
+                partial.entry(name.entity).or_default().push((nid, met));
+            }
             if name.weak || name.acronym {
                 if score < WEAK_ALIAS_MIN {
                     continue;
@@ -369,6 +400,21 @@ impl Screener {
             };
             if better {
                 best.insert(name.entity, (score, nid, explanation));
+            }
+        }
+        for (ei, names) in &partial {
+            let below = best.get(ei).is_none_or(|(s, _, _)| *s < threshold);
+            let Some(entity) = inner.entities.get(*ei as usize) else {
+                continue;
+            };
+            if !below {
+                continue;
+            }
+            if let Some((score, nid, mut explanation)) = self.combined(&q, all_words, names) {
+                let score = self.secondary(&query, entity, score, &mut explanation);
+                if best.get(ei).is_none_or(|(s, _, _)| score > *s) {
+                    best.insert(*ei, (score, nid, explanation));
+                }
             }
         }
         // Entities found through an identifier alone.
@@ -420,6 +466,81 @@ impl Screener {
         sort_matches(&mut matches);
         matches.truncate(query.limit);
         matches
+    }
+
+    /// The best match of a query's words across two names of one person, when each name met
+    /// some of the words firmly and together they met all (`Shahab GHAFARI` against `Shahab
+    /// al-Muhajir` and `Sanaullah Ghafari`): the two names scored as one, each having met a
+    /// distinctive word of its own, times [`COMBINED_NAMES`]. The score, the first name's
+    /// position in the index, and the explanation.
+    fn combined(
+        &self,
+        q: &[ScoreToken],
+        all_words: u64,
+        names: &[(u32, u64)],
+    ) -> Option<(f32, u32, Explanation)> {
+        let index = &self.inner.index;
+        let distinct = q
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, t)| t.distinctive())
+            .fold(0u64, |bits, (i, _)| bits | bit(i));
+        let mut found: Option<(f32, u32, Explanation)> = None;
+        let names = names.get(..names.len().min(MAX_COMBINED)).unwrap_or(names);
+        for (i, &(a, ma)) in names.iter().enumerate() {
+            for &(b, mb) in names.iter().skip(i + 1) {
+                // Each name brings a distinctive word the other lacks, met firmly, and
+                // together they bring all.
+                if ma | mb != all_words || ma & !mb & distinct == 0 || mb & !ma & distinct == 0 {
+                    continue;
+                }
+                let (Some(na), Some(nb)) =
+                    (index.names.get(a as usize), index.names.get(b as usize))
+                else {
+                    continue;
+                };
+                let joined: Vec<ScoreToken> = na
+                    .tokens
+                    .iter()
+                    .chain(&nb.tokens)
+                    .map(|t| ScoreToken {
+                        first_given: false,
+                        ..t.clone()
+                    })
+                    .collect();
+                let (_, explanation) = score_names(q, &joined, EntityKind::Person);
+                if explanation.query_words_met() != all_words {
+                    continue;
+                }
+                // Scored against the words met alone: the words of each name that the other
+                // replaces are no disagreement.
+                let met = explanation.candidate_words_met();
+                let used: Vec<ScoreToken> = joined
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, t)| t.kind != TokenKind::Word || bit(*i) & met != 0)
+                    .map(|(_, t)| t)
+                    .collect();
+                let (score, mut explanation) = score_names(q, &used, EntityKind::Person);
+                let score = score * COMBINED_NAMES;
+                if found.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    let with = self
+                        .inner
+                        .entities
+                        .get(nb.entity as usize)
+                        .and_then(|e| e.names.get(nb.name as usize))
+                        .map(|n| n.text.clone())
+                        .unwrap_or_default();
+                    explanation.push_factor(Factor::CombinedNames {
+                        with,
+                        multiplier: COMBINED_NAMES,
+                    });
+                    found = Some((score, a, explanation));
+                }
+            }
+        }
+        found
     }
 
     /// Screens many queries, results in input order.
@@ -478,7 +599,7 @@ impl Screener {
         out
     }
 
-    /// Applies birth date, country and identifier evidence to a name score.
+    /// Applies kind, birth date, country and identifier evidence to a name score.
     fn secondary(
         &self,
         query: &Query,
@@ -486,6 +607,15 @@ impl Screener {
         mut score: f32,
         explanation: &mut Explanation,
     ) -> f32 {
+        let known = |k: &EntityKind| *k != EntityKind::Unknown;
+        if let Some(kind) = query.kind.filter(known) {
+            if known(&entity.kind) && kind != entity.kind {
+                score *= KIND_CONFLICT;
+                explanation.push_factor(Factor::KindConflict {
+                    multiplier: KIND_CONFLICT,
+                });
+            }
+        }
         if let Some(date) = &query.birth_date {
             if entity.kind == EntityKind::Person && !entity.birth_dates.is_empty() {
                 if entity.birth_dates.iter().any(|b| b.accepts(date)) {

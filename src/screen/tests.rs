@@ -65,3 +65,64 @@ fn a_name_that_gives_its_acronym_is_scored_without_it() {
     let m = s.screen("Korean National Insurance Company (KNIC)");
     assert!(m[0].score().value() >= 0.99, "{}", m[0].explanation());
 }
+
+/// A screener over one listed person of these names.
+fn one_person(names: &[&str]) -> Screener {
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let mut list = SanctionsList::new(Source::Custom);
+    let mut e = Entity::new(EntityId::new(Source::Custom, "1"), EntityKind::Person);
+    for n in names {
+        e = e.with_name(Name::new(*n));
+    }
+    list.entities.push(e);
+    Screener::builder().list(list).build().unwrap()
+}
+
+#[test]
+fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
+    let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
+    let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
+    assert_eq!(m.len(), 1, "{m:?}");
+    let factor = m[0].explanation().factors().iter().find_map(|f| match f {
+        Factor::CombinedNames { with, .. } => Some(with.clone()),
+        _ => None,
+    });
+    assert_eq!(factor.as_deref(), Some("Shahab Mahajar"));
+    // Each name must bring a distinctive word of its own, met as written or as a spelling:
+    // common names from two names do not make a person (`Manuel Castro` / `FELIX FELIX,
+    // Victor Manuel` and `CASTRO RODRIGUEZ, Raul`), nor respellings (`Ghafori Shahib`).
+    let s = one_person(&["FELIX FELIX, Victor Manuel", "CASTRO RODRIGUEZ, Raul"]);
+    assert!(s.screen("Manuel Castro").is_empty());
+    let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir"]);
+    assert!(s.screen("Ghafori Shahib").is_empty());
+}
+
+#[test]
+fn a_known_kind_other_than_the_entitys_lowers_the_score() {
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let mut list = SanctionsList::new(Source::Custom);
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "1"), EntityKind::Vessel)
+            .with_name(Name::new("DAISY")),
+    );
+    let s = Screener::builder().list(list).build().unwrap();
+    let query = Query::new("Daisy Finance Co., Ltd.").threshold(0.0);
+    let unknown = s.screen(query.clone());
+    let organization = s.screen(query.kind(EntityKind::Organization));
+    let (Some(u), Some(o)) = (unknown.first(), organization.first()) else {
+        panic!("no match: {unknown:?} {organization:?}");
+    };
+    assert!((o.score().value() - u.score().value() * KIND_CONFLICT).abs() < 1e-3);
+    assert!(
+        o.explanation()
+            .factors()
+            .iter()
+            .any(|f| matches!(f, Factor::KindConflict { .. }))
+    );
+    assert!(
+        !u.explanation()
+            .factors()
+            .iter()
+            .any(|f| matches!(f, Factor::KindConflict { .. }))
+    );
+}

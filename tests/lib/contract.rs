@@ -255,6 +255,7 @@ fn explanation_json_shape_is_documented() {
         Factor::IdentifierMatch { value: "X".into() },
         Factor::RespelledOnly { multiplier: 0.9 },
         Factor::Acronym,
+        Factor::KindConflict { multiplier: 0.85 },
     ]
     .iter()
     .map(|f| {
@@ -272,7 +273,8 @@ fn explanation_json_shape_is_documented() {
             "query_truncated",
             "identifier_match",
             "respelled_only",
-            "acronym"
+            "acronym",
+            "kind_conflict"
         ]
     );
 }
