@@ -111,6 +111,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
         &[
             "organization",
             "organisation",
+            // The abbreviation (`Rah e Sahel Org.`).
+            "org",
             "organizations",
             "organisations",
             "organización",

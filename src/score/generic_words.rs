@@ -428,4 +428,7 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "und", "der", "die", "das", "fur", "het", "voor", "og", "och",
     // Slavic (romanized), Lithuanian
     "pri", "dlya", "dla", "iz", "ir",
+    // Italian and Portuguese `e` (and); the Persian ezafe, which BGN/PCGN's Persian
+    // romanization writes `-e` (`Rah-e Sahel`, `Sepah-e Pasdaran`).
+    "e",
 ];

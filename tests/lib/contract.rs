@@ -256,6 +256,10 @@ fn explanation_json_shape_is_documented() {
         Factor::RespelledOnly { multiplier: 0.9 },
         Factor::Acronym,
         Factor::KindConflict { multiplier: 0.85 },
+        Factor::CombinedNames {
+            with: "X".into(),
+            multiplier: 0.9,
+        },
     ]
     .iter()
     .map(|f| {
@@ -274,7 +278,8 @@ fn explanation_json_shape_is_documented() {
             "identifier_match",
             "respelled_only",
             "acronym",
-            "kind_conflict"
+            "kind_conflict",
+            "combined_names"
         ]
     );
 }
