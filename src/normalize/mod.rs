@@ -325,12 +325,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         span: Range<usize>,
         dot_after: bool,
         abjad: bool,
+        breaks: Vec<usize>,
     }
     let mut romans: Vec<Roman> = Vec::with_capacity(raw.len());
     for w in raw {
         let folded = fold_homoglyphs(&w.text, name_script);
         let mut out = String::with_capacity(w.text.len());
-        translit::romanize_word(folded.as_deref().unwrap_or(&w.text), lang, &mut out);
+        let mut breaks = Vec::new();
+        translit::romanize_word_marked(
+            folded.as_deref().unwrap_or(&w.text),
+            lang,
+            &mut out,
+            &mut breaks,
+        );
         if out.is_empty() {
             continue;
         }
@@ -340,6 +347,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             span: w.start..w.end,
             dot_after: w.dot_after,
             abjad,
+            breaks,
         });
     }
     // Join runs of single letters: dotted (U.S.A., L.L.C.) from two letters on, undotted
@@ -367,7 +375,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 text.push_str(&r.text);
                 end = r.span.end;
             }
-            tokens.push(make_token(text, first.span.start..end, false));
+            tokens.push(make_token(text, first.span.start..end, false, &[]));
             i = j;
             continue;
         }
@@ -375,6 +383,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             first.text.clone(),
             first.span.clone(),
             first.abjad,
+            &first.breaks,
         ));
         i += 1;
     }
@@ -387,7 +396,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
+/// A token of a romanized word; `breaks` are where the spellings of its Arabic-script letters
+/// begin (see `translit::romanize_word_marked`).
+fn make_token(mut text: String, span: Range<usize>, abjad: bool, breaks: &[usize]) -> Token {
     let kind = if text.bytes().all(|b| b.is_ascii_digit()) {
         // Leading zeros carry no meaning in names (`No. 022` is 22).
         let trimmed = text.trim_start_matches('0');
@@ -403,7 +414,7 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool) -> Token {
         TokenKind::Word
     };
     let key = if abjad {
-        variant::abjad_key(&text)
+        variant::abjad_key_with_breaks(&text, breaks)
     } else {
         variant::key(&text)
     };

@@ -235,3 +235,21 @@ fn idempotent_on_examples() {
         assert_eq!(once, twice, "{s:?}");
     }
 }
+
+#[test]
+fn two_arabic_letters_spelled_as_a_digraph_stay_two_in_the_key() {
+    let key = |s: &str| -> Vec<String> {
+        normalize(s)
+            .tokens()
+            .iter()
+            .map(|t| t.key().to_string())
+            .collect()
+    };
+    // ت ح (`th`) is not ث, د ه (`dh`) not ذ: the key keeps the h of the second letter.
+    assert_eq!(key("الفاتح"), ["al", "fath"]);
+    assert_eq!(key("فتحي"), ["fthi"]);
+    // ث itself keys as Latin `th` does.
+    assert_eq!(key("عثمان"), key("Atman"));
+    // س ح stays joined, as the Latin spellings of إسحاق (`Ishaq`) key it.
+    assert_eq!(key("إسحاق"), ["iSak"]);
+}

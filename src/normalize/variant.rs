@@ -224,7 +224,7 @@ fn rules_by_first_byte() -> &'static [Vec<usize>; 128] {
 }
 
 pub(crate) fn key_into(text: &str, out: &mut String) {
-    key_into_skipping(text, out, &[]);
+    key_into_skipping(text, out, &[], &[]);
 }
 
 /// Patterns of [`KEY_RULES`] that a word romanized from Arabic script spells only with two
@@ -238,8 +238,10 @@ const ABJAD_SKIP: &[&str] = &[
     "shh", "zj", "sj", "zs", "sz", "cz", "dj", "ph", "ck", "ks", "ts", "tz",
 ];
 
-/// As [`key_into`], leaving out the rules whose pattern is in `skip`.
-fn key_into_skipping(text: &str, out: &mut String, skip: &[&str]) {
+/// As [`key_into`], leaving out the rules whose pattern is in `skip`, and the rules of
+/// [`SPLIT_AT_BREAKS`] that would join two consonants across one of the `breaks` (byte offsets
+/// where a letter of the source script begins: ت ح romanized `th` is two letters, not ث).
+fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usize]) {
     out.clear();
     let bytes = text.as_bytes();
     if bytes.iter().all(u8::is_ascii_digit) {
@@ -259,6 +261,8 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str]) {
                 rest.starts_with(r.pattern.as_bytes())
                     && applies(r.at, bytes, i, r.pattern.len())
                     && !skip.contains(&r.pattern)
+                    && !(SPLIT_AT_BREAKS.contains(&r.pattern)
+                        && joins_across(bytes, i, r.pattern.len(), breaks))
             });
         match hit {
             Some(r) => {
@@ -289,6 +293,24 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str]) {
     *out = collapsed;
 }
 
+/// The digraphs a letter break splits: those whose key drops the `h` (ت ح `th` is not ث, the
+/// `h` is ح). Latin spellings of the two letters write them as the digraph too (`Fathi` for
+/// فتحي), and the `h` costs little against them. Digraphs keyed as another sound (`sh`, `zh`)
+/// stay joined: Latin spellings of ز ه and س ح write `Azhar`, `Ishaq`, which key as `S`.
+const SPLIT_AT_BREAKS: &[&str] = &["th", "dh", "gh"];
+
+/// Whether the pattern at `start` of length `len` joins two consonants across a break.
+fn joins_across(text: &[u8], start: usize, len: usize, breaks: &[usize]) -> bool {
+    let consonant = |i: usize| {
+        text.get(i).is_some_and(|b| {
+            b.is_ascii_alphabetic() && !matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+        })
+    };
+    breaks
+        .iter()
+        .any(|&p| start < p && p < start + len && consonant(p - 1) && consonant(p))
+}
+
 /// The spelling-variant key of a romanized token.
 pub(crate) fn key(text: &str) -> String {
     let mut out = String::new();
@@ -299,8 +321,15 @@ pub(crate) fn key(text: &str) -> String {
 /// The key of a word romanized from Arabic script: as [`key`], without the rules that would
 /// read two Arabic letters as one sound ([`ABJAD_SKIP`]).
 pub(crate) fn abjad_key(text: &str) -> String {
+    abjad_key_with_breaks(text, &[])
+}
+
+/// As [`abjad_key`], knowing where each Arabic letter's spelling begins in `text`: two letters
+/// whose spellings meet as a Latin digraph that drops the `h` stay two ([`SPLIT_AT_BREAKS`]:
+/// `fath` of فاتح keeps its `t` and `h`).
+pub(crate) fn abjad_key_with_breaks(text: &str, breaks: &[usize]) -> String {
     let mut out = String::new();
-    key_into_skipping(text, &mut out, ABJAD_SKIP);
+    key_into_skipping(text, &mut out, ABJAD_SKIP, breaks);
     out
 }
 

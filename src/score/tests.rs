@@ -432,3 +432,9 @@ fn a_final_a_and_a_final_i_are_two_endings() {
     let s = person_score("Ali Hamdy", "HAMDI, Ali");
     assert!(s >= DEFAULT, "{s}");
 }
+
+#[test]
+fn an_arabic_name_with_letters_spelled_as_a_digraph_meets_its_latin_spelling() {
+    let s = person_score("Shaykh al-Fatih", "شيخ الفاتح");
+    assert!(s >= DEFAULT, "{s}");
+}

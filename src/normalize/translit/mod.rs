@@ -24,7 +24,20 @@ use crate::model::Script;
 
 /// Appends the ASCII spelling of `word` (any script, any case) to `out`: lower-case letters
 /// and digits only. `lang` is the Cyrillic alphabet guessed for the whole name.
+#[cfg(test)]
 pub(crate) fn romanize_word(word: &str, lang: Lang, out: &mut String) {
+    romanize_word_marked(word, lang, out, &mut Vec::new());
+}
+
+/// As [`romanize_word`], noting in `breaks` where the spelling of each Arabic-script letter
+/// after the first begins in `out`, so that the key keeps two letters apart whose spellings
+/// meet as a Latin digraph (see `variant::abjad_key_with_breaks`).
+pub(crate) fn romanize_word_marked(
+    word: &str,
+    lang: Lang,
+    out: &mut String,
+    breaks: &mut Vec<usize>,
+) {
     let mut prev_cyrillic: Option<char> = None;
     // Letters of a table-driven script are gathered into runs so that digraphs are seen.
     let mut run = String::new();
@@ -35,7 +48,12 @@ pub(crate) fn romanize_word(word: &str, lang: Lang, out: &mut String) {
             flush_run(&mut run, run_table, out);
             run_table = None;
             match arabic::romanize_char(c, arabic_start) {
-                Some(s) => out.push_str(s),
+                Some(s) => {
+                    if !arabic_start && !s.is_empty() {
+                        breaks.push(out.len());
+                    }
+                    out.push_str(s);
+                }
                 None if c.is_alphabetic() => fallback(c, out),
                 None => {}
             }
