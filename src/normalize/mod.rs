@@ -327,6 +327,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         abjad: bool,
         breaks: Vec<usize>,
     }
+    // A name in Persian or Urdu reads its Arabic letters the Persian way (ض z, not d).
+    let persian = translit::arabic::has_persian_letter(text);
     let mut romans: Vec<Roman> = Vec::with_capacity(raw.len());
     for w in raw {
         let folded = fold_homoglyphs(&w.text, name_script);
@@ -335,6 +337,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         translit::romanize_word_marked(
             folded.as_deref().unwrap_or(&w.text),
             lang,
+            persian,
             &mut out,
             &mut breaks,
         );

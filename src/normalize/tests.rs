@@ -253,3 +253,13 @@ fn two_arabic_letters_spelled_as_a_digraph_stay_two_in_the_key() {
     // س ح stays joined, as the Latin spellings of إسحاق (`Ishaq`) key it.
     assert_eq!(key("إسحاق"), ["iSak"]);
 }
+
+#[test]
+fn a_name_in_persian_or_urdu_reads_arabic_letters_the_persian_way() {
+    // BGN/PCGN 1958 (Persian): ض ذ ظ are z, ث s. A letter only Persian writes (ی) tells.
+    run(&[
+        ("persian", "غلامرضا ضیایی", &["ghlamrza", "ziaii"]),
+        // Without one, the Arabic values (BGN/PCGN 1956): ض is d.
+        ("arabic", "رمضان", &["rmdan"]),
+    ]);
+}

@@ -261,8 +261,9 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usiz
                 rest.starts_with(r.pattern.as_bytes())
                     && applies(r.at, bytes, i, r.pattern.len())
                     && !skip.contains(&r.pattern)
-                    && !(SPLIT_AT_BREAKS.contains(&r.pattern)
-                        && joins_across(bytes, i, r.pattern.len(), breaks))
+                    && (breaks.is_empty()
+                        || !(SPLIT_AT_BREAKS.contains(&r.pattern)
+                            && joins_across(bytes, i, r.pattern.len(), breaks)))
             });
         match hit {
             Some(r) => {

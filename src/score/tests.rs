@@ -438,3 +438,9 @@ fn an_arabic_name_with_letters_spelled_as_a_digraph_meets_its_latin_spelling() {
     let s = person_score("Shaykh al-Fatih", "شيخ الفاتح");
     assert!(s >= DEFAULT, "{s}");
 }
+
+#[test]
+fn a_persian_name_meets_its_persian_spelling() {
+    let s = person_score("Gholamreza ZIAEI", "غلامرضا ضیایی");
+    assert!(s >= DEFAULT, "{s}");
+}

@@ -360,8 +360,15 @@ impl Screener {
         let mut best: HashMap<u32, (f32, u32, Explanation)> = HashMap::new();
         // The names of persons that met some but not all of the query's words firmly, by entity:
         // candidates for a match across two names (see `combined`).
-        let all_words = crate::score::words_met(&q, &vec![true; q.len()]);
-        let combine = all_words.count_ones() >= 2;
+        let bits_of = |keep: fn(&ScoreToken) -> bool| {
+            q.iter()
+                .enumerate()
+                .filter(|(_, t)| keep(t))
+                .fold(0u64, |bits, (i, _)| bits | bit(i))
+        };
+        let all_words = bits_of(|t| t.kind == TokenKind::Word);
+        let distinct = bits_of(ScoreToken::distinctive);
+        let combine = all_words.count_ones() >= 2 && distinct != 0;
         let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
         for nid in candidates {
             let Some(name) = inner.index.names.get(nid as usize) else {
@@ -378,7 +385,7 @@ impl Screener {
             if combine
                 && entity.kind == EntityKind::Person
                 && !name.weak
-                && met != 0
+                && met & distinct != 0
                 && met != all_words
             {
                 partial.entry(name.entity).or_default().push((nid, met));
@@ -410,7 +417,9 @@ impl Screener {
             if !below {
                 continue;
             }
-            if let Some((score, nid, mut explanation)) = self.combined(&q, all_words, names) {
+            if let Some((score, nid, mut explanation)) =
+                self.combined(&q, all_words, distinct, names)
+            {
                 let score = self.secondary(&query, entity, score, &mut explanation);
                 if best.get(ei).is_none_or(|(s, _, _)| score > *s) {
                     best.insert(*ei, (score, nid, explanation));
@@ -471,21 +480,17 @@ impl Screener {
     /// The best match of a query's words across two names of one person, when each name met
     /// some of the words firmly and together they met all (`Shahab GHAFARI` against `Shahab
     /// al-Muhajir` and `Sanaullah Ghafari`): the two names scored as one, each having met a
-    /// distinctive word of its own, times [`COMBINED_NAMES`]. The score, the first name's
-    /// position in the index, and the explanation.
+    /// distinctive word of its own (`distinct`: the query's distinctive words, as bits), times
+    /// [`COMBINED_NAMES`]. The score, the first name's position in the index, and the
+    /// explanation.
     fn combined(
         &self,
         q: &[ScoreToken],
         all_words: u64,
+        distinct: u64,
         names: &[(u32, u64)],
     ) -> Option<(f32, u32, Explanation)> {
         let index = &self.inner.index;
-        let distinct = q
-            .iter()
-            .take(64)
-            .enumerate()
-            .filter(|(_, t)| t.distinctive())
-            .fold(0u64, |bits, (i, _)| bits | bit(i));
         let mut found: Option<(f32, u32, Explanation)> = None;
         let names = names.get(..names.len().min(MAX_COMBINED)).unwrap_or(names);
         for (i, &(a, ma)) in names.iter().enumerate() {
@@ -513,9 +518,20 @@ impl Screener {
                 if explanation.query_words_met() != all_words {
                     continue;
                 }
+                // Each name's own words met hold a distinctive one (a query word in Arabic
+                // script is not known to be a common name; the listed word it met is).
+                let met = explanation.candidate_words_met();
+                let distinct_met = |range: std::ops::Range<usize>| {
+                    range.into_iter().any(|i| {
+                        bit(i) & met != 0 && joined.get(i).is_some_and(ScoreToken::distinctive)
+                    })
+                };
+                let a_len = na.tokens.len();
+                if !distinct_met(0..a_len) || !distinct_met(a_len..joined.len()) {
+                    continue;
+                }
                 // Scored against the words met alone: the words of each name that the other
                 // replaces are no disagreement.
-                let met = explanation.candidate_words_met();
                 let used: Vec<ScoreToken> = joined
                     .into_iter()
                     .enumerate()

@@ -95,6 +95,9 @@ fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     assert!(s.screen("Manuel Castro").is_empty());
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir"]);
     assert!(s.screen("Ghafori Shahib").is_empty());
+    // A common name in Arabic script is common in the listed name it meets.
+    let s = one_person(&["BADR AL DIN, Mustafa", "SAAB, Elias Fouad"]);
+    assert!(s.screen("مصطفي فؤاد").is_empty());
 }
 
 #[test]

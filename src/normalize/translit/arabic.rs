@@ -100,10 +100,31 @@ const GLIDES: &[(char, &str, &str)] = &[
     ('ے', "y", "e"),
 ];
 
-/// The spelling of an Arabic-script character, `None` for one the table does not know.
-pub(crate) fn romanize_char(c: char, word_start: bool) -> Option<&'static str> {
+/// Letters Persian and Urdu read otherwise than Arabic: ث s, ذ ض ظ z (BGN/PCGN 1958 for
+/// Persian; the Urdu table of ALA-LC agrees): `رضا` is Reza, `ضیایی` Ziaei, `عثمان` Osman.
+const PERSIAN: &[(char, &str)] = &[('ث', "s"), ('ذ', "z"), ('ض', "z"), ('ظ', "z")];
+
+/// Letters that Persian and Urdu write and Arabic does not: a name holding one is read with
+/// the [`PERSIAN`] values (Farsi yeh ی and keheh ک are what Persian and Urdu keyboards type).
+const PERSIAN_ONLY: &[char] = &[
+    'پ', 'چ', 'ژ', 'گ', 'ک', 'ی', 'ے', 'ہ', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ',
+];
+
+/// Whether a text holds a letter of Persian or Urdu that Arabic does not write.
+pub(crate) fn has_persian_letter(text: &str) -> bool {
+    text.chars().any(|c| PERSIAN_ONLY.contains(&c))
+}
+
+/// The spelling of an Arabic-script character, `None` for one the table does not know;
+/// `persian` when the name is written in Persian or Urdu ([`has_persian_letter`]).
+pub(crate) fn romanize_char(c: char, word_start: bool, persian: bool) -> Option<&'static str> {
     if let Some(&(_, initial, inner)) = GLIDES.iter().find(|(k, _, _)| *k == c) {
         return Some(if word_start { initial } else { inner });
+    }
+    if persian {
+        if let Some(&(_, v)) = PERSIAN.iter().find(|(k, _)| *k == c) {
+            return Some(v);
+        }
     }
     TABLE.iter().find_map(|&(k, v)| (k == c).then_some(v))
 }

@@ -26,15 +26,18 @@ use crate::model::Script;
 /// and digits only. `lang` is the Cyrillic alphabet guessed for the whole name.
 #[cfg(test)]
 pub(crate) fn romanize_word(word: &str, lang: Lang, out: &mut String) {
-    romanize_word_marked(word, lang, out, &mut Vec::new());
+    let persian = arabic::has_persian_letter(word);
+    romanize_word_marked(word, lang, persian, out, &mut Vec::new());
 }
 
 /// As [`romanize_word`], noting in `breaks` where the spelling of each Arabic-script letter
 /// after the first begins in `out`, so that the key keeps two letters apart whose spellings
-/// meet as a Latin digraph (see `variant::abjad_key_with_breaks`).
+/// meet as a Latin digraph (see `variant::abjad_key_with_breaks`). `persian` when the name is
+/// written in Persian or Urdu: Arabic-script letters take their Persian values.
 pub(crate) fn romanize_word_marked(
     word: &str,
     lang: Lang,
+    persian: bool,
     out: &mut String,
     breaks: &mut Vec<usize>,
 ) {
@@ -47,7 +50,7 @@ pub(crate) fn romanize_word_marked(
         if arabic::is_arabic(c) {
             flush_run(&mut run, run_table, out);
             run_table = None;
-            match arabic::romanize_char(c, arabic_start) {
+            match arabic::romanize_char(c, arabic_start, persian) {
                 Some(s) => {
                     if !arabic_start && !s.is_empty() {
                         breaks.push(out.len());
