@@ -444,3 +444,10 @@ fn a_persian_name_meets_its_persian_spelling() {
     let s = person_score("Gholamreza ZIAEI", "غلامرضا ضیایی");
     assert!(s >= DEFAULT, "{s}");
 }
+
+#[test]
+fn the_pilgrim_title_weighs_nothing() {
+    // `Hajj` (حاج), as `Haji` and `Hajji`, is a title, not a given name.
+    let s = person_score("ALIQ, Qasim", "'ALIQ, Hajj Qasim");
+    assert!(s >= DEFAULT, "{s}");
+}
