@@ -152,15 +152,22 @@ const PATRONYMIC_ENDINGS: &[&str] = &[
     "kyzy", "qizi", "kizi",
 ];
 
-/// The words of a name, as bits by position (the first 64); with `used`, those met.
-pub(crate) fn words_met(tokens: &[ScoreToken], used: &[bool]) -> u64 {
+/// The bit of a token position in a 64-bit set of positions; none past 64.
+pub(crate) fn bit(i: usize) -> u64 {
+    u32::try_from(i)
+        .ok()
+        .and_then(|i| 1u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
+/// The words of a name met (`used`), as bits by position (the first 64).
+fn words_met(tokens: &[ScoreToken], used: &[bool]) -> u64 {
     tokens
         .iter()
         .zip(used)
-        .take(64)
         .enumerate()
         .filter(|(_, (t, u))| **u && t.kind == TokenKind::Word)
-        .fold(0, |bits, (i, _)| bits | 1u64 << i)
+        .fold(0, |bits, (i, _)| bits | bit(i))
 }
 
 /// The kunya particles (spelling-variant keys): `Abu` (أبو, father of) and `Umm` (أم, mother
@@ -947,9 +954,9 @@ pub(crate) fn score_names(
                 .any(|t| t.kind == TokenKind::Word);
         firm |= link_word && l.sim >= firm_at;
         if l.sim >= firm_at {
-            for i in l.q.clone().take_while(|i| *i < 64) {
+            for i in l.q.clone() {
                 if q.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-                    explanation.query_firm |= 1u64 << i;
+                    explanation.query_firm |= bit(i);
                 }
             }
         }

@@ -15,7 +15,9 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
-use crate::score::{Explanation, Factor, Frequencies, ScoreToken, prepare_tokens, score_names};
+use crate::score::{
+    Explanation, Factor, Frequencies, ScoreToken, bit, prepare_tokens, score_names,
+};
 use crate::sources::{self, Loaded};
 
 /// The threshold the crate recommends: a match scores at least this.
@@ -37,14 +39,6 @@ const MAX_CANDIDATES: usize = 20_000;
 
 /// Multiplier when the query's birth date is incompatible with every birth date of a person.
 const BIRTH_DATE_CONFLICT: f32 = 0.85;
-/// The bit of a token position in a 64-bit set of positions; none past 64.
-fn bit(i: usize) -> u64 {
-    u32::try_from(i)
-        .ok()
-        .and_then(|i| 1u64.checked_shl(i))
-        .unwrap_or(0)
-}
-
 /// Multiplier of a match across two names of one person ([`Factor::CombinedNames`]): the
 /// query is no one name the list gives.
 const COMBINED_NAMES: f32 = 0.9;
