@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::normalize::TokenKind;
-use crate::score::ScoreToken;
+use crate::score::{GluedRuns, ScoreToken};
 
 /// Keys shorter than this are looked up exactly only: one edit in a three-letter key is a
 /// different word.
@@ -56,6 +56,8 @@ pub(crate) struct IndexedName {
     pub(crate) name: u32,
     /// The name's tokens with their weights.
     pub(crate) tokens: Vec<ScoreToken>,
+    /// The runs of its adjacent tokens written as one word.
+    pub(crate) glued: GluedRuns,
     /// Whether the list flags the name as a weak alias.
     pub(crate) weak: bool,
     /// Whether the name is the acronym an organization's name gives in parentheses: like a
@@ -265,6 +267,7 @@ impl Index {
                         .iter()
                         .map(|t| t.text.len() + t.key.len())
                         .sum::<usize>()
+                    + n.glued.memory_usage()
             })
             .sum();
         let names = self.names.capacity() * std::mem::size_of::<IndexedName>();

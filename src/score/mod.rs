@@ -666,6 +666,9 @@ pub struct Explanation {
     /// The query's words met firmly (as written or as a spelling variant), the same way.
     #[serde(skip)]
     query_firm: u64,
+    /// Made without the texts (see [`score_names_with`]).
+    #[serde(skip)]
+    unexplained: bool,
 }
 
 impl Explanation {
@@ -708,6 +711,11 @@ impl Explanation {
     /// What moved the score besides the links.
     pub fn factors(&self) -> &[Factor] {
         &self.factors
+    }
+
+    /// Whether the explanation holds the texts of the links and of the unmatched tokens.
+    pub(crate) fn explained(&self) -> bool {
+        !self.unexplained
     }
 
     pub(crate) fn push_factor(&mut self, factor: Factor) {
@@ -782,6 +790,57 @@ fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
     Some((text, k, abjad))
 }
 
+/// A run of adjacent tokens of a name written as one word (see [`glued`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct GluedRun {
+    text: Box<str>,
+    key: Box<str>,
+    abjad: bool,
+}
+
+/// Every glued run of a name, two to [`MAX_GLUED`] tokens long, made once: a list name's
+/// when the screener is built, a query's once per query, not once per comparison.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct GluedRuns {
+    /// The runs of two tokens by start, then those of three, and so on; `None` for a run
+    /// with a number.
+    runs: Vec<Option<GluedRun>>,
+}
+
+impl GluedRuns {
+    pub(crate) fn new(tokens: &[ScoreToken]) -> GluedRuns {
+        let mut runs = Vec::new();
+        for n in 2..=MAX_GLUED {
+            runs.extend(tokens.windows(n).map(|run| {
+                glued(run).map(|(text, key, abjad)| GluedRun {
+                    text: text.into(),
+                    key: key.into(),
+                    abjad,
+                })
+            }));
+        }
+        GluedRuns { runs }
+    }
+
+    /// The run of `n` tokens from `start` in a name of `len` tokens.
+    fn get(&self, len: usize, n: usize, start: usize) -> Option<&GluedRun> {
+        // Runs of m tokens number len + 1 - m.
+        let before: usize = (2..n).map(|m| (len + 1).saturating_sub(m)).sum();
+        self.runs.get(before + start)?.as_ref()
+    }
+
+    /// An estimate of the heap memory held, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.runs.capacity() * std::mem::size_of::<Option<GluedRun>>()
+            + self
+                .runs
+                .iter()
+                .flatten()
+                .map(|r| r.text.len() + r.key.len())
+                .sum::<usize>()
+    }
+}
+
 /// Similarity of one word with a glued run of words.
 fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 {
     if word.abjad && abjad {
@@ -814,6 +873,18 @@ pub(crate) fn score_names(
     q: &[ScoreToken],
     c: &[ScoreToken],
     kind: EntityKind,
+) -> (f32, Explanation) {
+    score_names_with((q, &GluedRuns::new(q)), (c, &GluedRuns::new(c)), kind, true)
+}
+
+/// As [`score_names`], with the names' glued runs made beforehand; without `explain`, the
+/// explanation holds the bits of the words met and the factors, but not the texts of the
+/// links and of the tokens left unmatched (the score is the same).
+pub(crate) fn score_names_with(
+    (q, q_glued): (&[ScoreToken], &GluedRuns),
+    (c, c_glued): (&[ScoreToken], &GluedRuns),
+    kind: EntityKind,
+    explain: bool,
 ) -> (f32, Explanation) {
     let person = kind == EntityKind::Person;
     let organization = kind == EntityKind::Organization;
@@ -863,7 +934,9 @@ pub(crate) fn score_names(
         // Query words against glued runs of the list name, then list words against runs of
         // the query; each run's key is made at most once, when a word is near its length.
         for (j, run) in c.windows(n).enumerate() {
-            let mut made: Option<Option<(String, String, bool)>> = None;
+            let Some(g) = c_glued.get(c.len(), n, j) else {
+                continue;
+            };
             for (i, qt) in q
                 .iter()
                 .enumerate()
@@ -872,10 +945,7 @@ pub(crate) fn score_names(
                 if !glue_fits(run, qt.text.len()) {
                     continue;
                 }
-                let Some((text, k, abjad)) = made.get_or_insert_with(|| glued(run)) else {
-                    break;
-                };
-                let sim = glued_similarity(qt, text, k, *abjad);
+                let sim = glued_similarity(qt, &g.text, &g.key, g.abjad);
                 if sim > 0.0 {
                     let mass = qt.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {
@@ -888,7 +958,9 @@ pub(crate) fn score_names(
             }
         }
         for (i, run) in q.windows(n).enumerate() {
-            let mut made: Option<Option<(String, String, bool)>> = None;
+            let Some(g) = q_glued.get(q.len(), n, i) else {
+                continue;
+            };
             for (j, ct) in c
                 .iter()
                 .enumerate()
@@ -897,10 +969,7 @@ pub(crate) fn score_names(
                 if !glue_fits(run, ct.text.len()) {
                     continue;
                 }
-                let Some((text, k, abjad)) = made.get_or_insert_with(|| glued(run)) else {
-                    break;
-                };
-                let sim = glued_similarity(ct, text, k, *abjad);
+                let sim = glued_similarity(ct, &g.text, &g.key, g.abjad);
                 if sim > 0.0 {
                     let mass = ct.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {
@@ -925,13 +994,18 @@ pub(crate) fn score_names(
     let mut q_used = vec![false; q.len()];
     let mut c_used = vec![false; c.len()];
     let mut numerator = 0.0f32;
-    let mut explanation = Explanation::default();
+    let mut explanation = Explanation {
+        unexplained: !explain,
+        ..Explanation::default()
+    };
     let mut distinctive_matched = false;
     // Whether a word is met firmly: as written or as a spelling variant.
     let mut firm = false;
     // Whether a word is met as written.
     let mut written = false;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    // The strongest link's similarity.
+    let mut best_sim = 0.0f32;
     for l in &links {
         let free = q_used
             .get(l.q.clone())
@@ -966,7 +1040,9 @@ pub(crate) fn score_names(
                 *u = true;
                 wq += t.weight;
                 distinctive_matched |= t.distinctive();
-                qtexts.push(t.text.to_string());
+                if explain {
+                    qtexts.push(t.text.to_string());
+                }
             }
         }
         for j in l.c.clone() {
@@ -974,17 +1050,22 @@ pub(crate) fn score_names(
                 *u = true;
                 wc += t.weight;
                 distinctive_matched |= t.distinctive();
-                ctexts.push(t.text.to_string());
+                if explain {
+                    ctexts.push(t.text.to_string());
+                }
             }
         }
         numerator += l.sim * (wq + wc);
         chosen.push((l.q.clone(), l.c.clone()));
-        explanation.matched.push(TokenMatch {
-            query: qtexts,
-            candidate: ctexts,
-            similarity: l.sim,
-            weight: wq + wc,
-        });
+        best_sim = best_sim.max(l.sim);
+        if explain {
+            explanation.matched.push(TokenMatch {
+                query: qtexts,
+                candidate: ctexts,
+                similarity: l.sim,
+                weight: wq + wc,
+            });
+        }
     }
     let side = |tokens: &[ScoreToken], used: &[bool], names: &mut Vec<String>| {
         let mut matched = 0.0f32;
@@ -1003,7 +1084,9 @@ pub(crate) fn score_names(
                 if t.disagrees() && !t.patronymic {
                     distinct += t.unmatched;
                 }
-                names.push(t.text.to_string());
+                if explain {
+                    names.push(t.text.to_string());
+                }
             }
         }
         (matched, unmatched, distinct, numbers)
@@ -1027,12 +1110,9 @@ pub(crate) fn score_names(
     // And only when a word of the inner name is met exactly, up to spelling variants: a part
     // of a name that is also respelled (`THAPA SYSTEMS` / `TABA`, `SANDHU EXPORT` / `SINDHU`)
     // is two weak signs, not one strong one.
-    let exact = explanation
-        .matched
-        .iter()
-        .any(|m| m.similarity >= SUBSET_MIN_SIMILARITY);
+    let exact = best_sim >= SUBSET_MIN_SIMILARITY;
     // A listed person's name met by one word glued (`Manu` / `MAN, Nu`) is one sign, not two.
-    let links = explanation.matched.len();
+    let links = chosen.len();
     // A listed name of one word inside a longer query must be met as written: `GORGE` in
     // `George Resources Ltd`, `SCOT` in `Scott Logistics` are respellings of other words.
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
@@ -1058,11 +1138,7 @@ pub(crate) fn score_names(
         0.0
     };
     if only_forms(q) && only_forms(c) {
-        score = explanation
-            .matched
-            .iter()
-            .map(|m| m.similarity)
-            .fold(0.0, f32::max);
+        score = best_sim;
         explanation.name_score = score;
         return (score.clamp(0.0, 1.0), explanation);
     }

@@ -445,3 +445,34 @@ fn the_pilgrim_title_weighs_nothing() {
     // `Hajj` (حاج), as `Haji` and `Hajji`, is a title, not a given name.
     assert_meet(&[("ALIQ, Qasim", "'ALIQ, Hajj Qasim")]);
 }
+
+#[test]
+fn scoring_without_the_texts_gives_the_same_score_and_bits() {
+    let freq = Frequencies::embedded();
+    let pairs = [
+        ("Jewgeni Prigoschin", "Yevgeniy Viktorovich PRIGOZHIN"),
+        ("ABDALKHALIQ", "Abd al-Khaliq"),
+        ("JSCARGUMENT", "JSC ARGUMENT"),
+        ("DA GROUP 23", "DA GROUP 22"),
+        ("ООО", "LLC"),
+        ("محمد بن سلمان", "Mohammed bin Salman"),
+        ("Kazstanex", "ТОО «Казстанекс»"),
+    ];
+    for kind in [EntityKind::Unknown, EntityKind::Person, EntityKind::Organization] {
+        for (a, b) in pairs {
+            let (qa, qb) = (tokens(a, &freq), tokens(b, &freq));
+            let (ga, gb) = (GluedRuns::new(&qa), GluedRuns::new(&qb));
+            let (s1, e1) = score_names_with((&qa, &ga), (&qb, &gb), kind, true);
+            let (s2, e2) = score_names_with((&qa, &ga), (&qb, &gb), kind, false);
+            assert_eq!(s1.to_bits(), s2.to_bits(), "{a} / {b}");
+            assert!(e1.explained() && !e2.explained());
+            assert!(e2.matched().is_empty() && e2.unmatched_query().is_empty());
+            assert_eq!(e1.factors(), e2.factors(), "{a} / {b}");
+            assert_eq!(
+                (e1.query_words_met(), e1.query_words_firm(), e1.candidate_words_met()),
+                (e2.query_words_met(), e2.query_words_firm(), e2.candidate_words_met()),
+            );
+            assert_eq!((s1, e1), score_names(&qa, &qb, kind));
+        }
+    }
+}

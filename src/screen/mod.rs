@@ -16,7 +16,8 @@ use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
 use crate::score::{
-    Explanation, Factor, Frequencies, ScoreToken, bit, prepare_tokens, score_names,
+    Explanation, Factor, Frequencies, GluedRuns, ScoreToken, bit, prepare_tokens, score_names,
+    score_names_with,
 };
 use crate::sources::{self, Loaded};
 
@@ -157,6 +158,7 @@ impl ScreenerBuilder {
                 index.add(IndexedName {
                     entity: ei as u32,
                     name: ni as u32,
+                    glued: GluedRuns::new(&tokens),
                     tokens,
                     weak: name.kind.is_weak(),
                     acronym: false,
@@ -170,6 +172,7 @@ impl ScreenerBuilder {
                         index.add(IndexedName {
                             entity: ei as u32,
                             name: ni as u32,
+                            glued: GluedRuns::new(&tokens),
                             tokens,
                             weak: false,
                             acronym: true,
@@ -364,6 +367,8 @@ impl Screener {
         let distinct = bits_of(ScoreToken::distinctive);
         let combine = all_words.count_ones() >= 2 && distinct != 0;
         let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
+        let q_glued = GluedRuns::new(&q);
+        // Scored without the texts of the explanation, which only the matches returned need.
         for nid in candidates {
             let Some(name) = inner.index.names.get(nid as usize) else {
                 continue;
@@ -374,7 +379,12 @@ impl Screener {
             if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
                 continue;
             }
-            let (mut score, mut explanation) = score_names(&q, &name.tokens, entity.kind);
+            let (score, explanation) = score_names_with(
+                (&q, &q_glued),
+                (&name.tokens, &name.glued),
+                entity.kind,
+                false,
+            );
             let met = explanation.query_words_firm();
             if combine
                 && entity.kind == EntityKind::Person
@@ -384,17 +394,11 @@ impl Screener {
             {
                 partial.entry(name.entity).or_default().push((nid, met));
             }
-            if name.weak || name.acronym {
-                if score < WEAK_ALIAS_MIN {
-                    continue;
-                }
-                explanation.push_factor(if name.acronym {
-                    Factor::Acronym
-                } else {
-                    Factor::WeakAlias
-                });
-            }
-            score = self.secondary(&query, entity, score, &mut explanation);
+            let Some((score, explanation)) =
+                self.name_evidence(&query, entity, name, score, explanation)
+            else {
+                continue;
+            };
             let better = match best.get(&name.entity) {
                 None => true,
                 Some((s, n, _)) => score > *s || (score == *s && nid < *n),
@@ -450,6 +454,16 @@ impl Screener {
                 let entity = inner.entities.get(ei as usize)?;
                 let name = inner.index.names.get(nid as usize)?;
                 let n = entity.names.get(name.name as usize)?;
+                if !explanation.explained() {
+                    // The same score again, now with the texts of the links.
+                    let (s, e) = score_names_with(
+                        (&q, &q_glued),
+                        (&name.tokens, &name.glued),
+                        entity.kind,
+                        true,
+                    );
+                    explanation = self.name_evidence(&query, entity, name, s, e)?.1;
+                }
                 if truncated {
                     explanation.push_factor(Factor::QueryTruncated {
                         tokens: MAX_QUERY_TOKENS,
@@ -469,6 +483,31 @@ impl Screener {
         sort_matches(&mut matches);
         matches.truncate(query.limit);
         matches
+    }
+
+    /// A name score with the evidence of the name's flags (a weak alias or an acronym counts
+    /// only when near-exact) and of the query's kind, birth date, country and identifiers;
+    /// `None` when the name cannot count.
+    fn name_evidence(
+        &self,
+        query: &Query,
+        entity: &Entity,
+        name: &IndexedName,
+        score: f32,
+        mut explanation: Explanation,
+    ) -> Option<(f32, Explanation)> {
+        if name.weak || name.acronym {
+            if score < WEAK_ALIAS_MIN {
+                return None;
+            }
+            explanation.push_factor(if name.acronym {
+                Factor::Acronym
+            } else {
+                Factor::WeakAlias
+            });
+        }
+        let score = self.secondary(query, entity, score, &mut explanation);
+        Some((score, explanation))
     }
 
     /// The best match of a query's words across two names of one person, when each name met

@@ -7,11 +7,11 @@
 //! window is the hit. Names are thus found in any word order, with typos, glued or split
 //! words and legal forms in any language, at the cost of scoring only where an anchor occurs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
 use crate::normalize::{TokenKind, normalize_text};
-use crate::score::{Explanation, ScoreToken, prepare_tokens, score_names};
+use crate::score::{Explanation, GluedRuns, ScoreToken, prepare_tokens, score_names_with};
 
 struct Found {
     start: usize,
@@ -29,6 +29,8 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let st: Vec<ScoreToken> = prepare_tokens(&tokens, &inner.freq);
     let mut found: Vec<Found> = Vec::new();
     let mut tried: HashSet<(u32, usize)> = HashSet::new();
+    // The glued runs of each window of text tokens scored, made once.
+    let mut windows: HashMap<(usize, usize), GluedRuns> = HashMap::new();
     let mut vids = Vec::new();
     for (i, t) in st.iter().enumerate() {
         vids.clear();
@@ -50,7 +52,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                     .get(name.entity as usize)
                     .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
                 let n = name.tokens.len();
-                let mut best: Option<(f32, usize, usize, Explanation)> = None;
+                let mut best: Option<(f32, usize, usize)> = None;
                 for len in n.saturating_sub(1).max(1)..=n + 1 {
                     let first = (i + 1).saturating_sub(len);
                     for start in first..=i {
@@ -58,21 +60,35 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                         let Some(window) = st.get(start..end) else {
                             continue;
                         };
-                        let (score, explanation) = score_names(window, &name.tokens, kind);
-                        let better = best.as_ref().is_none_or(|(s, bs, be, _)| {
+                        let glued = windows
+                            .entry((start, end))
+                            .or_insert_with(|| GluedRuns::new(window));
+                        let (score, _) = score_names_with(
+                            (window, glued),
+                            (&name.tokens, &name.glued),
+                            kind,
+                            false,
+                        );
+                        let better = best.as_ref().is_none_or(|(s, bs, be)| {
                             score > *s || (score == *s && end - start < be - bs)
                         });
                         if better {
-                            best = Some((score, start, end, explanation));
+                            best = Some((score, start, end));
                         }
                     }
                 }
-                let Some((score, start, end, mut explanation)) = best else {
+                let Some((score, start, end)) = best else {
                     continue;
                 };
                 if score < inner.threshold {
                     continue;
                 }
+                let (Some(window), Some(glued)) = (st.get(start..end), windows.get(&(start, end)))
+                else {
+                    continue;
+                };
+                let (_, mut explanation) =
+                    score_names_with((window, glued), (&name.tokens, &name.glued), kind, true);
                 if name.weak {
                     if score < WEAK_ALIAS_MIN {
                         continue;
