@@ -65,6 +65,34 @@ pub(crate) struct IndexedName {
     pub(crate) acronym: bool,
 }
 
+impl IndexedName {
+    /// Whether a word of the name was written in Arabic script: such a word meets Latin
+    /// spellings letter by letter, further than the vocabulary lookup reaches, so the index
+    /// cannot tell which query words may meet it.
+    pub(crate) fn has_abjad(&self) -> bool {
+        self.tokens.iter().any(|t| t.abjad)
+    }
+}
+
+/// What a vocabulary entry can bring to a match, the most over the list tokens (or glued
+/// pairs of tokens) that have its key: their weight, and whether one is distinctive.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct EntryWeight {
+    pub(crate) weight: f32,
+    pub(crate) distinctive: bool,
+    /// Whether a token of the entry was written in Arabic script (it meets Latin words
+    /// letter by letter, not by key).
+    pub(crate) abjad: bool,
+}
+
+impl EntryWeight {
+    fn join(&mut self, weight: f32, distinctive: bool, abjad: bool) {
+        self.weight = self.weight.max(weight);
+        self.distinctive |= distinctive;
+        self.abjad |= abjad;
+    }
+}
+
 /// The index over all list names.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
@@ -75,6 +103,10 @@ pub(crate) struct Index {
     postings: Vec<Vec<u32>>,
     /// Vocabulary id → names whose text-scan anchor it is.
     anchors: Vec<Vec<u32>>,
+    /// Vocabulary id → what it can bring to a match.
+    weights: Vec<EntryWeight>,
+    /// Vocabulary id → key.
+    keys: Vec<Box<str>>,
     /// The hash of a key with one symbol deleted → vocabulary ids. Hashes, not strings: the
     /// neighbourhoods hold ten times the vocabulary, and a collision only adds a candidate
     /// that scoring then rejects.
@@ -112,32 +144,39 @@ impl Index {
     /// Adds a name; call [`Index::finish`] after the last.
     pub(crate) fn add(&mut self, name: IndexedName) {
         let id = self.names.len() as u32;
-        let mut keys: Vec<String> = Vec::new();
+        // Keys, with the weight and distinctiveness of what has them.
+        let mut keys: Vec<(String, f32, bool, bool)> = Vec::new();
         for t in &name.tokens {
+            let d = t.distinctive();
             if t.kind != TokenKind::LegalForm {
-                keys.push(t.key.to_string());
+                keys.push((t.key.to_string(), t.weight, d, t.abjad));
             }
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
-                keys.push(format!("~{}", t.skeleton));
+                keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad));
             }
         }
         for pair in name.tokens.windows(2) {
             if let [a, b] = pair {
                 if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
-                    keys.push(crate::normalize::variant::key(&format!(
-                        "{}{}",
-                        a.text, b.text
-                    )));
+                    keys.push((
+                        crate::normalize::variant::key(&format!("{}{}", a.text, b.text)),
+                        a.weight + b.weight,
+                        a.distinctive() || b.distinctive(),
+                        a.abjad || b.abjad,
+                    ));
                 }
             }
         }
-        for k in keys {
+        for (k, weight, distinctive, abjad) in keys {
             let vid = self.intern(&k);
             if let Some(p) = self.postings.get_mut(vid as usize) {
                 if p.last() != Some(&id) {
                     p.push(id);
                 }
+            }
+            if let Some(w) = self.weights.get_mut(vid as usize) {
+                w.join(weight, distinctive, abjad);
             }
         }
         // The text-scan anchor: the name's most distinctive word or number.
@@ -165,8 +204,10 @@ impl Index {
         }
         let v = self.postings.len() as u32;
         self.vocab.insert(key.into(), v);
+        self.keys.push(key.into());
         self.postings.push(Vec::new());
         self.anchors.push(Vec::new());
+        self.weights.push(EntryWeight::default());
         if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             deletions_of(key, |d| self.deletions.entry(h(d)).or_default().push(v));
         }
@@ -248,6 +289,16 @@ impl Index {
             .unwrap_or_default()
     }
 
+    /// What a vocabulary entry can bring to a match.
+    pub(crate) fn entry_weight(&self, vid: u32) -> EntryWeight {
+        self.weights.get(vid as usize).copied().unwrap_or_default()
+    }
+
+    /// The key of a vocabulary entry.
+    pub(crate) fn key(&self, vid: u32) -> &str {
+        self.keys.get(vid as usize).map_or("", |k| k)
+    }
+
     /// Names anchored on a vocabulary entry for the text scan.
     pub(crate) fn anchors(&self, vid: u32) -> &[u32] {
         self.anchors
@@ -271,9 +322,14 @@ impl Index {
             })
             .sum();
         let names = self.names.capacity() * std::mem::size_of::<IndexedName>();
-        let vocab: usize = self.vocab.keys().map(|k| k.len() + 24).sum();
+        let vocab: usize = self.vocab.keys().map(|k| 2 * (k.len() + 24)).sum();
         let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
-        let anchors: usize = self.anchors.iter().map(|p| p.capacity() * 4 + 24).sum();
+        let anchors: usize = self
+            .anchors
+            .iter()
+            .map(|p| p.capacity() * 4 + 24)
+            .sum::<usize>()
+            + self.weights.capacity() * std::mem::size_of::<EntryWeight>();
         let deletions: usize = self
             .deletions
             .iter()

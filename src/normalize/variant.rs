@@ -727,12 +727,18 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
 /// against every long spelling word sharing its first letter, the bound rejects nearly all
 /// pairs: it cut the normalization of the real lists' names by about five times.
 pub(crate) fn key_similarity_at_least(a: &str, b: &str, min: f32) -> bool {
+    key_similarity_if_at_least(a, b, min).is_some()
+}
+
+/// The key similarity of `a` and `b` ([`key_similarity`]) when it is at least `min`, found as
+/// [`key_similarity_at_least`] finds it, with one dynamic programme at most.
+pub(crate) fn key_similarity_if_at_least(a: &str, b: &str, min: f32) -> Option<f32> {
     if a == b {
-        return true;
+        return Some(1.0);
     }
     let len = a.len().max(b.len()).min(MAX_KEY);
     if len == 0 {
-        return false;
+        return None;
     }
     let allowed = (1.0 - min) * len as f32;
     let mut counts = [0i16; 128];
@@ -755,19 +761,21 @@ pub(crate) fn key_similarity_at_least(a: &str, b: &str, min: f32) -> bool {
         }
     }
     if CHEAP * only_a.max(only_b) as f32 > allowed + 1e-6 {
-        return false;
+        return None;
     }
-    key_distance_within(a, b, allowed + 1e-6) && key_similarity(a, b) >= min
+    let d = key_distance_within(a, b, allowed + 1e-6)?;
+    let sim = (1.0 - d / len as f32).clamp(0.0, 1.0);
+    (sim >= min).then_some(sim)
 }
 
 fn prev_min(row: &[f32; MAX_KEY + 1], len: usize) -> f32 {
     row.iter().take(len + 1).copied().fold(f32::MAX, f32::min)
 }
 
-/// Whether the weighted distance of two keys can be at most `max`: the dynamic programme of
-/// [`key_distance`], stopped at the first row whose every cell exceeds `max` (costs only grow
-/// down the rows).
-fn key_distance_within(a: &str, b: &str, max: f32) -> bool {
+/// The weighted distance of two keys ([`key_distance`]) when it is at most `max`: its dynamic
+/// programme, stopped at the first row whose every cell exceeds `max` (costs only grow down
+/// the rows).
+fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
     let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
     let mut before = [0f32; MAX_KEY + 1];
@@ -794,12 +802,12 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> bool {
         // The next row is reached from this one, and by a transposition from the one before:
         // stop only when both exceed `max`.
         if row_min > max && prev_min(&prev, b.len()) > max {
-            return false;
+            return None;
         }
         std::mem::swap(&mut before, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.get(b.len()).is_some_and(|&d| d <= max)
+    prev.get(b.len()).copied().filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -846,6 +854,12 @@ mod tests {
                     assert_eq!(
                         key_similarity_at_least(a, b, min),
                         key_similarity(a, b) >= min,
+                        "{a} {b} {min}"
+                    );
+                    let full = key_similarity(a, b);
+                    assert_eq!(
+                        key_similarity_if_at_least(a, b, min),
+                        (full >= min).then_some(full),
                         "{a} {b} {min}"
                     );
                 }

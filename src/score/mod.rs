@@ -36,7 +36,8 @@ pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
 use crate::normalize::variant::{
-    abjad_key, abjad_similarity, key, key_similarity, key_similarity_at_least, skeleton,
+    abjad_key, abjad_similarity, key, key_similarity, key_similarity_at_least,
+    key_similarity_if_at_least, skeleton,
 };
 use crate::normalize::{Token, TokenKind};
 
@@ -349,16 +350,20 @@ fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
     if ak == bk {
         return KEY_EQUAL;
     }
-    let mut floor = word_floor(ak.len().max(bk.len()));
-    if !first_sounds_agree(ak, bk) {
-        floor = floor.max(FIRST_SOUND_FLOOR);
-    }
+    let floor = words_floor(ak, bk);
     // The bounded test rejects most pairs without the full distance.
-    if !key_similarity_at_least(ak, bk, floor) {
-        return 0.0;
+    key_similarity_if_at_least(ak, bk, floor).map_or(0.0, |sim| sim * KEY_EQUAL)
+}
+
+/// The least key similarity of two Latin words of keys `ak` and `bk` to meet: by length
+/// ([`word_floor`]), and higher when their first sounds differ.
+fn words_floor(ak: &str, bk: &str) -> f32 {
+    let floor = word_floor(ak.len().max(bk.len()));
+    if first_sounds_agree(ak, bk) {
+        floor
+    } else {
+        floor.max(FIRST_SOUND_FLOOR)
     }
-    let sim = key_similarity(ak, bk);
-    if sim >= floor { sim * KEY_EQUAL } else { 0.0 }
 }
 
 /// Whether two keys begin with one sound: the same symbol, a cheap pair (`Qaddafi` /
@@ -485,7 +490,12 @@ fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
         return false;
     }
-    let (x, y) = (a.key.as_bytes(), b.key.as_bytes());
+    cognate_keys(&a.key, &b.key)
+}
+
+/// The key test of [`cognates`].
+fn cognate_keys(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
     if x.first() == Some(&b'@') || y.first() == Some(&b'@') {
         return false;
     }
@@ -863,6 +873,86 @@ pub const SUBSET_FACTOR: f32 = 0.5;
 /// variants (key-equal words, 0.97) and Arabic-script words met letter by letter (about 0.9)
 /// pass; respellings with a changed letter (`Thapa` / `Taba`, 0.87) do not.
 pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
+
+/// Whether a Latin word of key `a` may meet a Latin word (or glued run) of key `b`: the
+/// most that [`token_similarity`] and the glued links allow by keys alone, before the other
+/// rules (name groups, stems, patronymics) can only take the similarity to 0. The candidate
+/// index checks what its lookup found with this.
+pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
+    a == b || key_similarity_at_least(a, b, words_floor(a, b)) || cognate_keys(a, b)
+}
+
+/// What the candidate index found of a list name for a query: which query tokens may meet
+/// it, how much list weight they may meet at most, and whether a distinctive list word may be
+/// among it. The index decides: a query word meets only the list words its lookup finds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reach {
+    /// The query tokens that found the name, as bits by position.
+    pub(crate) maybe: u64,
+    /// The most list weight those tokens can meet.
+    pub(crate) weight: f32,
+    /// Whether a list word they found is distinctive.
+    pub(crate) distinctive: bool,
+}
+
+/// The most [`score_names`] can give a query against a list name when only the query tokens
+/// in `reach` can meet a list token: every other query word and number stays unmatched. The
+/// screener calls this before scoring, to leave out the names that cannot reach the
+/// threshold.
+///
+/// The score is the weighted similarity of the links over the weights of both names, with
+/// unmatched tokens at no less than [`SUBSET_FACTOR`] of their weight, times multipliers of at
+/// most one. With `a` the weight of the query tokens that may meet, `w` the most list weight
+/// they can meet (at most [`MAX_GLUED`] list tokens each, the heaviest, and no more than
+/// `reach` allows) and `u` the unmatched weight of the other tokens of both names (the
+/// lightest), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
+/// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
+/// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
+/// may always meet.
+pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], reach: Reach) -> f32 {
+    let (mut a, mut u) = (0.0f32, 0.0f32);
+    let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
+    for (i, t) in q.iter().enumerate() {
+        let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || i >= 64
+            || reach.maybe & bit(i) != 0;
+        if can_meet {
+            a += t.weight;
+            meeting += 1;
+            distinctive |= t.distinctive();
+        } else {
+            u += t.unmatched_weight();
+            all_meet = false;
+        }
+    }
+    // At most MAX_GLUED list tokens met per query token, the heaviest at best; the others
+    // unmatched, the lightest at best.
+    let k = meeting.saturating_mul(MAX_GLUED);
+    let (w, v) = if k >= c.len() {
+        (c.iter().map(|t| t.weight).sum(), 0.0)
+    } else {
+        let mut weights: Vec<f32> = c.iter().map(|t| t.weight).collect();
+        weights.sort_unstable_by(|x, y| y.total_cmp(x));
+        let mut left: Vec<f32> = c.iter().map(ScoreToken::unmatched_weight).collect();
+        left.sort_unstable_by(f32::total_cmp);
+        (
+            weights.iter().take(k).sum::<f32>(),
+            left.iter().take(c.len() - k).sum::<f32>(),
+        )
+    };
+    let most = a + w.min(reach.weight);
+    let bound = if most <= 0.0 {
+        // Nothing can meet: a score of 0, unless nothing is unmatched either.
+        if u + v > 0.0 { 0.0 } else { 1.0 }
+    } else {
+        most / (most + SUBSET_FACTOR * (u + v))
+    };
+    if distinctive || all_meet {
+        bound
+    } else {
+        bound.min(GENERIC_ONLY_CAP)
+    }
+}
 
 /// Scores a query name against a list name. Both token lists come from the same
 /// normalization and weights. `kind` is the kind of the listed party, when known: one word of

@@ -458,7 +458,11 @@ fn scoring_without_the_texts_gives_the_same_score_and_bits() {
         ("محمد بن سلمان", "Mohammed bin Salman"),
         ("Kazstanex", "ТОО «Казстанекс»"),
     ];
-    for kind in [EntityKind::Unknown, EntityKind::Person, EntityKind::Organization] {
+    for kind in [
+        EntityKind::Unknown,
+        EntityKind::Person,
+        EntityKind::Organization,
+    ] {
         for (a, b) in pairs {
             let (qa, qb) = (tokens(a, &freq), tokens(b, &freq));
             let (ga, gb) = (GluedRuns::new(&qa), GluedRuns::new(&qb));
@@ -469,10 +473,85 @@ fn scoring_without_the_texts_gives_the_same_score_and_bits() {
             assert!(e2.matched().is_empty() && e2.unmatched_query().is_empty());
             assert_eq!(e1.factors(), e2.factors(), "{a} / {b}");
             assert_eq!(
-                (e1.query_words_met(), e1.query_words_firm(), e1.candidate_words_met()),
-                (e2.query_words_met(), e2.query_words_firm(), e2.candidate_words_met()),
+                (
+                    e1.query_words_met(),
+                    e1.query_words_firm(),
+                    e1.candidate_words_met()
+                ),
+                (
+                    e2.query_words_met(),
+                    e2.query_words_firm(),
+                    e2.candidate_words_met()
+                ),
             );
             assert_eq!((s1, e1), score_names(&qa, &qb, kind));
         }
     }
+}
+
+#[test]
+fn the_bound_is_never_below_the_score() {
+    let freq = Frequencies::embedded();
+    let names = [
+        "Jewgeni Prigoschin",
+        "Yevgeniy Viktorovich PRIGOZHIN",
+        "PRIGOZHIN, Yevgeniy",
+        "ABDALKHALIQ",
+        "Abd al-Khaliq",
+        "JSC ARGUMENT",
+        "DA GROUP 23",
+        "DA GROUP 22",
+        "Vladimir Vladimirovich PUTIN",
+        "Vladimir PUTIN",
+        "PUTIN",
+        "Владимирович Анатолий",
+        "ALI HASSAN",
+        "Kazstanex",
+        "Mohammed Ali",
+        "Muhammad ALI HASSAN",
+        "Kazstanex LLP",
+        "ТОО «Казстанекс»",
+        "International Trading Group",
+        "A B Trading",
+        "ООО",
+    ];
+    for kind in [
+        EntityKind::Unknown,
+        EntityKind::Person,
+        EntityKind::Organization,
+    ] {
+        for a in names {
+            for b in names {
+                let (qa, qb) = (tokens(a, &freq), tokens(b, &freq));
+                let (s, e) = score_names(&qa, &qb, kind);
+                let numbers = qa
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind == TokenKind::Number)
+                    .fold(0, |bits, (i, _)| bits | bit(i));
+                let met = e.candidate_words_met();
+                let reach = Reach {
+                    maybe: e.query_words_met() | numbers,
+                    weight: qb.iter().map(|t| t.weight).sum(),
+                    distinctive: qb
+                        .iter()
+                        .enumerate()
+                        .any(|(j, t)| met & bit(j) != 0 && t.distinctive()),
+                };
+                let bound = score_bound(&qa, &qb, reach);
+                assert!(bound + 1e-5 >= s, "{a} / {b} ({kind:?}): {bound} < {s}");
+            }
+        }
+    }
+    // And it is tight enough to leave names out: one common word of two met.
+    let (q, c) = (
+        tokens("Aliya Shcherbakova", &freq),
+        tokens("ALI HASSAN", &freq),
+    );
+    let reach = Reach {
+        maybe: bit(0),
+        weight: 1.0,
+        distinctive: false,
+    };
+    assert!(score_bound(&q, &c, reach) <= GENERIC_ONLY_CAP);
 }

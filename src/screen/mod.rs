@@ -16,8 +16,8 @@ use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
 use crate::score::{
-    Explanation, Factor, Frequencies, GluedRuns, ScoreToken, bit, prepare_tokens, score_names,
-    score_names_with,
+    Explanation, Factor, Frequencies, GluedRuns, Reach, ScoreToken, bit, prepare_tokens,
+    score_bound, score_names, score_names_with,
 };
 use crate::sources::{self, Loaded};
 
@@ -37,6 +37,10 @@ pub const MAX_QUERY_TOKENS: usize = 32;
 /// The most candidate names scored for one query. Candidates come from the query's rarest
 /// tokens first, so the names that share a distinctive token are always among them.
 const MAX_CANDIDATES: usize = 20_000;
+
+/// Room for rounding between a score's upper bound and the threshold: a name is left out
+/// unscored only when its bound is below the threshold by more than this.
+const BOUND_MARGIN: f32 = 1e-4;
 
 /// Multiplier when the query's birth date is incompatible with every birth date of a person.
 const BIRTH_DATE_CONFLICT: f32 = 0.85;
@@ -369,7 +373,21 @@ impl Screener {
         let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
         let q_glued = GluedRuns::new(&q);
         // Scored without the texts of the explanation, which only the matches returned need.
-        for nid in candidates {
+        // A name is scored only if it can reach the threshold (see `score_bound`), or may be
+        // a part of a match across two names of its person: all the query's words met by the
+        // person's names together. An identifier may lift any name (see `secondary`).
+        let prune = query.identifiers.is_empty();
+        let mut reach: HashMap<u32, u64> = HashMap::new();
+        if combine && prune {
+            for &(nid, found) in &candidates {
+                if let Some(name) = inner.index.names.get(nid as usize) {
+                    if !name.weak && found.maybe & distinct != 0 {
+                        *reach.entry(name.entity).or_default() |= found.maybe;
+                    }
+                }
+            }
+        }
+        for (nid, found) in candidates {
             let Some(name) = inner.index.names.get(nid as usize) else {
                 continue;
             };
@@ -377,6 +395,18 @@ impl Screener {
                 continue;
             };
             if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
+                continue;
+            }
+            if prune
+                && !name.has_abjad()
+                && score_bound(&q, &name.tokens, found) < threshold - BOUND_MARGIN
+                && !(entity.kind == EntityKind::Person
+                    && !name.weak
+                    && found.maybe & distinct != 0
+                    && reach
+                        .get(&name.entity)
+                        .is_some_and(|r| r & all_words == all_words))
+            {
                 continue;
             }
             let (score, explanation) = score_names_with(
@@ -601,51 +631,76 @@ impl Screener {
     }
 
     /// Candidate list names for query tokens: those sharing a token (exactly, within one edit
-    /// of its key, or glued) with the query, rarest tokens first.
-    fn candidates(&self, q: &[ScoreToken]) -> Vec<u32> {
+    /// of its key, or glued) with the query, rarest tokens first, each with what the index
+    /// found of it (see [`Reach`]).
+    fn candidates(&self, q: &[ScoreToken]) -> Vec<(u32, Reach)> {
         let index = &self.inner.index;
-        let mut vids: Vec<u32> = Vec::new();
+        // Vocabulary entries, with the query tokens that found each.
+        let mut vids: Vec<(u32, u64)> = Vec::new();
         let mut buf = Vec::new();
-        for t in q.iter().filter(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Number | TokenKind::Initial
-            )
-        }) {
+        for (i, t) in q.iter().enumerate() {
             buf.clear();
-            if t.kind == TokenKind::Word && t.abjad {
-                index.lookup(&format!("~{}", t.skeleton), &mut buf);
-            } else if t.kind == TokenKind::Word {
-                index.lookup(&t.key, &mut buf);
-            } else {
-                index.lookup_exact(&t.key, &mut buf);
+            match t.kind {
+                TokenKind::Word if t.abjad => {
+                    index.lookup(&format!("~{}", t.skeleton), &mut buf);
+                }
+                TokenKind::Word => {
+                    index.lookup(&t.key, &mut buf);
+                    may_meet(index, &t.key, &mut buf);
+                    // A word read as a concept (`Karina`, `@military`) still meets its own
+                    // spelling as written.
+                    if t.key.starts_with('@') {
+                        index.lookup_exact(&crate::normalize::variant::key(&t.text), &mut buf);
+                    }
+                }
+                TokenKind::Number | TokenKind::Initial => index.lookup_exact(&t.key, &mut buf),
+                _ => continue,
             }
-            vids.extend_from_slice(&buf);
+            vids.extend(buf.iter().map(|&v| (v, bit(i))));
         }
         // Runs of two and three query tokens written as one word in a list name.
         for n in 2..=crate::score::MAX_GLUED {
-            for run in q.windows(n) {
+            for (i, run) in q.windows(n).enumerate() {
                 if run.iter().any(|t| t.kind == TokenKind::Number) {
                     continue;
                 }
                 let text: String = run.iter().map(|t| &*t.text).collect();
-                index.lookup(&crate::normalize::variant::key(&text), &mut vids);
+                let key = crate::normalize::variant::key(&text);
+                buf.clear();
+                index.lookup(&key, &mut buf);
+                may_meet(index, &key, &mut buf);
+                let bits = (i..i + n).fold(0, |b, j| b | bit(j));
+                vids.extend(buf.iter().map(|&v| (v, bits)));
             }
         }
-        vids.sort_unstable();
-        vids.dedup();
-        vids.sort_by_key(|&v| (index.postings(v).len(), v));
-        let mut out: Vec<u32> = Vec::new();
-        for v in vids {
+        let vids = merge_by_id(vids, |a, b| *a |= b);
+        let mut vids: Vec<(u32, Reach)> = vids
+            .into_iter()
+            .map(|(v, maybe)| {
+                let w = index.entry_weight(v);
+                let reach = Reach {
+                    maybe,
+                    weight: w.weight,
+                    distinctive: w.distinctive,
+                };
+                (v, reach)
+            })
+            .collect();
+        vids.sort_by_key(|&(v, _)| (index.postings(v).len(), v));
+        let mut out: Vec<(u32, Reach)> = Vec::new();
+        for (v, reach) in vids {
             let p = index.postings(v);
             if !out.is_empty() && out.len() + p.len() > MAX_CANDIDATES {
                 break;
             }
-            out.extend_from_slice(p);
+            out.extend(p.iter().map(|&n| (n, reach)));
         }
-        out.sort_unstable();
-        out.dedup();
-        out
+        // A name found through several entries may meet the weight of each.
+        merge_by_id(out, |a, b| {
+            a.maybe |= b.maybe;
+            a.weight += b.weight;
+            a.distinctive |= b.distinctive;
+        })
     }
 
     /// Applies kind, birth date, country and identifier evidence to a name score.
@@ -770,6 +825,31 @@ fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedNam
     } else {
         normalize(text)
     }
+}
+
+/// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
+/// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
+/// script, and skeletons, meet by letters, and are kept.
+fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
+    vids.sort_unstable();
+    vids.dedup();
+    vids.retain(|&v| {
+        let k = index.key(v);
+        index.entry_weight(v).abjad || k.starts_with('~') || crate::score::keys_may_meet(key, k)
+    });
+}
+
+/// Pairs of an id and a value, sorted by id, with the values of equal ids joined.
+fn merge_by_id<T>(mut v: Vec<(u32, T)>, join: impl Fn(&mut T, T)) -> Vec<(u32, T)> {
+    v.sort_unstable_by_key(|(id, _)| *id);
+    let mut out: Vec<(u32, T)> = Vec::with_capacity(v.len());
+    for (id, value) in v {
+        match out.last_mut() {
+            Some(last) if last.0 == id => join(&mut last.1, value),
+            _ => out.push((id, value)),
+        }
+    }
+    out
 }
 
 fn sort_matches(matches: &mut [Match]) {
