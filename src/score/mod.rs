@@ -269,8 +269,30 @@ fn stem_floor(len: usize) -> f32 {
     word_floor(len).max(0.8)
 }
 
-/// Similarity of two tokens, 0 when they do not meet.
-pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
+/// The similarity of two words whose texts differ, by their keys and scripts alone: what
+/// [`token_similarity_with`] and [`glued_similarity`] come to once their other rules are passed.
+/// A screener computes it once per query word and list key (see [`KeyMemo`]).
+fn key_level(ak: &str, a_abjad: bool, bk: &str, b_abjad: bool) -> f32 {
+    match (a_abjad, b_abjad) {
+        (true, false) => abjad_word_similarity(ak, bk),
+        (false, true) => abjad_word_similarity(bk, ak),
+        // Both written in Arabic script: their romanizations, long vowels included, compare
+        // as any two words (their skeletons alone made أحمد الحمو meet احمد اليامي).
+        _ => keys_similarity(ak, bk),
+    }
+}
+
+/// [`key_level`] of one query's words and glued runs with list keys, each computed once: a
+/// query meets the same list words (`Muhammad`, `Ali`) in thousands of candidate names.
+#[derive(Debug, Default)]
+pub(crate) struct KeyMemo<'c> {
+    /// (query word or run, list key, list key romanized from Arabic script) → similarity.
+    sims: rustc_hash::FxHashMap<(u32, &'c str, bool), f32>,
+}
+
+/// Similarity of two tokens, 0 when they do not meet, with the key-level similarity of two
+/// words whose texts differ from `key_sim` (see [`key_level`]).
+fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() -> f32) -> f32 {
     use TokenKind::*;
     match (a.kind, b.kind) {
         (LegalForm, LegalForm) | (Number, Number) => f32::from(u8::from(a.text == b.text)),
@@ -283,18 +305,15 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
         (Word, Word) if a.text == b.text => 1.0,
         // Spellings of two different common names (`Muhammad` / `Mahmoud`, `Zhang` / `Jiang`).
         (Word, Word) if a.name.zip(b.name).is_some_and(|(x, y)| x != y) => 0.0,
-        // Both written in Arabic script: their romanizations, long vowels included, compare
-        // as any two words (their skeletons alone made أحمد الحمو meet احمد اليامي).
-        (Word, Word) if a.abjad && b.abjad => words_similarity(&a.text, &a.key, &b.text, &b.key),
-        (Word, Word) if a.abjad => abjad_word_similarity(&a.key, &b.key),
-        (Word, Word) if b.abjad => abjad_word_similarity(&b.key, &a.key),
+        // Either written in Arabic script (see `key_level`).
+        (Word, Word) if a.abjad || b.abjad => key_sim(),
         // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
         // surname `Grigoryeva`, nor `Dmitrievich` the surname `Dmitriyev`.
         (Word, Word) if a.patronymic != b.patronymic => f32::from(u8::from(a.key == b.key)),
         (Word, Word) => match (&a.stem, &b.stem) {
             (Some((sa, ca)), Some((sb, cb))) if ca == cb && a.key != b.key => {
                 if sa == sb || key_similarity(sa, sb) >= stem_floor(sa.len().max(sb.len())) {
-                    words_similarity(&a.text, &a.key, &b.text, &b.key)
+                    key_sim()
                 } else {
                     0.0
                 }
@@ -302,7 +321,7 @@ pub(crate) fn token_similarity(a: &ScoreToken, b: &ScoreToken) -> f32 {
             // A surname is not its own stem: `Kovalev` is not `Koval`, nor `Rahimov` `Rahim`.
             (Some((stem, _)), None) if is_stem_of(stem, &b.key) => 0.0,
             (None, Some((stem, _))) if is_stem_of(stem, &a.key) => 0.0,
-            _ => words_similarity(&a.text, &a.key, &b.text, &b.key),
+            _ => key_sim(),
         },
     }
 }
@@ -343,10 +362,9 @@ fn initial_of(initial: &str, word: &str) -> f32 {
 /// `Frolova` / `Krylova`): names are told apart by how they begin.
 const FIRST_SOUND_FLOOR: f32 = 0.9;
 
-fn words_similarity(at: &str, ak: &str, bt: &str, bk: &str) -> f32 {
-    if at == bt {
-        return 1.0;
-    }
+/// The similarity of two Latin words whose texts differ, by their keys: [`KEY_EQUAL`] for
+/// one key, less by the key distance down to the floor ([`words_floor`]), 0 below it.
+fn keys_similarity(ak: &str, bk: &str) -> f32 {
     if ak == bk {
         return KEY_EQUAL;
     }
@@ -832,11 +850,12 @@ impl GluedRuns {
         GluedRuns { runs }
     }
 
-    /// The run of `n` tokens from `start` in a name of `len` tokens.
-    fn get(&self, len: usize, n: usize, start: usize) -> Option<&GluedRun> {
+    /// The run of `n` tokens from `start` in a name of `len` tokens, with its position
+    /// among the runs.
+    fn get(&self, len: usize, n: usize, start: usize) -> Option<(usize, &GluedRun)> {
         // Runs of m tokens number len + 1 - m.
-        let before: usize = (2..n).map(|m| (len + 1).saturating_sub(m)).sum();
-        self.runs.get(before + start)?.as_ref()
+        let at = (2..n).map(|m| (len + 1).saturating_sub(m)).sum::<usize>() + start;
+        Some((at, self.runs.get(at)?.as_ref()?))
     }
 
     /// An estimate of the heap memory held, in bytes.
@@ -851,16 +870,13 @@ impl GluedRuns {
     }
 }
 
-/// Similarity of one word with a glued run of words.
-fn glued_similarity(word: &ScoreToken, text: &str, k: &str, abjad: bool) -> f32 {
-    if word.abjad && abjad {
-        words_similarity(&word.text, &word.key, text, k)
-    } else if word.abjad {
-        abjad_word_similarity(&word.key, k)
-    } else if abjad {
-        abjad_word_similarity(k, &word.key)
+/// Similarity of one word with a glued run of words, the key-level similarity from `key_sim`
+/// (`key_level` of the word and the run).
+fn glued_similarity(word: &ScoreToken, run: &GluedRun, key_sim: impl FnOnce() -> f32) -> f32 {
+    if word.abjad == run.abjad && *word.text == *run.text {
+        1.0
     } else {
-        words_similarity(&word.text, &word.key, text, k)
+        key_sim()
     }
 }
 
@@ -875,7 +891,7 @@ pub const SUBSET_FACTOR: f32 = 0.5;
 pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
 
 /// Whether a Latin word of key `a` may meet a Latin word (or glued run) of key `b`: the
-/// most that [`token_similarity`] and the glued links allow by keys alone, before the other
+/// most that [`token_similarity_with`] and the glued links allow by keys alone, before the other
 /// rules (name groups, stems, patronymics) can only take the similarity to 0. The candidate
 /// index checks what its lookup found with this.
 pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
@@ -964,18 +980,38 @@ pub(crate) fn score_names(
     c: &[ScoreToken],
     kind: EntityKind,
 ) -> (f32, Explanation) {
-    score_names_with((q, &GluedRuns::new(q)), (c, &GluedRuns::new(c)), kind, true)
+    score_names_with(
+        (q, &GluedRuns::new(q)),
+        (c, &GluedRuns::new(c)),
+        kind,
+        true,
+        None,
+    )
 }
 
 /// As [`score_names`], with the names' glued runs made beforehand; without `explain`, the
 /// explanation holds the bits of the words met and the factors, but not the texts of the
-/// links and of the tokens left unmatched (the score is the same).
-pub(crate) fn score_names_with(
+/// links and of the tokens left unmatched (the score is the same). With a `memo` kept for one
+/// query, its key-level similarities with list keys are computed once for all the list names
+/// scored.
+pub(crate) fn score_names_with<'c>(
     (q, q_glued): (&[ScoreToken], &GluedRuns),
-    (c, c_glued): (&[ScoreToken], &GluedRuns),
+    (c, c_glued): (&'c [ScoreToken], &'c GluedRuns),
     kind: EntityKind,
     explain: bool,
+    mut memo: Option<&mut KeyMemo<'c>>,
 ) -> (f32, Explanation) {
+    // The similarity of a query word (`id` its position) or glued run (`id` 64 and on) with a
+    // list key, through the memo: each id always computes in the same order.
+    // Only comparisons with Arabic script are remembered: a Latin pair is mostly settled by
+    // the cheap bound of `key_similarity_if_at_least`, sooner than by a lookup.
+    let mut key_sim = |id: usize, (ck, ca): (&'c str, bool), compute: &dyn Fn() -> f32| match (
+        memo.as_deref_mut(),
+        u32::try_from(id),
+    ) {
+        (Some(m), Ok(id)) => *m.sims.entry((id, ck, ca)).or_insert_with(compute),
+        _ => compute(),
+    };
     let person = kind == EntityKind::Person;
     let organization = kind == EntityKind::Organization;
     let initials_stand_for_words = !matches!(
@@ -1005,7 +1041,15 @@ pub(crate) fn score_names_with(
             if kunya_apart && qt.kind == TokenKind::Word && ct.kind == TokenKind::Word {
                 continue;
             }
-            let mut sim = token_similarity(qt, ct);
+            // Query words past the 64th are not remembered (ids 64 on are runs).
+            let mut sim = token_similarity_with(qt, ct, || {
+                let compute = || key_level(&qt.key, qt.abjad, &ct.key, ct.abjad);
+                if i < 64 && (qt.abjad || ct.abjad) {
+                    key_sim(i, (&ct.key, ct.abjad), &compute)
+                } else {
+                    compute()
+                }
+            });
             if organization && sim < COGNATE_SIM && cognates(qt, ct) {
                 sim = COGNATE_SIM;
             }
@@ -1024,7 +1068,7 @@ pub(crate) fn score_names_with(
         // Query words against glued runs of the list name, then list words against runs of
         // the query; each run's key is made at most once, when a word is near its length.
         for (j, run) in c.windows(n).enumerate() {
-            let Some(g) = c_glued.get(c.len(), n, j) else {
+            let Some((_, g)) = c_glued.get(c.len(), n, j) else {
                 continue;
             };
             for (i, qt) in q
@@ -1035,7 +1079,14 @@ pub(crate) fn score_names_with(
                 if !glue_fits(run, qt.text.len()) {
                     continue;
                 }
-                let sim = glued_similarity(qt, &g.text, &g.key, g.abjad);
+                let sim = glued_similarity(qt, g, || {
+                    let compute = || key_level(&qt.key, qt.abjad, &g.key, g.abjad);
+                    if i < 64 && (qt.abjad || g.abjad) {
+                        key_sim(i, (&g.key, g.abjad), &compute)
+                    } else {
+                        compute()
+                    }
+                });
                 if sim > 0.0 {
                     let mass = qt.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {
@@ -1048,7 +1099,7 @@ pub(crate) fn score_names_with(
             }
         }
         for (i, run) in q.windows(n).enumerate() {
-            let Some(g) = q_glued.get(q.len(), n, i) else {
+            let Some((at, g)) = q_glued.get(q.len(), n, i) else {
                 continue;
             };
             for (j, ct) in c
@@ -1059,7 +1110,14 @@ pub(crate) fn score_names_with(
                 if !glue_fits(run, ct.text.len()) {
                     continue;
                 }
-                let sim = glued_similarity(ct, &g.text, &g.key, g.abjad);
+                let sim = glued_similarity(ct, g, || {
+                    let compute = || key_level(&ct.key, ct.abjad, &g.key, g.abjad);
+                    if ct.abjad || g.abjad {
+                        key_sim(64 + at, (&ct.key, ct.abjad), &compute)
+                    } else {
+                        compute()
+                    }
+                });
                 if sim > 0.0 {
                     let mass = ct.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
                     links.push(Link {

@@ -16,7 +16,7 @@ use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
 use crate::score::{
-    Explanation, Factor, Frequencies, GluedRuns, Reach, ScoreToken, bit, prepare_tokens,
+    Explanation, Factor, Frequencies, GluedRuns, KeyMemo, Reach, ScoreToken, bit, prepare_tokens,
     score_bound, score_names, score_names_with,
 };
 use crate::sources::{self, Loaded};
@@ -372,6 +372,7 @@ impl Screener {
         let combine = all_words.count_ones() >= 2 && distinct != 0;
         let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
         let q_glued = GluedRuns::new(&q);
+        let mut memo = KeyMemo::default();
         // Scored without the texts of the explanation, which only the matches returned need.
         // A name is scored only if it can reach the threshold (see `score_bound`), or may be
         // a part of a match across two names of its person: all the query's words met by the
@@ -414,6 +415,7 @@ impl Screener {
                 (&name.tokens, &name.glued),
                 entity.kind,
                 false,
+                Some(&mut memo),
             );
             let met = explanation.query_words_firm();
             if combine
@@ -491,6 +493,7 @@ impl Screener {
                         (&name.tokens, &name.glued),
                         entity.kind,
                         true,
+                        Some(&mut memo),
                     );
                     explanation = self.name_evidence(&query, entity, name, s, e)?.1;
                 }

@@ -68,6 +68,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                             (&name.tokens, &name.glued),
                             kind,
                             false,
+                            None,
                         );
                         let better = best.as_ref().is_none_or(|(s, bs, be)| {
                             score > *s || (score == *s && end - start < be - bs)
@@ -87,8 +88,13 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                 else {
                     continue;
                 };
-                let (_, mut explanation) =
-                    score_names_with((window, glued), (&name.tokens, &name.glued), kind, true);
+                let (_, mut explanation) = score_names_with(
+                    (window, glued),
+                    (&name.tokens, &name.glued),
+                    kind,
+                    true,
+                    None,
+                );
                 if name.weak {
                     if score < WEAK_ALIAS_MIN {
                         continue;
