@@ -65,15 +65,6 @@ pub(crate) struct IndexedName {
     pub(crate) acronym: bool,
 }
 
-impl IndexedName {
-    /// Whether a word of the name was written in Arabic script: such a word meets Latin
-    /// spellings letter by letter, further than the vocabulary lookup reaches, so the index
-    /// cannot tell which query words may meet it.
-    pub(crate) fn has_abjad(&self) -> bool {
-        self.tokens.iter().any(|t| t.abjad)
-    }
-}
-
 /// What a vocabulary entry can bring to a match, the most over the list tokens (or glued
 /// pairs of tokens) that have its key: their weight, and whether one is distinctive.
 #[derive(Clone, Copy, Debug, Default)]
@@ -126,9 +117,12 @@ fn h(s: &str) -> u64 {
     hasher.finish()
 }
 
+/// Calls `f` with every key made by deleting one symbol of `key`, keeping the mark of a key's
+/// kind (`~` and `^` skeletons, `@` concepts) in front: a skeleton does not meet a word's key.
 fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::with_capacity(key.len());
-    for (i, _) in key.char_indices() {
+    let marked = key.starts_with(['~', '^', '@']);
+    for (i, _) in key.char_indices().skip(usize::from(marked)) {
         buf.clear();
         buf.push_str(key.get(..i).unwrap_or(""));
         let next = key
@@ -154,6 +148,11 @@ impl Index {
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
                 keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad));
+                // And a Latin word meets a word written in Arabic script by the skeleton of
+                // the latter alone (`^skeleton`).
+                if t.abjad {
+                    keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad));
+                }
             }
         }
         for pair in name.tokens.windows(2) {

@@ -399,7 +399,6 @@ impl Screener {
                 continue;
             }
             if prune
-                && !name.has_abjad()
                 && score_bound(&q, &name.tokens, found) < threshold - BOUND_MARGIN
                 && !(entity.kind == EntityKind::Person
                     && !name.weak
@@ -654,6 +653,12 @@ impl Screener {
                     // spelling as written.
                     if t.key.starts_with('@') {
                         index.lookup_exact(&crate::normalize::variant::key(&t.text), &mut buf);
+                    }
+                    // Words written in Arabic script, by their skeletons.
+                    if !t.skeleton.is_empty() {
+                        let mut abjad = Vec::new();
+                        index.lookup(&format!("^{}", t.skeleton), &mut abjad);
+                        buf.extend(abjad.into_iter().filter(|&v| index.entry_weight(v).abjad));
                     }
                 }
                 TokenKind::Number | TokenKind::Initial => index.lookup_exact(&t.key, &mut buf),
