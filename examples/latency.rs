@@ -1,6 +1,7 @@
 //! `latency`: how long one `screen` takes, query by query, on real lists: the median, the
 //! 90th and 99th percentiles and the slowest, with the time to build the screener and its
-//! memory. The speed figures of BENCHMARKS.md come from it and from the criterion benches.
+//! memory, then the rate of the same queries screened as one batch (`screen_many`, on every
+//! core with the default `rayon` feature). The speed figures of BENCHMARKS.md come from it and from the criterion benches.
 //!
 //! ```text
 //! cargo run --release --example latency -- --list FILE... [--repeat N] QUERIES.jsonl...
@@ -114,6 +115,17 @@ fn run() -> Result<(), String> {
         micros(sum) / times.len() as f64,
         times.len() as f64 / sum.as_secs_f64().max(1e-9),
         total.as_secs_f64(),
+    );
+    // The same queries as one batch on every core.
+    let start = Instant::now();
+    let batch = screener.screen_many(queries.iter().map(String::as_str));
+    let took = start.elapsed();
+    println!(
+        "screen_many: {} queries on {} threads in {:.2} s: {:.0} names/s",
+        batch.len(),
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        took.as_secs_f64(),
+        batch.len() as f64 / took.as_secs_f64().max(1e-9)
     );
     println!("slowest:");
     for (t, i) in times.iter().rev().take(5) {

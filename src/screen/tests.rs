@@ -129,3 +129,29 @@ fn a_known_kind_other_than_the_entitys_lowers_the_score() {
             .any(|f| matches!(f, Factor::KindConflict { .. }))
     );
 }
+
+#[test]
+fn screen_many_gives_what_screen_gives_in_input_order_on_any_number_of_threads() {
+    let s = Screener::demo().unwrap();
+    let queries: Vec<String> = s
+        .entities()
+        .iter()
+        .flat_map(|e| e.names.iter().map(|n| n.text.clone()))
+        .chain(["Jewgeni Prigoschin", "Jane Doe", "", "DA GROUP 23"].map(String::from))
+        .collect();
+    let one_by_one: Vec<Vec<Match>> = queries.iter().map(|q| s.screen(q.as_str())).collect();
+    assert!(one_by_one.iter().filter(|m| !m.is_empty()).count() > 50);
+    assert_eq!(
+        s.screen_many(queries.iter().map(String::as_str)),
+        one_by_one
+    );
+    #[cfg(feature = "rayon")]
+    for threads in [1, 3, 8] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let batch = pool.install(|| s.screen_many(queries.iter().map(String::as_str)));
+        assert_eq!(batch, one_by_one, "{threads} threads");
+    }
+}
