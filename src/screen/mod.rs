@@ -862,7 +862,7 @@ fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedNam
 /// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
 /// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
 /// script, and skeletons, meet by letters, and are kept.
-fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
+pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
     vids.sort_unstable();
     vids.dedup();
     vids.retain(|&v| {

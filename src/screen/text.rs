@@ -35,7 +35,10 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     for (i, t) in st.iter().enumerate() {
         vids.clear();
         match t.kind {
-            TokenKind::Word => index.lookup(&t.key, &mut vids),
+            TokenKind::Word => {
+                index.lookup(&t.key, &mut vids);
+                super::may_meet(index, &t.key, &mut vids);
+            }
             TokenKind::Number => index.lookup_exact(&t.key, &mut vids),
             _ => continue,
         }

@@ -1,0 +1,134 @@
+//! Benchmarks of screening at real scale: OFAC (SDN and non-SDN), EU, UK, UN and Canada in
+//! one screener (about 30,600 entities and 92,000 names), from `SANCTIONS_DATA_DIR`; without
+//! it the benchmarks say so and do nothing.
+//!
+//! IDs: `real/<scenario>/<variant>`: one name by script and outcome, a batch through
+//! `screen_many`, and a payment line through `screen_text`. Each asserts its result first.
+//! Per-query percentiles over the dev sets come from the `latency` example (BENCHMARKS.md).
+//!
+//! ```text
+//! SANCTIONS_DATA_DIR=../shared/data/lists cargo bench --bench real
+//! ```
+#![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sanctions::Screener;
+use sanctions::sources;
+use std::hint::black_box;
+
+/// The full official lists, as `build/all_lists` of the parse benches loads them.
+const ALL_LISTS: &[&str] = &[
+    "ofac/sdn.xml",
+    "ofac/consolidated/consolidated.xml",
+    "eu/20240513-FULL-1_1(xsd).xml",
+    "uk/UK_Sanctions_List.xlsx",
+    "un/UN_consolidated.xml",
+    "canada/cannada.xml",
+];
+
+/// A source and record id.
+type Record = (&'static str, &'static str);
+
+/// One name per scenario: variant, query, a source and record id it must find among its
+/// matches (`None`: no match at all).
+const NAMES: &[(&str, &str, Option<Record>)] = &[
+    ("latin_person", "Yevgeniy Prigozhin", Some(("uk", "13968"))),
+    (
+        "cyrillic_person",
+        "Евгений Пригожин",
+        Some(("ofac", "21171")),
+    ),
+    (
+        "arabic_person",
+        "صدام حسين التكريتي",
+        Some(("ofac", "7843")),
+    ),
+    ("latin_organization", "KAZSTANEX LLP", Some(("uk", "16678"))),
+    ("miss_person", "Aliya Shcherbakova", None),
+    ("miss_common_words", "Maria Garcia Lopez", None),
+];
+
+/// A batch of names of every kind, listed and not, as a customer file holds them.
+const BATCH: &[&str] = &[
+    "Yevgeniy Prigozhin",
+    "Jewgeni Prigoschin",
+    "ТОО «Казстанекс»",
+    "Dış Ticaret Ltd. Şti.",
+    "Aliya Shcherbakova",
+    "Ksyusha Loginova",
+    "Slava Frolov",
+    "VTB Bank Kazakhstan",
+    "DA GROUP 23",
+    "Bank CenterCredit JSC",
+    "Rustem Aleksandrov",
+    "Abu Mohammed al-Golani",
+    "Saddam Hussein al-Tikriti",
+    "Kim Jong Un",
+    "Xi Jinping",
+    "Global Trading Group LLC",
+    "Ali Hassan",
+    "Hans Müller GmbH",
+    "Mohammed bin Salman",
+    "Sberbank of Russia",
+];
+
+fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os("SANCTIONS_DATA_DIR") {
+        Some(d) => Some(PathBuf::from(d)),
+        None => {
+            eprintln!("SANCTIONS_DATA_DIR is unset: the real-scale benchmarks need the lists");
+            None
+        }
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(dir) = data_dir() else { return };
+    let lists = ALL_LISTS.iter().map(|rel| {
+        sources::load_path(dir.join(rel))
+            .unwrap_or_else(|e| panic!("{rel}: {e}"))
+            .list
+    });
+    let screener = Screener::builder().lists(lists).build().expect("builds");
+    assert!(screener.entities().len() > 25_000);
+
+    let mut group = c.benchmark_group("real");
+    group.measurement_time(Duration::from_secs(3));
+    for &(variant, name, want) in NAMES {
+        let got = screener.screen(name);
+        match want {
+            Some((source, id)) => assert!(
+                got.iter()
+                    .any(|m| m.entity_id().source.as_str() == source && m.entity_id().id == id),
+                "{name}: {got:?}"
+            ),
+            None => assert!(got.is_empty(), "{name}: {got:?}"),
+        }
+        group.bench_function(format!("screen/{variant}"), |b| {
+            b.iter(|| screener.screen(black_box(name)))
+        });
+    }
+
+    let results = screener.screen_many(BATCH.iter().copied());
+    assert_eq!(results.len(), BATCH.len());
+    assert!(results.iter().filter(|r| !r.is_empty()).count() >= 5);
+    group.throughput(Throughput::Elements(BATCH.len() as u64));
+    group.bench_function("screen_many/batch20", |b| {
+        b.iter(|| screener.screen_many(black_box(BATCH).iter().copied()))
+    });
+
+    let text = "/BNF/PAYMENT FOR INVOICE 2291 TO KAZSTANEX LLP ALMATY KZ, REF CONTRACT 17/22, GOODS: ELECTRONIC COMPONENTS, VIA VTB BANK KAZAKHSTAN";
+    let hits = screener.screen_text(text);
+    assert!(hits.iter().any(|h| h.entity_id().id == "16678"), "{hits:?}");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("text/payment_line", |b| {
+        b.iter(|| screener.screen_text(black_box(text)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
