@@ -479,30 +479,7 @@ pub(crate) const MAX_KEY: usize = 48;
 
 /// The weighted edit distance between two keys: Levenshtein with the costs above.
 pub(crate) fn key_distance(a: &str, b: &str) -> f32 {
-    let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
-    let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
-    let mut before = [0f32; MAX_KEY + 1];
-    let mut prev = [0f32; MAX_KEY + 1];
-    let mut cur = [0f32; MAX_KEY + 1];
-    let mut acc = 0.0;
-    for (slot, &cb) in prev.iter_mut().skip(1).zip(b) {
-        acc += indel_cost(cb);
-        *slot = acc;
-    }
-    for (i, &ca) in a.iter().enumerate() {
-        if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
-            *c0 = p0 + indel_cost(ca);
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let v = cell(a, b, i, j, ca, cb, &before, &prev, &cur);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = v;
-            }
-        }
-        std::mem::swap(&mut before, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.get(b.len()).copied().unwrap_or(f32::MAX)
+    key_distance_within(a, b, f32::MAX).unwrap_or(f32::MAX)
 }
 
 /// Two adjacent letters swapped (`FIAZULLAH` / `Faizullah`, `Mauwin` / `Muawin`): the
@@ -517,38 +494,56 @@ fn is_gender_ending(x: u8, y: u8) -> bool {
     matches!((x, y), (b'a', b'i') | (b'i', b'a'))
 }
 
-/// One cell of the distance table: row `i` of `a`, column `j` of `b`, from the rows before
-/// (`before` is row i-1's predecessor, for a transposition).
+/// One row of the distance table: row `i` of `a` (symbol `ca`) from the row before (`prev`)
+/// and the one before it (`before`, for a transposition), written into `cur`, with `ib` the
+/// insertion costs of `b`'s symbols. Returns the row's least cell.
 #[allow(clippy::too_many_arguments)]
 #[inline]
-fn cell(
+fn fill_row(
     a: &[u8],
     b: &[u8],
     i: usize,
-    j: usize,
     ca: u8,
-    cb: u8,
+    ib: &[f32],
     before: &[f32; MAX_KEY + 1],
     prev: &[f32; MAX_KEY + 1],
-    cur: &[f32; MAX_KEY + 1],
+    cur: &mut [f32; MAX_KEY + 1],
 ) -> f32 {
-    let last = i + 1 == a.len() && j + 1 == b.len();
-    let sub = if last && is_gender_ending(ca, cb) {
-        1.0
-    } else {
-        sub_cost(ca, cb)
-    };
-    let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub;
-    let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + indel_cost(ca);
-    let left = cur.get(j).copied().unwrap_or(f32::MAX) + indel_cost(cb);
-    let mut v = diag.min(up).min(left);
-    if i > 0 && j > 0 && ca != cb {
-        let swapped = a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca);
-        if swapped {
+    let ia = indel_cost(ca);
+    let last_row = i + 1 == a.len();
+    // The symbol before `ca`, for a transposition.
+    let prev_a = i.checked_sub(1).and_then(|k| a.get(k)).copied();
+    let subs = SUB_COSTS.get(usize::from(ca));
+    let mut left = prev.first().copied().unwrap_or(f32::MAX) + ia;
+    if let Some(c0) = cur.first_mut() {
+        *c0 = left;
+    }
+    let mut row_min = left;
+    let cells = b
+        .iter()
+        .zip(ib)
+        .zip(prev.windows(2))
+        .zip(cur.iter_mut().skip(1));
+    for (j, (((&cb, &icb), pw), out)) in cells.enumerate() {
+        let &[diag, up] = pw else { break };
+        let sub = if ca == cb {
+            0.0
+        } else if last_row && j + 1 == b.len() && is_gender_ending(ca, cb) {
+            1.0
+        } else {
+            subs.and_then(|row| row.get(usize::from(cb)))
+                .copied()
+                .unwrap_or(1.0)
+        };
+        let mut v = (diag + sub).min(up + ia).min(left + icb);
+        if ca != cb && prev_a == Some(cb) && j > 0 && b.get(j - 1) == Some(&ca) {
             v = v.min(before.get(j - 1).copied().unwrap_or(f32::MAX) + TRANSPOSE);
         }
+        *out = v;
+        left = v;
+        row_min = row_min.min(v);
     }
-    v
+    row_min
 }
 
 /// Similarity of two keys in [0, 1]: one minus the weighted distance over the longer length.
@@ -693,9 +688,11 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
             sub_cost(x, y)
         }
     };
-    // prev[j]: distance of the Arabic prefix so far with the first j Latin letters.
-    let mut prev = [0f32; MAX_KEY + 1];
-    let mut cur = [0f32; MAX_KEY + 1];
+    // prev[j]: distance of the Arabic prefix so far with the first j Latin letters. Two rows
+    // in turn, swapped by reference.
+    let mut rows = [[0f32; MAX_KEY + 1]; 2];
+    let [r0, r1] = &mut rows;
+    let (mut prev, mut cur) = (r0, r1);
     let mut acc = 0.0;
     for (j, (slot, &c)) in prev.iter_mut().skip(1).zip(l).enumerate() {
         acc += insert(c, j);
@@ -778,30 +775,23 @@ fn prev_min(row: &[f32; MAX_KEY + 1], len: usize) -> f32 {
 fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
     let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
-    let mut before = [0f32; MAX_KEY + 1];
-    let mut prev = [0f32; MAX_KEY + 1];
-    let mut cur = [0f32; MAX_KEY + 1];
+    // Three rows in turn, swapped by reference.
+    let mut rows = [[0f32; MAX_KEY + 1]; 3];
+    let [r0, r1, r2] = &mut rows;
+    let (mut before, mut prev, mut cur) = (r0, r1, r2);
+    let mut ib = [0f32; MAX_KEY];
     let mut acc = 0.0;
-    for (slot, &cb) in prev.iter_mut().skip(1).zip(b) {
-        acc += indel_cost(cb);
+    for ((slot, cost), &cb) in prev.iter_mut().skip(1).zip(ib.iter_mut()).zip(b) {
+        *cost = indel_cost(cb);
+        acc += *cost;
         *slot = acc;
     }
+    let ib = ib.get(..b.len()).unwrap_or_default();
     for (i, &ca) in a.iter().enumerate() {
-        let mut row_min = f32::MAX;
-        if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
-            *c0 = p0 + indel_cost(ca);
-            row_min = *c0;
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let v = cell(a, b, i, j, ca, cb, &before, &prev, &cur);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = v;
-            }
-            row_min = row_min.min(v);
-        }
+        let row_min = fill_row(a, b, i, ca, ib, before, prev, cur);
         // The next row is reached from this one, and by a transposition from the one before:
         // stop only when both exceed `max`.
-        if row_min > max && prev_min(&prev, b.len()) > max {
+        if row_min > max && prev_min(prev, b.len()) > max {
             return None;
         }
         std::mem::swap(&mut before, &mut prev);
