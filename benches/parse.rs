@@ -10,13 +10,15 @@
 //! ```
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sanctions::Screener;
 use sanctions::sources::{self, Loaded, ofac_csv};
 use std::hint::black_box;
 use std::time::Duration;
+
+mod common;
 
 /// The benchmarked files: id, path under the data folder, entities the file must give.
 const FILES: &[(&str, &str)] = &[
@@ -47,27 +49,6 @@ const OFAC_CSV_SET: [&str; 4] = [
     "ofac/csv-2021-set/sdn_comments.csv",
 ];
 
-/// The lists the evaluation loads, plus the other full official lists: built into one
-/// screener.
-const ALL_LISTS: &[&str] = &[
-    "ofac/sdn.xml",
-    "ofac/consolidated/consolidated.xml",
-    "eu/20240513-FULL-1_1(xsd).xml",
-    "uk/UK_Sanctions_List.xlsx",
-    "un/UN_consolidated.xml",
-    "canada/cannada.xml",
-];
-
-fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("SANCTIONS_DATA_DIR") {
-        Some(d) => Some(PathBuf::from(d)),
-        None => {
-            eprintln!("SANCTIONS_DATA_DIR is unset: the parse benchmarks need the official lists");
-            None
-        }
-    }
-}
-
 fn bytes(dir: &Path, rel: &str) -> Vec<u8> {
     let p = dir.join(rel);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
@@ -82,7 +63,9 @@ fn check(id: &str, loaded: &Loaded) {
 }
 
 fn bench(c: &mut Criterion) {
-    let Some(dir) = data_dir() else { return };
+    let Some(dir) = common::data_dir("the parse benchmarks") else {
+        return;
+    };
     let mut group = c.benchmark_group("parse");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));
@@ -110,14 +93,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("ofac_csv_set", |b| b.iter(read_set));
     group.finish();
 
-    let lists: Vec<_> = ALL_LISTS
-        .iter()
-        .map(|rel| {
-            sources::load_path(dir.join(rel))
-                .unwrap_or_else(|e| panic!("{rel}: {e}"))
-                .list
-        })
-        .collect();
+    let lists = common::all_lists(&dir);
     let build = || {
         Screener::builder()
             .lists(lists.iter().cloned())

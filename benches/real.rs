@@ -11,23 +11,13 @@
 //! ```
 #![allow(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sanctions::Screener;
-use sanctions::sources;
 use std::hint::black_box;
 
-/// The full official lists, as `build/all_lists` of the parse benches loads them.
-const ALL_LISTS: &[&str] = &[
-    "ofac/sdn.xml",
-    "ofac/consolidated/consolidated.xml",
-    "eu/20240513-FULL-1_1(xsd).xml",
-    "uk/UK_Sanctions_List.xlsx",
-    "un/UN_consolidated.xml",
-    "canada/cannada.xml",
-];
+mod common;
 
 /// A source and record id.
 type Record = (&'static str, &'static str);
@@ -75,24 +65,14 @@ const BATCH: &[&str] = &[
     "Sberbank of Russia",
 ];
 
-fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("SANCTIONS_DATA_DIR") {
-        Some(d) => Some(PathBuf::from(d)),
-        None => {
-            eprintln!("SANCTIONS_DATA_DIR is unset: the real-scale benchmarks need the lists");
-            None
-        }
-    }
-}
-
 fn bench(c: &mut Criterion) {
-    let Some(dir) = data_dir() else { return };
-    let lists = ALL_LISTS.iter().map(|rel| {
-        sources::load_path(dir.join(rel))
-            .unwrap_or_else(|e| panic!("{rel}: {e}"))
-            .list
-    });
-    let screener = Screener::builder().lists(lists).build().expect("builds");
+    let Some(dir) = common::data_dir("the real-scale benchmarks") else {
+        return;
+    };
+    let screener = Screener::builder()
+        .lists(common::all_lists(&dir))
+        .build()
+        .expect("builds");
     assert!(screener.entities().len() > 25_000);
 
     let mut group = c.benchmark_group("real");
