@@ -567,6 +567,7 @@ pub(crate) fn key_similarity(a: &str, b: &str) -> f32 {
 /// must be met, its long vowels included (نادری n-a-d-r-i is Naderi, not Andrei), and a
 /// vowel the Latin spelling puts before the first letter must stand for a written alif. The
 /// distance is taken over the Arabic word's length: short words must agree closely.
+#[cfg(test)]
 pub(crate) fn abjad_similarity(abjad: &str, latin: &str) -> f32 {
     let len = abjad.len().min(MAX_KEY);
     if len == 0 || latin.is_empty() {
@@ -620,7 +621,31 @@ fn abjad_vowel_class(c: u8) -> u8 {
 }
 
 /// The asymmetric weighted edit distance of [`abjad_similarity`].
+#[cfg(test)]
 pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
+    abjad_distance_within(abjad, latin, f32::MAX).unwrap_or(f32::MAX)
+}
+
+/// [`abjad_similarity`] when it is at least `min`; `None` as soon as a row of the distance
+/// table shows it cannot be (every cost is positive, so a row's least cell never falls).
+pub(crate) fn abjad_similarity_if_at_least(abjad: &str, latin: &str, min: f32) -> Option<f32> {
+    let len = abjad.len().min(MAX_KEY);
+    if len == 0 || latin.is_empty() {
+        return (min <= 0.0).then_some(0.0);
+    }
+    // At or below 0, any distance will do: the similarity is clamped.
+    let allowed = if min > 0.0 {
+        (1.0 - min) * len as f32 + 1e-4
+    } else {
+        f32::MAX
+    };
+    let d = abjad_distance_within(abjad, latin, allowed)?;
+    let sim = (1.0 - d / len as f32).clamp(0.0, 1.0);
+    (sim >= min).then_some(sim)
+}
+
+/// [`abjad_distance`] when it is at most `max`.
+fn abjad_distance_within(abjad: &str, latin: &str, max: f32) -> Option<f32> {
     let a = abjad
         .as_bytes()
         .get(..abjad.len().min(MAX_KEY))
@@ -699,20 +724,27 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
         *slot = acc;
     }
     for (i, &ca) in a.iter().enumerate() {
+        let mut row_min = f32::MAX;
         if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
             *c0 = p0 + delete(ca, i);
+            row_min = *c0;
         }
         for (j, &cl) in l.iter().enumerate() {
             let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub(ca, cl, i);
             let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + delete(ca, i);
             let left = cur.get(j).copied().unwrap_or(f32::MAX) + insert(cl, j);
+            let v = diag.min(up).min(left);
             if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = diag.min(up).min(left);
+                *slot = v;
             }
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev.get(l.len()).copied().unwrap_or(f32::MAX)
+    prev.get(l.len()).copied().filter(|&d| d <= max)
 }
 
 /// Whether the key similarity of `a` and `b` is at least `min`, answered without the full
@@ -803,6 +835,28 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_abjad_similarity_agrees_with_the_full_one() {
+        let arabic = [
+            "mhmd", "ahmd", "aljwlani", "hsin", "sdam", "altkriti", "abd", "a", "",
+        ];
+        let latin = [
+            "muhamad", "ahmad", "julani", "golani", "husain", "sadam", "tikriti", "abdul", "a",
+        ];
+        for a in arabic {
+            for l in latin {
+                let full = abjad_similarity(a, l);
+                for min in [0.0, 0.5, 0.75, 0.8, 0.9] {
+                    assert_eq!(
+                        abjad_similarity_if_at_least(a, l, min),
+                        (full >= min).then_some(full),
+                        "{a} {l} {min}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_transposition_is_one_edit() {

@@ -36,7 +36,7 @@ pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
 use crate::normalize::variant::{
-    abjad_key, abjad_similarity, key, key_similarity, key_similarity_at_least,
+    abjad_key, abjad_similarity_if_at_least, key, key_similarity, key_similarity_at_least,
     key_similarity_if_at_least, skeleton,
 };
 use crate::normalize::{Token, TokenKind};
@@ -335,7 +335,6 @@ fn is_stem_of(stem: &str, key: &str) -> bool {
 /// Similarity of a word romanized from Arabic script with a Latin word
 /// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length.
 fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
-    let sim = abjad_similarity(abjad, latin) * KEY_EQUAL;
     // By the Arabic word's length, over which the distance is taken: the Latin spelling is
     // longer by the vowels it adds (two consonants, گل / Gul, count as three letters). Names
     // are told apart by how they begin, in Arabic script too (حازم Hazim is not Azim).
@@ -347,6 +346,12 @@ fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
     if !first_sounds_agree(abjad, latin) && !after_alif {
         floor = floor.max(FIRST_SOUND_FLOOR);
     }
+    // The bounded distance gives up on pairs far below the floor (with room for rounding;
+    // the floor itself is applied as before).
+    let Some(sim) = abjad_similarity_if_at_least(abjad, latin, floor - 1e-3) else {
+        return 0.0;
+    };
+    let sim = sim * KEY_EQUAL;
     if sim >= floor * KEY_EQUAL { sim } else { 0.0 }
 }
 
