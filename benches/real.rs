@@ -18,6 +18,8 @@ use sanctions::Screener;
 use std::hint::black_box;
 
 mod common;
+#[path = "common/payment_text.rs"]
+mod payment_text;
 
 /// A source and record id.
 type Record = (&'static str, &'static str);
@@ -106,6 +108,29 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("text/payment_line", |b| {
         b.iter(|| screener.screen_text(black_box(text)))
+    });
+
+    // Name-dense payment text: 4 list names per KiB in 16 KiB of remittance filler.
+    let generated = payment_text::generate(&screener, 16 * 1024, 4.0, 7);
+    let started = std::time::Instant::now();
+    let hits = screener.screen_text(&generated.text);
+    let took = started.elapsed();
+    let outcome = payment_text::outcome(&screener, &generated, &hits);
+    eprintln!(
+        "text/name_dense: {} of {} planted names found, {} hits outside them; {} bytes in {:?}",
+        outcome.found,
+        outcome.planted,
+        outcome.stray_hits,
+        generated.text.len(),
+        took
+    );
+    assert!(
+        outcome.found * 10 >= outcome.planted * 9,
+        "recall below 90 %"
+    );
+    group.throughput(Throughput::Bytes(generated.text.len() as u64));
+    group.bench_function("text/name_dense", |b| {
+        b.iter(|| screener.screen_text(black_box(&generated.text)))
     });
     group.finish();
 }

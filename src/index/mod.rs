@@ -20,6 +20,10 @@ const FUZZY_MIN_KEY: usize = 4;
 /// deletion neighbourhood of a key grows with the square of its length.
 const FUZZY_MAX_KEY: usize = 32;
 
+/// Words of scanned text shorter than this meet anchors by their exact key only: in running
+/// text, one edit away from a short name is mostly another word (`SPARE` / `SPAR`).
+pub(crate) const TEXT_FUZZY_MIN_KEY: usize = 6;
+
 /// The length of the key prefix indexed for long keys.
 const PREFIX: usize = 5;
 
@@ -106,6 +110,24 @@ pub(crate) struct Index {
     /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
     /// / `UZSTANEX`) still meet.
     prefixes: HashMap<u64, Vec<u32>>,
+    /// The hash of a text-scan anchor's key, and of the key with one symbol deleted → the
+    /// anchor's vocabulary ids (see [`Index::text_anchors`]).
+    anchor_edits: HashMap<u64, Vec<u32>>,
+    /// Name → what confirms it in scanned text.
+    text_confirm: Vec<TextConfirm>,
+}
+
+/// What a stretch of scanned text must hold for a name to be scored there (see
+/// [`TextPlan`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TextConfirm {
+    /// The vocabulary ids of the name's keys, legal forms aside, each with whether it is a
+    /// distinctive word's.
+    pub(crate) vids: Box<[(u32, bool)]>,
+    /// How many of them a stretch must hold.
+    pub(crate) need: u8,
+    /// How many distinctive words' among them.
+    pub(crate) need_distinctive: u8,
 }
 
 /// The hash of a neighbourhood key.
@@ -131,6 +153,84 @@ fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
             .map_or(1, char::len_utf8);
         buf.push_str(key.get(i + next..).unwrap_or(""));
         f(&buf);
+    }
+}
+
+/// How the text scan finds a name: the keys it is anchored on, and what a stretch of text
+/// must hold before the name is scored there.
+///
+/// A name with distinctive words is anchored on the two weightiest (a text holding the name
+/// holds an anchor even with one of them misspelled); a stretch must hold two of its
+/// distinctive words, or its only one, and two of its tokens (legal forms aside) when it has
+/// two. A name of common words alone (`BANK`, `DUBAI TRADING`) is anchored on its
+/// weightiest word and needs all its tokens: `BANK` alone in a payment is not a name.
+struct TextPlan<'a> {
+    anchors: Vec<&'a str>,
+    /// The name's keys (legal forms aside), each with whether it is a distinctive word's.
+    confirm: Vec<(&'a str, bool)>,
+    /// How many of the keys a stretch must hold.
+    need: usize,
+    /// How many distinctive words' keys among them.
+    need_distinctive: usize,
+}
+
+fn text_plan<'a>(tokens: &'a [ScoreToken]) -> TextPlan<'a> {
+    let mut parts: Vec<&ScoreToken> = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm)
+        .collect();
+    parts.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.key.len().cmp(&b.key.len()))
+    });
+    let mut confirm: Vec<(&str, bool)> = Vec::with_capacity(parts.len());
+    for t in parts {
+        match confirm.iter_mut().find(|(k, _)| *k == &*t.key) {
+            Some((_, d)) => *d |= t.distinctive(),
+            None => confirm.push((&t.key, t.distinctive())),
+        }
+    }
+    let distinctive = confirm.iter().filter(|(_, d)| *d).count();
+    if distinctive > 0 {
+        TextPlan {
+            anchors: confirm
+                .iter()
+                .filter(|(_, d)| *d)
+                .take(2)
+                .map(|(k, _)| *k)
+                .collect(),
+            need: confirm.len().min(2),
+            need_distinctive: distinctive.min(2),
+            confirm,
+        }
+    } else {
+        TextPlan {
+            anchors: confirm.iter().take(1).map(|(k, _)| *k).collect(),
+            need: confirm.len(),
+            need_distinctive: 0,
+            confirm,
+        }
+    }
+}
+
+/// Whether two keys are at most one edit apart: one substitution, insertion, deletion, or
+/// swap of adjacent symbols.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (Some(s), Some(l)) = (short.get(prefix..), long.get(prefix..)) else {
+        return false;
+    };
+    match long.len() - short.len() {
+        0 => {
+            // Equal, one substitution, or one swap.
+            s.len() <= 1
+                || s.get(1..) == l.get(1..)
+                || (s.first() == l.get(1) && s.get(1) == l.first() && s.get(2..) == l.get(2..))
+        }
+        1 => s == l.get(1..).unwrap_or_default(),
+        _ => false,
     }
 }
 
@@ -178,22 +278,23 @@ impl Index {
                 w.join(weight, distinctive, abjad);
             }
         }
-        // The text-scan anchor: the name's most distinctive word or number.
-        let anchor = name
-            .tokens
-            .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .max_by(|a, b| {
-                a.weight
-                    .total_cmp(&b.weight)
-                    .then(b.key.len().cmp(&a.key.len()))
-            });
-        if let Some(a) = anchor {
-            let vid = self.intern(&a.key);
+        let plan = text_plan(&name.tokens);
+        for key in &plan.anchors {
+            let vid = self.intern(key);
             if let Some(v) = self.anchors.get_mut(vid as usize) {
                 v.push(id);
             }
         }
+        let confirm: Box<[(u32, bool)]> = plan
+            .confirm
+            .iter()
+            .map(|&(k, d)| (self.intern(k), d))
+            .collect();
+        self.text_confirm.push(TextConfirm {
+            vids: confirm,
+            need: u8::try_from(plan.need).unwrap_or(u8::MAX),
+            need_distinctive: u8::try_from(plan.need_distinctive).unwrap_or(u8::MAX),
+        });
         self.names.push(name);
     }
 
@@ -219,12 +320,30 @@ impl Index {
         v
     }
 
-    /// Shrinks the tables after the last name.
+    /// Shrinks the tables after the last name, and makes the one-edit neighbourhood of the
+    /// text-scan anchors.
     pub(crate) fn finish(&mut self) {
+        for (vid, names) in self.anchors.iter().enumerate() {
+            let Some(key) = self.keys.get(vid) else {
+                continue;
+            };
+            if names.is_empty()
+                || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len())
+                || key.starts_with(['~', '^', '@'])
+            {
+                continue;
+            }
+            let vid = vid as u32;
+            self.anchor_edits.entry(h(key)).or_default().push(vid);
+            deletions_of(key, |d| {
+                self.anchor_edits.entry(h(d)).or_default().push(vid)
+            });
+        }
         for v in self
             .deletions
             .values_mut()
             .chain(self.prefixes.values_mut())
+            .chain(self.anchor_edits.values_mut())
         {
             v.sort_unstable();
             v.dedup();
@@ -298,6 +417,44 @@ impl Index {
         self.keys.get(vid as usize).map_or("", |k| k)
     }
 
+    /// The vocabulary entries a word of scanned text stands for: its own key's when the
+    /// vocabulary has it (a word the lists write is never read as a misspelling of another),
+    /// or else, with `fuzzy`, the anchors within one edit (a substitution, insertion,
+    /// deletion or swap of adjacent symbols) of a key at least [`TEXT_FUZZY_MIN_KEY`] long.
+    pub(crate) fn text_vids(&self, key: &str, fuzzy: bool, out: &mut Vec<u32>) {
+        if let Some(&v) = self.vocab.get(key) {
+            out.push(v);
+            return;
+        }
+        if !fuzzy || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+            return;
+        }
+        let from = out.len();
+        if let Some(vs) = self.anchor_edits.get(&h(key)) {
+            out.extend_from_slice(vs);
+        }
+        deletions_of(key, |d| {
+            if let Some(vs) = self.anchor_edits.get(&h(d)) {
+                out.extend_from_slice(vs);
+            }
+        });
+        let mut i = from;
+        while let Some(&v) = out.get(i) {
+            if within_one_edit(key.as_bytes(), self.key(v).as_bytes())
+                && !out.get(from..i).unwrap_or_default().contains(&v)
+            {
+                i += 1;
+            } else {
+                out.swap_remove(i);
+            }
+        }
+    }
+
+    /// What confirms a name in scanned text.
+    pub(crate) fn text_confirm(&self, name: u32) -> Option<&TextConfirm> {
+        self.text_confirm.get(name as usize)
+    }
+
     /// Names anchored on a vocabulary entry for the text scan.
     pub(crate) fn anchors(&self, vid: u32) -> &[u32] {
         self.anchors
@@ -333,8 +490,47 @@ impl Index {
             .deletions
             .iter()
             .chain(self.prefixes.iter())
+            .chain(self.anchor_edits.iter())
             .map(|(_, v)| 8 + v.capacity() * 4 + 24)
             .sum();
-        tokens + names + vocab + postings + anchors + deletions
+        let text: usize = self
+            .text_confirm
+            .iter()
+            .map(|c| std::mem::size_of::<TextConfirm>() + c.vids.len() * 8)
+            .sum();
+        tokens + names + vocab + postings + anchors + deletions + text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_one_edit;
+
+    #[test]
+    fn one_edit_is_a_substitution_insertion_deletion_or_swap() {
+        let yes = [
+            ("kazstanex", "kazstanex"),
+            ("kazstanex", "kazstanax"),
+            ("kazstanex", "kazstnex"),
+            ("kazstanex", "kazsstanex"),
+            ("kazstanex", "kazsatnex"),
+            ("kazstanex", "azstanex"),
+            ("kazstanex", "kazstane"),
+        ];
+        for (a, b) in yes {
+            assert!(within_one_edit(a.as_bytes(), b.as_bytes()), "{a} {b}");
+            assert!(within_one_edit(b.as_bytes(), a.as_bytes()), "{b} {a}");
+        }
+        let no = [
+            ("kazstanex", "kazstaney1"),
+            ("kazstanex", "kaztsanxe"),
+            ("transfer", "transneft"),
+            ("kazstanex", "kazstan"),
+            ("abcdef", "badcef"),
+        ];
+        for (a, b) in no {
+            assert!(!within_one_edit(a.as_bytes(), b.as_bytes()), "{a} {b}");
+            assert!(!within_one_edit(b.as_bytes(), a.as_bytes()), "{b} {a}");
+        }
     }
 }

@@ -696,6 +696,9 @@ pub struct Explanation {
     /// The list name's words that met a token, the same way.
     #[serde(skip)]
     candidate_met: u64,
+    /// The list name's tokens of any kind that met a token, the same way.
+    #[serde(skip)]
+    candidate_tokens_met: u64,
     /// The query's words met firmly (as written or as a spelling variant), the same way.
     #[serde(skip)]
     query_firm: u64,
@@ -719,6 +722,11 @@ impl Explanation {
     /// The list name's words that met a query token, as [`query_words_met`](Self::query_words_met).
     pub(crate) fn candidate_words_met(&self) -> u64 {
         self.candidate_met
+    }
+
+    /// The list name's tokens of any kind that met a query token, as bits by position.
+    pub(crate) fn candidate_tokens_met(&self) -> u64 {
+        self.candidate_tokens_met
     }
 
     /// The token links, strongest first.
@@ -1246,6 +1254,11 @@ pub(crate) fn score_names_with<'c>(
     };
     explanation.query_met = words_met(q, &q_used);
     explanation.candidate_met = words_met(c, &c_used);
+    explanation.candidate_tokens_met = c_used
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| **u)
+        .fold(0, |bits, (i, _)| bits | bit(i));
     let (q_matched, q_unmatched, q_distinct, q_numbers) =
         side(q, &q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =
@@ -1264,8 +1277,17 @@ pub(crate) fn score_names_with<'c>(
     // of a name that is also respelled (`THAPA SYSTEMS` / `TABA`, `SANDHU EXPORT` / `SINDHU`)
     // is two weak signs, not one strong one.
     let exact = best_sim >= SUBSET_MIN_SIMILARITY;
-    // A listed person's name met by one word glued (`Manu` / `MAN, Nu`) is one sign, not two.
-    let links = chosen.len();
+    // A listed person's name met by one word glued (`Manu` / `MAN, Nu`) is one sign, not two;
+    // a legal form met is no sign of which firm a name means.
+    let links = chosen
+        .iter()
+        .filter(|(qr, cr)| {
+            qr.clone()
+                .filter_map(|i| q.get(i))
+                .chain(cr.clone().filter_map(|j| c.get(j)))
+                .any(|t| t.kind != TokenKind::LegalForm)
+        })
+        .count();
     // A listed name of one word inside a longer query must be met as written: `GORGE` in
     // `George Resources Ltd`, `SCOT` in `Scott Logistics` are respellings of other words.
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {

@@ -845,6 +845,18 @@ impl Screener {
     /// Finds listed names inside free text (payment remittance information, addresses,
     /// messages): every hit with its byte span in `text`, the entity and the score, in order
     /// of position. See [`TextHit`].
+    ///
+    /// Names are found in any word order, with spelling variants, legal forms in any
+    /// language, and one misspelled word of six letters or more. In running text a single
+    /// word is mostly just a word, so a hit needs more than a name query does: two words of a
+    /// name of two or more (`ISTANBUL` alone is not `STEP ISTANBUL`), a short one-word name
+    /// as written (`SPARE` is not `SPAR`), and every word of a name made of common words
+    /// alone (`BANK` is not `BANCORP`).
+    ///
+    /// # Performance
+    ///
+    /// Each word of the text costs one lookup of its key; only the stretches around words
+    /// that anchor a name are scored. See `BENCHMARKS.md` for figures on name-dense text.
     pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
         text::scan(self, text)
     }

@@ -155,3 +155,49 @@ fn screen_many_gives_what_screen_gives_in_input_order_on_any_number_of_threads()
         assert_eq!(batch, one_by_one, "{threads} threads");
     }
 }
+
+/// The list names a text scan finds in `text`.
+fn found_in(s: &Screener, text: &str) -> Vec<String> {
+    s.screen_text(text)
+        .iter()
+        .map(|h| h.name().to_string())
+        .collect()
+}
+
+#[test]
+fn a_text_scan_finds_a_name_with_one_long_word_misspelled() {
+    let s = one_organization("KAZSTANEX LLP");
+    let text = "/BNF/ PAYMENT FOR INVOICE 2291 TO KAZSTANAX LLP ALMATY";
+    let hits = s.screen_text(text);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].text(), "KAZSTANAX LLP");
+    // Two edits are another word.
+    assert!(found_in(&s, "PAYMENT TO KAZSTUNAX ALMATY").is_empty());
+}
+
+#[test]
+fn a_text_scan_needs_two_words_of_a_name_of_two() {
+    let s = one_organization("STEP ISTANBUL");
+    assert!(found_in(&s, "GOODS DELIVERED TO ISTANBUL BY SEA").is_empty());
+    assert_eq!(
+        found_in(&s, "GOODS FOR STEP ISTANBUL, REF 22"),
+        ["STEP ISTANBUL"]
+    );
+    let s = one_person(&["Yevgeniy Viktorovich PRIGOZHIN"]);
+    assert!(found_in(&s, "REF YEVGENIY 2291").is_empty());
+    assert_eq!(
+        found_in(&s, "ON BEHALF OF PRIGOZHIN YEVGENIY, ADVANCE"),
+        ["Yevgeniy Viktorovich PRIGOZHIN"]
+    );
+}
+
+#[test]
+fn a_text_scan_does_not_read_a_common_word_as_a_name() {
+    // A common word alone is not the name it is part of.
+    let s = one_organization("VTB BANK");
+    assert!(found_in(&s, "TRANSFER VIA BANK ACCOUNT 40702").is_empty());
+    // A short name must be written as the list writes it: `SPARE` is not `SPAR`.
+    let s = one_organization("SPAR");
+    assert!(found_in(&s, "SPARE PARTS FOR MACHINERY").is_empty());
+    assert_eq!(found_in(&s, "GOODS FROM SPAR, INVOICE 7"), ["SPAR"]);
+}

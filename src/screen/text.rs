@@ -1,17 +1,26 @@
 //! Finding listed names inside free text.
 //!
-//! The text is normalized once, keeping each token's byte span. Every list name has an
-//! anchor: its most distinctive token (see the index). A text token that meets an anchor
-//! (exactly or within one edit of its key) opens the windows of text tokens around it that
-//! could hold the name, one token shorter to one longer than the name, and the best-scoring
-//! window is the hit. Names are thus found in any word order, with typos, glued or split
-//! words and legal forms in any language, at the cost of scoring only where an anchor occurs.
+//! The text is normalized once, keeping each token's byte span. Every list name has one or
+//! two anchors: its weightiest distinctive words (see the index). A word of the text whose
+//! key is an anchor's (or, for a word the lists do not write, within one edit of a long
+//! anchor's key) opens the windows of text tokens around it that could hold the name, one
+//! token shorter to one longer than the name, and the best-scoring window is the hit. Names
+//! are thus found in any word order, with spelling variants, one misspelled word and legal
+//! forms in any language, while each word of the text costs one hash lookup and only the
+//! windows around anchors are weighed and scored.
+//!
+//! A hit must meet the name's distinctive words, two of them when it has two: one word of
+//! the text (`ISTANBUL`) does not make the name `STEP ISTANBUL`, nor `BANK` the name
+//! `VTB BANK`.
 
-use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
-use crate::normalize::{TokenKind, normalize_text};
-use crate::score::{Explanation, GluedRuns, ScoreToken, prepare_tokens, score_names_with};
+use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY};
+use crate::normalize::{Token, TokenKind, normalize_text};
+use crate::score::{Explanation, GluedRuns, ScoreToken, bit, prepare_tokens, score_names_with};
 
 struct Found {
     start: usize,
@@ -22,98 +31,226 @@ struct Found {
     explanation: Explanation,
 }
 
+/// The text's tokens prepared for scoring, in the stretches around anchors only.
+struct Stretches {
+    /// Token range → its score tokens; ranges are disjoint and sorted.
+    parts: Vec<(Range<usize>, Vec<ScoreToken>)>,
+}
+
+impl Stretches {
+    /// Prepares the tokens of `ranges` (sorted by start), joined where they touch.
+    fn new(tokens: &[Token], ranges: &[Range<usize>], screener: &Screener) -> Stretches {
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r.clone()),
+            }
+        }
+        let parts = merged
+            .into_iter()
+            .map(|r| {
+                let prepared = prepare_tokens(
+                    tokens.get(r.clone()).unwrap_or_default(),
+                    &screener.inner.freq,
+                );
+                (r, prepared)
+            })
+            .collect();
+        Stretches { parts }
+    }
+
+    /// The score tokens of a token range, when one stretch holds it.
+    fn get(&self, range: Range<usize>) -> Option<&[ScoreToken]> {
+        let at = self.parts.partition_point(|(r, _)| r.end <= range.start);
+        let (r, tokens) = self.parts.get(at)?;
+        if r.start > range.start || range.end > r.end {
+            return None;
+        }
+        tokens.get(range.start - r.start..range.end - r.start)
+    }
+}
+
+/// The token windows that may hold a name of `n` tokens with an anchor at token `i`: one
+/// token shorter to one longer than the name, within `len` tokens.
+fn windows(i: usize, n: usize, len: usize) -> impl Iterator<Item = Range<usize>> {
+    (n.saturating_sub(1).max(1)..=n + 1).flat_map(move |w| {
+        ((i + 1).saturating_sub(w)..=i)
+            .map(move |start| start..start + w)
+            .filter(move |r| r.end <= len)
+    })
+}
+
+/// Whether a window met enough of a name to be a hit in running text: two of its tokens
+/// (legal forms aside) when it has two; two of its distinctive words when it has two, or its
+/// only one, which must be written as in the list when it is short (`SPARE` is not `SPAR`);
+/// and every word and number, as written, of a name of common words alone.
+fn meets_enough(name: &IndexedName, window: &[ScoreToken], explanation: &Explanation) -> bool {
+    let met = explanation.candidate_tokens_met();
+    let is_met = |j: usize| bit(j) & met != 0;
+    let written = |t: &ScoreToken| window.iter().any(|w| w.text == t.text);
+    let parts = || {
+        name.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind != TokenKind::LegalForm)
+    };
+    let (all, all_met) = parts().fold((0, 0), |(n, m), (j, _)| (n + 1, m + usize::from(is_met(j))));
+    if all_met < all.min(2) {
+        return false;
+    }
+    let distinctive: Vec<(usize, &ScoreToken)> = parts().filter(|(_, t)| t.distinctive()).collect();
+    match distinctive.as_slice() {
+        [] => parts()
+            .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .all(|(j, t)| is_met(j) && written(t)),
+        [(j, t)] => is_met(*j) && (t.key.len() >= TEXT_FUZZY_MIN_KEY || written(t)),
+        many => many.iter().filter(|(j, _)| is_met(*j)).count() >= 2,
+    }
+}
+
 pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let inner = &*screener.inner;
     let index = &inner.index;
     let tokens = normalize_text(text).into_tokens();
-    let st: Vec<ScoreToken> = prepare_tokens(&tokens, &inner.freq);
-    let mut found: Vec<Found> = Vec::new();
-    let mut tried: HashSet<(u32, usize)> = HashSet::new();
-    // The glued runs of each window of text tokens scored, made once.
-    let mut windows: HashMap<(usize, usize), GluedRuns> = HashMap::new();
-    let mut vids = Vec::new();
-    for (i, t) in st.iter().enumerate() {
-        vids.clear();
-        match t.kind {
-            TokenKind::Word => {
-                index.lookup(&t.key, &mut vids);
-                super::may_meet(index, &t.key, &mut vids);
-            }
-            TokenKind::Number => index.lookup_exact(&t.key, &mut vids),
-            _ => continue,
+    // The vocabulary ids each token stands for: `vids[at[i]..at[i + 1]]` for token `i`.
+    let mut vids: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut at: Vec<usize> = Vec::with_capacity(tokens.len() + 1);
+    for t in &tokens {
+        at.push(vids.len());
+        match t.kind() {
+            TokenKind::Word => index.text_vids(t.key(), true, &mut vids),
+            TokenKind::Number | TokenKind::Initial => index.text_vids(t.key(), false, &mut vids),
+            TokenKind::LegalForm => {}
         }
-        for &vid in &vids {
+    }
+    at.push(vids.len());
+    let vids_of = |i: usize| -> &[u32] {
+        match (at.get(i), at.get(i + 1)) {
+            (Some(&a), Some(&b)) => vids.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    };
+    // Every (name, anchor position) the text opens and confirms: a stretch as long as the
+    // name on either side of the anchor holds as many of the name's confirming words as it
+    // needs.
+    let mut opened: Vec<(u32, usize)> = Vec::new();
+    let mut seen: Vec<(u32, bool)> = Vec::new();
+    for i in 0..tokens.len() {
+        for &vid in vids_of(i) {
             for &nid in index.anchors(vid) {
-                if !tried.insert((nid, i)) {
-                    continue;
-                }
-                let Some(name) = index.names.get(nid as usize).filter(|n| !n.acronym) else {
+                let Some(confirm) = index.text_confirm(nid) else {
                     continue;
                 };
-                let kind = inner
-                    .entities
-                    .get(name.entity as usize)
-                    .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
-                let n = name.tokens.len();
-                let mut best: Option<(f32, usize, usize)> = None;
-                for len in n.saturating_sub(1).max(1)..=n + 1 {
-                    let first = (i + 1).saturating_sub(len);
-                    for start in first..=i {
-                        let end = start + len;
-                        let Some(window) = st.get(start..end) else {
-                            continue;
-                        };
-                        let glued = windows
-                            .entry((start, end))
-                            .or_insert_with(|| GluedRuns::new(window));
-                        let (score, _) = score_names_with(
-                            (window, glued),
-                            (&name.tokens, &name.glued),
-                            kind,
-                            false,
-                            None,
-                        );
-                        let better = best.as_ref().is_none_or(|(s, bs, be)| {
-                            score > *s || (score == *s && end - start < be - bs)
-                        });
-                        if better {
-                            best = Some((score, start, end));
+                if confirm.need > 1 || confirm.need_distinctive > 1 {
+                    let n = index.names.get(nid as usize).map_or(0, |n| n.tokens.len());
+                    seen.clear();
+                    for j in i.saturating_sub(n)..(i + n + 1).min(tokens.len()) {
+                        for v in vids_of(j) {
+                            if let Some(&(v, d)) = confirm.vids.iter().find(|(c, _)| c == v) {
+                                if !seen.contains(&(v, d)) {
+                                    seen.push((v, d));
+                                }
+                            }
                         }
                     }
-                }
-                let Some((score, start, end)) = best else {
-                    continue;
-                };
-                if score < inner.threshold {
-                    continue;
-                }
-                let (Some(window), Some(glued)) = (st.get(start..end), windows.get(&(start, end)))
-                else {
-                    continue;
-                };
-                let (_, mut explanation) = score_names_with(
-                    (window, glued),
-                    (&name.tokens, &name.glued),
-                    kind,
-                    true,
-                    None,
-                );
-                if name.weak {
-                    if score < WEAK_ALIAS_MIN {
+                    let distinctive = seen.iter().filter(|(_, d)| *d).count();
+                    if seen.len() < usize::from(confirm.need)
+                        || distinctive < usize::from(confirm.need_distinctive)
+                    {
                         continue;
                     }
-                    explanation.push_factor(crate::score::Factor::WeakAlias);
                 }
-                found.push(Found {
-                    start,
-                    end,
-                    name: nid,
-                    entity: name.entity,
-                    score,
-                    explanation,
-                });
+                opened.push((nid, i));
             }
         }
+    }
+    opened.sort_unstable();
+    opened.dedup();
+    let name_len = |nid: u32| index.names.get(nid as usize).map_or(0, |n| n.tokens.len());
+    let mut ranges: Vec<Range<usize>> = opened
+        .iter()
+        .map(|&(nid, i)| {
+            let n = name_len(nid);
+            // One token more on each side: a word's score depends on its neighbours (the word
+            // after `Abu`).
+            i.saturating_sub(n + 1)..(i + n + 2).min(tokens.len())
+        })
+        .collect();
+    ranges.sort_unstable_by_key(|r| r.start);
+    let stretches = Stretches::new(&tokens, &ranges, screener);
+    let mut found: Vec<Found> = Vec::new();
+    // The glued runs of each window of text tokens scored, made once.
+    let mut glued_runs: HashMap<(usize, usize), GluedRuns> = HashMap::default();
+    for &(nid, i) in &opened {
+        let Some(name) = index.names.get(nid as usize).filter(|n| !n.acronym) else {
+            continue;
+        };
+        let kind = inner
+            .entities
+            .get(name.entity as usize)
+            .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
+        // The best window: the highest score, then the most of the name's tokens met (its legal
+        // form too), then the shortest.
+        let mut best: Option<(f32, u32, Range<usize>)> = None;
+        for w in windows(i, name.tokens.len(), tokens.len()) {
+            let Some(window) = stretches.get(w.clone()) else {
+                continue;
+            };
+            let glued = glued_runs
+                .entry((w.start, w.end))
+                .or_insert_with(|| GluedRuns::new(window));
+            let (score, unexplained) = score_names_with(
+                (window, glued),
+                (&name.tokens, &name.glued),
+                kind,
+                false,
+                None,
+            );
+            let met = unexplained.candidate_tokens_met().count_ones();
+            let better = best.as_ref().is_none_or(|(s, m, b)| {
+                score
+                    .total_cmp(s)
+                    .then(met.cmp(m))
+                    .then(b.len().cmp(&w.len()))
+                    .is_gt()
+            });
+            if better {
+                best = Some((score, met, w));
+            }
+        }
+        let Some((score, _, w)) = best else {
+            continue;
+        };
+        if score < inner.threshold || (name.weak && score < WEAK_ALIAS_MIN) {
+            continue;
+        }
+        let (Some(window), Some(glued)) =
+            (stretches.get(w.clone()), glued_runs.get(&(w.start, w.end)))
+        else {
+            continue;
+        };
+        let (_, mut explanation) = score_names_with(
+            (window, glued),
+            (&name.tokens, &name.glued),
+            kind,
+            true,
+            None,
+        );
+        if !meets_enough(name, window, &explanation) {
+            continue;
+        }
+        if name.weak {
+            explanation.push_factor(crate::score::Factor::WeakAlias);
+        }
+        found.push(Found {
+            start: w.start,
+            end: w.end,
+            name: nid,
+            entity: name.entity,
+            score,
+            explanation,
+        });
     }
     // One hit per entity and place: the best-scoring of overlapping hits of an entity.
     found.sort_by(|a, b| {
