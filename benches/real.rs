@@ -120,10 +120,16 @@ fn bench(c: &mut Criterion) {
         "text/name_dense: {} of {} planted names found, {} hits outside them; {} bytes in {:?}",
         outcome.found,
         outcome.planted,
-        outcome.stray_hits,
+        outcome.stray.len(),
         generated.text.len(),
         took
     );
+    for missed in &outcome.missed {
+        eprintln!("  missed: {missed:?}");
+    }
+    for (text, name) in &outcome.stray {
+        eprintln!("  outside: {text:?} -> {name:?}");
+    }
     assert!(
         outcome.found * 10 >= outcome.planted * 9,
         "recall below 90 %"

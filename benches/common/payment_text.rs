@@ -173,39 +173,41 @@ pub fn generate(screener: &Screener, bytes: usize, per_kib: f64, seed: u64) -> P
     PaymentText { text, planted }
 }
 
-/// How a scan did on a generated text: planted names found (by their entity), and hits that
-/// overlap no planted name.
+/// How a scan did on a generated text: planted names found (by their entity), those missed,
+/// and hits that overlap no planted name.
 pub struct Outcome {
     pub found: usize,
     pub planted: usize,
-    pub stray_hits: usize,
+    /// The planted names not found, as written in the text.
+    pub missed: Vec<String>,
+    /// Hits outside the planted names: the text hit and the list name.
+    pub stray: Vec<(String, String)>,
 }
 
 /// Scores the hits of a scan of `text`.
 pub fn outcome(screener: &Screener, text: &PaymentText, hits: &[sanctions::TextHit]) -> Outcome {
     let entities = screener.entities();
-    let found = text
+    let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let missed: Vec<String> = text
         .planted
         .iter()
         .filter(|p| {
             let want = &entities[p.entity].id;
-            hits.iter().any(|h| {
-                h.entity_id() == want && h.span().start < p.span.end && p.span.start < h.span().end
-            })
-        })
-        .count();
-    let stray_hits = hits
-        .iter()
-        .filter(|h| {
-            !text
-                .planted
+            !hits
                 .iter()
-                .any(|p| h.span().start < p.span.end && p.span.start < h.span().end)
+                .any(|h| h.entity_id() == want && overlap(&h.span(), &p.span))
         })
-        .count();
+        .map(|p| text.text[p.span.clone()].to_string())
+        .collect();
+    let stray = hits
+        .iter()
+        .filter(|h| !text.planted.iter().any(|p| overlap(&h.span(), &p.span)))
+        .map(|h| (h.text().to_string(), h.name().to_string()))
+        .collect();
     Outcome {
-        found,
+        found: text.planted.len() - missed.len(),
         planted: text.planted.len(),
-        stray_hits,
+        missed,
+        stray,
     }
 }

@@ -699,6 +699,9 @@ pub struct Explanation {
     /// The list name's tokens of any kind that met a token, the same way.
     #[serde(skip)]
     candidate_tokens_met: u64,
+    /// The query's tokens of any kind that met a token, the same way.
+    #[serde(skip)]
+    query_tokens_met: u64,
     /// The query's words met firmly (as written or as a spelling variant), the same way.
     #[serde(skip)]
     query_firm: u64,
@@ -727,6 +730,11 @@ impl Explanation {
     /// The list name's tokens of any kind that met a query token, as bits by position.
     pub(crate) fn candidate_tokens_met(&self) -> u64 {
         self.candidate_tokens_met
+    }
+
+    /// The query's tokens of any kind that met a list-name token, as bits by position.
+    pub(crate) fn query_tokens_met(&self) -> u64 {
+        self.query_tokens_met
     }
 
     /// The token links, strongest first.
@@ -1254,11 +1262,14 @@ pub(crate) fn score_names_with<'c>(
     };
     explanation.query_met = words_met(q, &q_used);
     explanation.candidate_met = words_met(c, &c_used);
-    explanation.candidate_tokens_met = c_used
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| **u)
-        .fold(0, |bits, (i, _)| bits | bit(i));
+    let tokens_met = |used: &[bool]| {
+        used.iter()
+            .enumerate()
+            .filter(|(_, u)| **u)
+            .fold(0, |bits, (i, _)| bits | bit(i))
+    };
+    explanation.candidate_tokens_met = tokens_met(&c_used);
+    explanation.query_tokens_met = tokens_met(&q_used);
     let (q_matched, q_unmatched, q_distinct, q_numbers) =
         side(q, &q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =

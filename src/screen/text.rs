@@ -182,6 +182,8 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let mut found: Vec<Found> = Vec::new();
     // The glued runs of each window of text tokens scored, made once.
     let mut glued_runs: HashMap<(usize, usize), GluedRuns> = HashMap::default();
+    // The (name, window) pairs scored through the tokens met.
+    let mut scored: rustc_hash::FxHashSet<(u32, usize, usize)> = Default::default();
     for &(nid, i) in &opened {
         let Some(name) = index.names.get(nid as usize).filter(|n| !n.acronym) else {
             continue;
@@ -190,10 +192,47 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
             .entities
             .get(name.entity as usize)
             .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
+        // The stretch where the name may stand is scored once as a whole; the tokens it met
+        // give the window to score. When they lie farther apart than the name is long, every
+        // window around the anchor is scored.
+        let n = name.tokens.len();
+        let wide = i.saturating_sub(n)..(i + n + 1).min(tokens.len());
+        let mut met_span = None;
+        if wide.len() <= 64 {
+            let Some(window) = stretches.get(wide.clone()) else {
+                continue;
+            };
+            let glued = glued_runs
+                .entry((wide.start, wide.end))
+                .or_insert_with(|| GluedRuns::new(window));
+            let (_, unexplained) = score_names_with(
+                (window, glued),
+                (&name.tokens, &name.glued),
+                kind,
+                false,
+                None,
+            );
+            let met = unexplained.query_tokens_met();
+            if met == 0 {
+                continue;
+            }
+            let first = wide.start + met.trailing_zeros() as usize;
+            let last = wide.start + (63 - met.leading_zeros()) as usize;
+            met_span = Some(first..last + 1);
+        }
+        let candidates: Vec<Range<usize>> = match met_span {
+            Some(span) if span.len() <= n + 1 => {
+                if !scored.insert((nid, span.start, span.end)) {
+                    continue;
+                }
+                vec![span]
+            }
+            _ => windows(i, n, tokens.len()).collect(),
+        };
         // The best window: the highest score, then the most of the name's tokens met (its legal
         // form too), then the shortest.
         let mut best: Option<(f32, u32, Range<usize>)> = None;
-        for w in windows(i, name.tokens.len(), tokens.len()) {
+        for w in candidates {
             let Some(window) = stretches.get(w.clone()) else {
                 continue;
             };

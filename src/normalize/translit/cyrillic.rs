@@ -34,9 +34,30 @@ pub(crate) enum Lang {
 impl Lang {
     /// Guesses the alphabet of a whole name from its distinctive letters.
     pub(crate) fn detect(text: &str) -> Lang {
+        // One pass over the text notes which of the letters that tell the alphabets apart it
+        // has (all in the Cyrillic block).
+        const MARKERS: &[char] = &[
+            'ҳ', 'ҷ', 'ӣ', 'ӯ', 'ў', 'қ', 'ғ', 'ә', 'ұ', 'һ', 'ң', 'ө', 'ү', 'ђ', 'ћ', 'џ', 'љ',
+            'њ', 'ј', 'ѓ', 'ќ', 'ѕ', 'є', 'ї', 'ґ', 'і',
+        ];
+        let mut seen: u32 = 0;
+        for c in text
+            .chars()
+            .filter(|c| ('\u{0400}'..='\u{04FF}').contains(c))
+        {
+            for l in c.to_lowercase() {
+                if let Some(i) = MARKERS.iter().position(|&m| m == l) {
+                    seen |= 1 << i;
+                }
+            }
+        }
         let has = |set: &str| {
-            text.chars()
-                .any(|c| c.to_lowercase().any(|l| set.contains(l)))
+            set.chars().any(|l| {
+                MARKERS
+                    .iter()
+                    .position(|&m| m == l)
+                    .is_some_and(|i| seen & (1 << i) != 0)
+            })
         };
         if has("ҳҷӣӯ") || (has("ў") && has("қғ")) {
             Lang::UzbekTajik
