@@ -85,7 +85,8 @@ def figures(times_us):
     times = sorted(times_us)
 
     def at(p):
-        return times[round((len(times) - 1) * p)]
+        # Rust's f64::round rounds halves away from zero; Python's round() to even.
+        return times[math.floor((len(times) - 1) * p + 0.5)]
 
     return {
         "median": at(0.5),
@@ -185,7 +186,7 @@ def main():
     for line in crate_out.splitlines():
         if line.startswith(("grow", "lists:")):
             print(f"crate: {line}")
-    sample = f"every {step}-th of {total}" if step > 1 else "all"
+    sample = f"1 in {step} of {total}" if step > 1 else "all"
     print(
         f"queries: {len(queries)} ({sample}); names: {len(names)}; repeat {args.repeat}; "
         f"one thread each; rapidfuzz extract limit {LIMIT}"
