@@ -118,7 +118,7 @@ impl Workbook {
                 None => last_row + 1,
             };
             last_row = number;
-            let cells = cells_of.cells(&row, &part, number)?;
+            let cells = cells_of.cells(row, &part, number)?;
             f(number, cells)?;
         }
         Ok(())
@@ -133,7 +133,7 @@ struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn cells(&self, row: &Element, part: &str, number: u64) -> Result<Vec<String>> {
+    fn cells(&self, row: Element<'_>, part: &str, number: u64) -> Result<Vec<String>> {
         let mut cells: Vec<String> = Vec::new();
         for c in row.children("c") {
             let col = match c.attr("r") {
@@ -159,8 +159,8 @@ impl Cells<'_> {
         Ok(cells)
     }
 
-    fn cell_value(&self, c: &Element, part: &str, number: u64) -> Result<String> {
-        let v = c.child("v").map_or("", |v| v.text.as_str());
+    fn cell_value(&self, c: Element<'_>, part: &str, number: u64) -> Result<String> {
+        let v = c.child("v").map_or("", |v| v.raw_text());
         Ok(match c.attr("t").unwrap_or("n") {
             "s" => {
                 let index = v.trim().parse::<usize>().ok();
@@ -202,14 +202,14 @@ impl Cells<'_> {
 }
 
 /// The text of a shared or inline string: its `t`, or the `t` of each rich-text run.
-fn rich_text(si: &Element) -> String {
+fn rich_text(si: Element<'_>) -> String {
     let mut text = String::new();
-    for child in &si.children {
-        match child.name.as_str() {
-            "t" => text.push_str(&child.text),
+    for child in si.elements() {
+        match child.name() {
+            "t" => text.push_str(child.raw_text()),
             "r" => {
                 for t in child.children("t") {
-                    text.push_str(&t.text);
+                    text.push_str(t.raw_text());
                 }
             }
             _ => {}
@@ -298,7 +298,7 @@ fn shared_strings(archive: &mut ZipArchive<Cursor<Vec<u8>>>) -> Result<Vec<Strin
     while let Some(start) = xml.next_start().map_err(|e| in_part(part, e))? {
         if start.name == "si" {
             let si = xml.read_tree(start).map_err(|e| in_part(part, e))?;
-            out.push(rich_text(&si));
+            out.push(rich_text(si));
         }
     }
     Ok(out)
