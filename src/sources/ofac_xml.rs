@@ -754,7 +754,13 @@ pub(super) fn label_of(id_type: &str) -> Label {
 /// `Executive Order 14024 Directive Information -` over its shorter form).
 pub(super) fn label_prefix(segment: &str) -> Option<(&str, Label, &str)> {
     let mut best: Option<(usize, Label)> = None;
+    // Most segments start with no label: comparing first bytes rules out nearly all of the
+    // table cheaply.
+    let first = segment.as_bytes().first()?;
     for &(label, what) in LABELS {
+        if label.as_bytes().first() != Some(first) {
+            continue;
+        }
         let len = if is_prefix_label(label) {
             if !segment.starts_with(label) {
                 continue;
