@@ -100,30 +100,33 @@ impl FromStr for PartialDate {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<PartialDate, Error> {
-        let bad = || {
+        PartialDate::parse_iso(s).ok_or_else(|| {
             Error::new(
                 ErrorKind::InvalidInput,
                 format!("expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {s:?}"),
             )
-        };
+        })
+    }
+}
+
+impl PartialDate {
+    /// [`FromStr`] without the error: readers try this form first on every date they meet,
+    /// and most dates in some lists are in other forms.
+    pub(crate) fn parse_iso(s: &str) -> Option<PartialDate> {
         let mut parts = s.trim().split('-');
-        let year = parse_part(parts.next(), 4).ok_or_else(bad)?;
+        let year = parse_part(parts.next(), 4)?;
         let month = match parts.next() {
-            Some(p) => {
-                Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?)
-            }
+            Some(p) => Some(u8::try_from(parse_part(Some(p), 2)?).ok()?),
             None => None,
         };
         let day = match parts.next() {
-            Some(p) => {
-                Some(u8::try_from(parse_part(Some(p), 2).ok_or_else(bad)?).map_err(|_| bad())?)
-            }
+            Some(p) => Some(u8::try_from(parse_part(Some(p), 2)?).ok()?),
             None => None,
         };
         if parts.next().is_some() {
-            return Err(bad());
+            return None;
         }
-        PartialDate::new(year, month, day).ok_or_else(bad)
+        PartialDate::new(year, month, day)
     }
 }
 

@@ -96,7 +96,7 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
         }
         if start.depth == 2 && start.name == "record" {
             let rec = xml.read_tree(start)?;
-            record(&rec, &mut out);
+            record(rec, &mut out);
         }
     }
     if !root_seen {
@@ -108,13 +108,13 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
     Ok(out.finish())
 }
 
-fn record(rec: &Element, out: &mut Collector) {
+fn record(rec: Element<'_>, out: &mut Collector) {
     let text = |name: &str| rec.child_text(name).map(str::to_string);
     let country = text("Country").unwrap_or_default();
     let schedule = text("Schedule").unwrap_or_default();
     let Some(item) = text("Item") else {
         out.skip(
-            Some(rec.line),
+            Some(rec.line()),
             None,
             "expected an Item, which the record's id is made of, found none",
         );
@@ -211,7 +211,7 @@ fn record(rec: &Element, out: &mut Collector) {
                 None => {
                     remarks.push(format!("Date of birth: {date}"));
                     out.repair(
-                        Some(rec.line),
+                        Some(rec.line()),
                         Some(&id),
                         format!("expected a date of birth, found {date:?}: kept in the remarks"),
                     );
@@ -223,7 +223,7 @@ fn record(rec: &Element, out: &mut Collector) {
         match parse_partial_date(&listed) {
             Some(d) => entity.listed_on = Some(d),
             None => out.repair(
-                Some(rec.line),
+                Some(rec.line()),
                 Some(&id),
                 format!("expected a DateOfListing as YYYY-MM-DD, found {listed:?}: left out"),
             ),
@@ -232,7 +232,7 @@ fn record(rec: &Element, out: &mut Collector) {
     if !remarks.is_empty() {
         entity.remarks = Some(remarks.join("\n"));
     }
-    out.push(entity, Some(rec.line));
+    out.push(entity, Some(rec.line()));
 }
 
 /// Splits the `Aliases` field into names, each with the language its label gives.

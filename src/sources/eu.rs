@@ -129,7 +129,7 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
     while let Some(start) = xml.next_start()? {
         if start.name == "sanctionEntity" && start.depth == 2 {
             let tree = xml.read_tree(start)?;
-            read_entity(&tree, &mut out);
+            read_entity(tree, &mut out);
         } else {
             out.skip(
                 Some(start.line),
@@ -146,13 +146,13 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
 }
 
 /// A trimmed, non-empty attribute.
-fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+fn attr<'a>(e: Element<'a>, name: &str) -> Option<&'a str> {
     e.attr(name).map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// A country attribute pair: the ISO code, else the description's code, else the description
 /// as written; `None` for the list's "unknown" (`00`) and for nothing.
-fn country(e: &Element) -> Option<String> {
+fn country(e: Element<'_>) -> Option<String> {
     let code = attr(e, "countryIso2Code");
     let desc = attr(e, "countryDescription").filter(|d| !d.eq_ignore_ascii_case("unknown"));
     match code {
@@ -176,9 +176,9 @@ impl Remarks {
     }
 
     /// The `remark` and `additionalInformation` children of an element.
-    fn add_children(&mut self, e: &Element) {
+    fn add_children(&mut self, e: Element<'_>) {
         for r in e.children("remark") {
-            self.add(r.text.as_str());
+            self.add(r.raw_text());
         }
         for info in e.children("additionalInformation") {
             if let (Some(k), Some(v)) = (attr(info, "key"), attr(info, "value")) {
@@ -192,8 +192,8 @@ impl Remarks {
     }
 }
 
-fn read_entity(tree: &Element, out: &mut Collector) {
-    let line = Some(tree.line);
+fn read_entity(tree: Element<'_>, out: &mut Collector) {
+    let line = Some(tree.line());
     let Some(id) = attr(tree, "logicalId") else {
         out.skip(
             line,
@@ -226,8 +226,8 @@ fn read_entity(tree: &Element, out: &mut Collector) {
     }
     remarks.add_children(tree);
     let mut aliases = Vec::new();
-    for child in &tree.children {
-        match child.name.as_str() {
+    for child in tree.elements() {
+        match child.name() {
             "remark" | "additionalInformation" => {}
             "regulation" => {
                 if let Some(p) = attr(child, "programme") {
@@ -242,7 +242,7 @@ fn read_entity(tree: &Element, out: &mut Collector) {
                     (Some("enterprise"), _) | (None, Some("E")) => EntityKind::Organization,
                     (code, class) => {
                         out.repair(
-                            Some(child.line),
+                            Some(child.line()),
                             Some(id),
                             format!(
                                 "expected subjectType person or enterprise, found {:?}: kind left unknown",
@@ -271,7 +271,7 @@ fn read_entity(tree: &Element, out: &mut Collector) {
                 match alias(child) {
                     Some(name) => aliases.push(name),
                     None => out.skip(
-                        Some(child.line),
+                        Some(child.line()),
                         Some(id),
                         "expected a wholeName or name parts in the nameAlias, found none",
                     ),
@@ -299,14 +299,14 @@ fn read_entity(tree: &Element, out: &mut Collector) {
             "identification" => {
                 if !identification(child, &mut entity) {
                     out.skip(
-                        Some(child.line),
+                        Some(child.line()),
                         Some(id),
                         "expected a number or latinNumber in the identification, found none",
                     );
                 }
             }
             other => out.skip(
-                Some(child.line),
+                Some(child.line()),
                 Some(id),
                 format!("expected a known element in the sanctionEntity, found <{other}>"),
             ),
@@ -319,16 +319,16 @@ fn read_entity(tree: &Element, out: &mut Collector) {
 
 /// The earliest publication date of the entity's legal acts (`regulation` and the
 /// `regulationSummary` of each fact).
-fn earliest_act(tree: &Element) -> Option<PartialDate> {
-    fn walk(e: &Element, best: &mut Option<PartialDate>) {
-        if e.name == "regulation" || e.name == "regulationSummary" {
+fn earliest_act(tree: Element<'_>) -> Option<PartialDate> {
+    fn walk(e: Element<'_>, best: &mut Option<PartialDate>) {
+        if e.name() == "regulation" || e.name() == "regulationSummary" {
             if let Some(d) = attr(e, "publicationDate").and_then(parse_partial_date) {
                 if best.is_none_or(|b| d < b) {
                     *best = Some(d);
                 }
             }
         }
-        for c in &e.children {
+        for c in e.elements() {
             walk(c, best);
         }
     }
@@ -338,7 +338,7 @@ fn earliest_act(tree: &Element) -> Option<PartialDate> {
 }
 
 /// A name alias as a name (kind set later), with its language.
-fn alias(e: &Element) -> Option<(Name, bool, Option<String>)> {
+fn alias(e: Element<'_>) -> Option<(Name, bool, Option<String>)> {
     let text = match attr(e, "wholeName") {
         Some(w) => w.to_string(),
         None => {
@@ -388,12 +388,12 @@ fn order_names(aliases: Vec<(Name, bool, Option<String>)>) -> Vec<Name> {
     names
 }
 
-fn year_of(e: &Element, name: &str) -> Option<u16> {
+fn year_of(e: Element<'_>, name: &str) -> Option<u16> {
     attr(e, name).and_then(|y| y.parse().ok())
 }
 
 fn birthdate(
-    e: &Element,
+    e: Element<'_>,
     id: &str,
     entity: &mut Entity,
     remarks: &mut Remarks,
@@ -429,7 +429,7 @@ fn birthdate(
             .join("/");
         remarks.add(format!("Born {shown} (Islamic calendar)"));
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(id),
             format!("expected a Gregorian birth date, found the Islamic-calendar date {shown}: kept in the remarks"),
         );
@@ -455,7 +455,7 @@ fn birthdate(
         };
         remarks.add(format!("Born {which} {bound}"));
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(id),
             format!("expected a birth year range with both ends, found only {which} {bound}: kept in the remarks"),
         );
@@ -479,7 +479,7 @@ fn birthdate(
         .join(" ");
         remarks.add(format!("Born {shown}"));
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(id),
             format!("expected a valid birth date, found {shown}: kept in the remarks"),
         );
@@ -494,7 +494,7 @@ fn birthdate(
     }
 }
 
-fn address(e: &Element, entity: &mut Entity) {
+fn address(e: Element<'_>, entity: &mut Entity) {
     let street = match (attr(e, "street"), attr(e, "poBox")) {
         (Some(s), Some(p)) => Some(format!("{s}, PO Box {p}")),
         (Some(s), None) => Some(s.to_string()),
@@ -531,7 +531,7 @@ fn address(e: &Element, entity: &mut Entity) {
 }
 
 /// Adds an identification's identifiers; `false` when it has no number.
-fn identification(e: &Element, entity: &mut Entity) -> bool {
+fn identification(e: Element<'_>, entity: &mut Entity) -> bool {
     let code = attr(e, "identificationTypeCode").unwrap_or("");
     let desc = attr(e, "identificationTypeDescription");
     let kind = match code {

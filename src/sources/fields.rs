@@ -1,8 +1,9 @@
 //! Field parsers shared by the readers: dates as lists write them, countries to ISO codes,
 //! identifier labels to kinds, and the Windows-1252 decoding of the legacy UK file.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::countries::COUNTRIES;
 use crate::model::{BirthDate, IdentifierKind, PartialDate};
@@ -63,13 +64,15 @@ pub(crate) fn parse_birth_date(text: &str) -> Option<BirthDate> {
 pub(crate) fn parse_partial_date(text: &str) -> Option<PartialDate> {
     let t = text.trim();
     let t = t.split_once('T').map_or(t, |(d, _)| d);
-    if let Ok(d) = t.parse::<PartialDate>() {
+    if let Some(d) = PartialDate::parse_iso(t) {
         return Some(d);
     }
     // Day-first numeric forms, with `00`/`dd`/`mm` for unknown parts.
     for sep in ['/', '.', '-'] {
-        let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
-        if let [d, m, y] = parts.as_slice() {
+        // The first parts, and whether there are more than three.
+        let mut split = t.split(sep).map(str::trim);
+        let parts = [split.next(), split.next(), split.next(), split.next()];
+        if let [Some(d), Some(m), Some(y), None] = parts {
             if y.len() == 4 {
                 let year = y.parse::<u16>().ok()?;
                 let month = unknown_or(m)?;
@@ -81,7 +84,7 @@ pub(crate) fn parse_partial_date(text: &str) -> Option<PartialDate> {
                 return PartialDate::new(year, month, day);
             }
         }
-        if let [m, y] = parts.as_slice() {
+        if let [Some(m), Some(y), None, None] = parts {
             if y.len() == 4 && m.len() <= 2 {
                 let year = y.parse::<u16>().ok()?;
                 return PartialDate::new(year, unknown_or(m)?, None);
@@ -142,7 +145,7 @@ fn full_month(w: &str) -> bool {
 /// A day or month number; `Some(None)` for an unknown part (`00`, `0`, `dd`, `mm`, `xx`).
 fn unknown_or(part: &str) -> Option<Option<u8>> {
     let p = part.trim();
-    if p.is_empty() || matches!(p.to_ascii_lowercase().as_str(), "dd" | "mm" | "xx") {
+    if p.is_empty() || ["dd", "mm", "xx"].iter().any(|u| p.eq_ignore_ascii_case(u)) {
         return Some(None);
     }
     let n = p.parse::<u8>().ok()?;
@@ -160,10 +163,10 @@ pub(crate) fn country_code(text: &str) -> Option<&'static str> {
 }
 
 /// Codes and names, reduced by [`country_key`], to alpha-2 codes; built once.
-fn country_table() -> &'static HashMap<String, &'static str> {
-    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+fn country_table() -> &'static FxHashMap<String, &'static str> {
+    static TABLE: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for entry in COUNTRIES {
             for name in entry.names {
                 map.entry(country_key(name)).or_insert(entry.alpha2);

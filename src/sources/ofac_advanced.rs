@@ -115,29 +115,29 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
         match (start.depth, start.name.as_str()) {
             (2, "DateOfIssue") => {
                 let d = xml.read_tree(start)?;
-                out.published(date_of(&d));
+                out.published(date_of(d));
             }
             (2, "ReferenceValueSets") => {
                 let sets = xml.read_tree(start)?;
-                refs = references(&sets);
+                refs = references(sets);
             }
             (3, "Location") => {
                 let l = xml.read_tree(start)?;
                 if let Some(id) = l.attr("ID") {
-                    locations.insert(id.to_string(), location(&l, &refs, &mut out));
+                    locations.insert(id.to_string(), location(l, &refs, &mut out));
                 }
             }
             (3, "IDRegDocument") => {
                 let d = xml.read_tree(start)?;
-                document(&d, &refs, &mut documents, &mut out);
+                document(d, &refs, &mut documents, &mut out);
             }
             (3, "DistinctParty") => {
                 let p = xml.read_tree(start)?;
-                party(&p, &refs, &locations, &documents, &mut profiles, &mut out);
+                party(p, &refs, &locations, &documents, &mut profiles, &mut out);
             }
             (3, "SanctionsEntry") => {
                 let s = xml.read_tree(start)?;
-                entry(&s, &refs, &profiles, &mut out);
+                entry(s, &refs, &profiles, &mut out);
             }
             (2, "ProfileRelationships" | "SanctionsEntryLinks") => xml.skip(&start)?,
             _ => {}
@@ -152,20 +152,19 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
     Ok(out.finish())
 }
 
-fn references(sets: &Element) -> References {
+fn references(sets: Element<'_>) -> References {
     let mut refs = References::default();
-    for set in &sets.children {
-        let name = set.name.trim_end_matches("Values").to_string();
+    for set in sets.elements() {
+        let name = set.name().trim_end_matches("Values").to_string();
         let values = set
-            .children
-            .iter()
+            .elements()
             .filter_map(|v| {
                 let id = v.attr("ID")?;
                 let extra = v
                     .attr("PartyTypeID")
                     .or_else(|| v.attr("ISO2"))
                     .map(str::to_string);
-                Some((id.to_string(), (v.text.trim().to_string(), extra)))
+                Some((id.to_string(), (v.raw_text().trim().to_string(), extra)))
             })
             .collect();
         refs.sets.insert(name, values);
@@ -173,7 +172,7 @@ fn references(sets: &Element) -> References {
     refs
 }
 
-fn date_of(d: &Element) -> Option<PartialDate> {
+fn date_of(d: Element<'_>) -> Option<PartialDate> {
     let n = |c: &str| d.child_text(c).and_then(|v| v.parse::<u16>().ok());
     let year = n("Year")?;
     let month = n("Month").and_then(|m| u8::try_from(m).ok());
@@ -181,7 +180,7 @@ fn date_of(d: &Element) -> Option<PartialDate> {
     PartialDate::new(year, month, day.filter(|_| month.is_some()))
 }
 
-fn location(l: &Element, refs: &References, out: &mut Collector) -> Address {
+fn location(l: Element<'_>, refs: &References, out: &mut Collector) -> Address {
     let country_id = l.child("LocationCountry").and_then(|c| c.attr("CountryID"));
     let country = country_id.and_then(|id| {
         refs.extra("Country", id)
@@ -190,7 +189,7 @@ fn location(l: &Element, refs: &References, out: &mut Collector) -> Address {
     });
     if let (Some(id), None) = (country_id, &country) {
         out.repair(
-            Some(l.line),
+            Some(l.line()),
             l.attr("ID"),
             format!(
                 "expected a CountryID of the reference value sets in the Location, found {id:?}: the country left out"
@@ -231,7 +230,7 @@ fn location(l: &Element, refs: &References, out: &mut Collector) -> Address {
 }
 
 fn document(
-    d: &Element,
+    d: Element<'_>,
     refs: &References,
     documents: &mut HashMap<String, Vec<Document>>,
     out: &mut Collector,
@@ -239,7 +238,7 @@ fn document(
     let (Some(identity), Some(number)) = (d.attr("IdentityID"), d.child_text("IDRegistrationNo"))
     else {
         out.repair(
-            Some(d.line),
+            Some(d.line()),
             d.attr("ID"),
             "expected an IdentityID and an IDRegistrationNo in the IDRegDocument, found none: left out",
         );
@@ -250,7 +249,7 @@ fn document(
         .and_then(|id| refs.text("IDRegDocType", id))
     else {
         out.repair(
-            Some(d.line),
+            Some(d.line()),
             d.attr("ID"),
             format!(
                 "expected an IDRegDocTypeID of the reference value sets, found {:?}: left out",
@@ -274,7 +273,7 @@ fn document(
 }
 
 fn party(
-    p: &Element,
+    p: Element<'_>,
     refs: &References,
     locations: &HashMap<String, Address>,
     documents: &HashMap<String, Vec<Document>>,
@@ -283,7 +282,7 @@ fn party(
 ) {
     let Some(id) = p.attr("FixedRef").map(str::to_string) else {
         out.skip(
-            Some(p.line),
+            Some(p.line()),
             None,
             "expected a FixedRef on the DistinctParty, found none",
         );
@@ -291,7 +290,7 @@ fn party(
     };
     let Some(profile) = p.child("Profile") else {
         out.skip(
-            Some(p.line),
+            Some(p.line()),
             Some(&id),
             "expected a Profile in the DistinctParty, found none",
         );
@@ -312,7 +311,7 @@ fn party(
         (_, Some("Entity")) => EntityKind::Organization,
         (sub, ty) => {
             out.repair(
-                Some(p.line),
+                Some(p.line()),
                 Some(&id),
                 format!(
                     "expected a PartySubType of a vessel, aircraft, individual or entity, found {sub:?} of {ty:?}: taken as unknown"
@@ -361,7 +360,7 @@ fn party(
                         let name = Name::new(text).with_kind(kind);
                         if e.names.contains(&name) {
                             out.repair(
-                                Some(dn.line),
+                                Some(dn.line()),
                                 Some(&id),
                                 format!(
                                     "the alias {:?} repeats an earlier name of the party: kept once",
@@ -373,7 +372,7 @@ fn party(
                         }
                     }
                     None => out.repair(
-                        Some(dn.line),
+                        Some(dn.line()),
                         Some(&id),
                         "expected name parts in the DocumentedName, found none: left out",
                     ),
@@ -390,7 +389,7 @@ fn party(
                     expires: None,
                 };
                 if let Err(reason) = add_id_item(&mut e, &item, &mut facts) {
-                    out.repair(Some(identity.line), Some(&id), reason);
+                    out.repair(Some(identity.line()), Some(&id), reason);
                 }
             }
         }
@@ -401,11 +400,11 @@ fn party(
     if !facts.is_empty() {
         e.remarks = Some(facts.join("\n"));
     }
-    out.push(e, Some(p.line));
+    out.push(e, Some(p.line()));
 }
 
 /// One name from its parts: `Last, First Middle` for a person, the parts in order otherwise.
-fn name_of(dn: &Element, groups: &HashMap<&str, &str>, person: bool) -> Option<String> {
+fn name_of(dn: Element<'_>, groups: &HashMap<&str, &str>, person: bool) -> Option<String> {
     let parts: Vec<(&str, &str)> = dn
         .children("DocumentedNamePart")
         .filter_map(|p| p.child("NamePartValue"))
@@ -443,7 +442,7 @@ fn name_of(dn: &Element, groups: &HashMap<&str, &str>, person: bool) -> Option<S
 }
 
 fn feature(
-    f: &Element,
+    f: Element<'_>,
     refs: &References,
     locations: &HashMap<String, Address>,
     e: &mut Entity,
@@ -456,7 +455,7 @@ fn feature(
         .and_then(|t| refs.text("FeatureType", t))
     else {
         out.repair(
-            Some(f.line),
+            Some(f.line()),
             Some(id),
             format!(
                 "expected a FeatureTypeID of the reference value sets, found {:?}: left out",
@@ -472,7 +471,7 @@ fn feature(
         let location = location_id.and_then(|l| locations.get(l));
         if let (Some(l), None) = (location_id, location) {
             out.repair(
-                Some(v.line),
+                Some(v.line()),
                 Some(id),
                 format!("expected the LocationID of a Location in the {ty} feature, found {l:?}: left out"),
             );
@@ -489,7 +488,7 @@ fn feature(
             "Birthdate" => match v.child("DatePeriod").and_then(birth_date) {
                 Some(d) => push_unique(&mut e.birth_dates, d),
                 None => out.repair(
-                    Some(v.line),
+                    Some(v.line()),
                     Some(id),
                     "expected a DatePeriod with a start and an end in the Birthdate, found none: left out",
                 ),
@@ -525,7 +524,7 @@ fn feature(
                     expires: None,
                 };
                 if let Err(reason) = add_id_item(e, &item, facts) {
-                    out.repair(Some(v.line), Some(id), reason);
+                    out.repair(Some(v.line()), Some(id), reason);
                 }
             }
         }
@@ -535,7 +534,7 @@ fn feature(
 /// A birth date from a `DatePeriod`: the start's earliest and the end's latest day. A single
 /// day, a whole month or a whole year is a (partial) date; other spans are ranges of years;
 /// `Approximate` makes it circa.
-fn birth_date(p: &Element) -> Option<BirthDate> {
+fn birth_date(p: Element<'_>) -> Option<BirthDate> {
     let start = p.child("Start")?;
     let end = p.child("End")?;
     let from = ymd(start.child("From")?)?;
@@ -566,7 +565,7 @@ fn birth_date(p: &Element) -> Option<BirthDate> {
     })
 }
 
-fn ymd(d: &Element) -> Option<(u16, u8, u8)> {
+fn ymd(d: Element<'_>) -> Option<(u16, u8, u8)> {
     Some((
         d.child_text("Year")?.parse().ok()?,
         d.child_text("Month")?.parse().ok()?,
@@ -574,10 +573,15 @@ fn ymd(d: &Element) -> Option<(u16, u8, u8)> {
     ))
 }
 
-fn entry(s: &Element, refs: &References, profiles: &HashMap<String, String>, out: &mut Collector) {
+fn entry(
+    s: Element<'_>,
+    refs: &References,
+    profiles: &HashMap<String, String>,
+    out: &mut Collector,
+) {
     let Some(entity_id) = s.attr("ProfileID").and_then(|p| profiles.get(p)) else {
         out.skip(
-            Some(s.line),
+            Some(s.line()),
             s.attr("ID"),
             format!(
                 "expected the ProfileID of a DistinctParty in the SanctionsEntry, found {:?}: left out",

@@ -116,7 +116,7 @@ fn read_xml(reader: impl BufRead) -> Result<Loaded> {
             (2, "referenceValues" | "featureTypes") => xml.skip(&start)?,
             (3, "entity") => {
                 let e = xml.read_tree(start)?;
-                entity(&e, &mut out);
+                entity(e, &mut out);
             }
             _ => {}
         }
@@ -130,10 +130,10 @@ fn read_xml(reader: impl BufRead) -> Result<Loaded> {
     Ok(out.finish())
 }
 
-fn entity(el: &Element, out: &mut Collector) {
+fn entity(el: Element<'_>, out: &mut Collector) {
     let Some(id) = el.attr("id").map(str::to_string) else {
         out.skip(
-            Some(el.line),
+            Some(el.line()),
             None,
             "expected an id attribute on the entity, found none",
         );
@@ -148,7 +148,7 @@ fn entity(el: &Element, out: &mut Collector) {
         "Aircraft" => EntityKind::Aircraft,
         other => {
             out.repair(
-                Some(el.line),
+                Some(el.line()),
                 Some(&id),
                 format!(
                     "expected entityType Individual, Entity, Vessel or Aircraft, found {other:?}: taken as unknown"
@@ -177,7 +177,7 @@ fn entity(el: &Element, out: &mut Collector) {
         {
             let Some(full) = tr.child_text("formattedFullName") else {
                 out.repair(
-                    Some(tr.line),
+                    Some(tr.line()),
                     Some(&id),
                     "expected a formattedFullName in the name translation, found none: left out",
                 );
@@ -235,7 +235,7 @@ fn entity(el: &Element, out: &mut Collector) {
                 None => {
                     facts.push(format!("Birthdate {value}"));
                     out.repair(
-                        Some(f.line),
+                        Some(f.line()),
                         Some(&id),
                         format!("expected a birth date, found {value:?}: kept in the remarks"),
                     );
@@ -254,7 +254,7 @@ fn entity(el: &Element, out: &mut Collector) {
                     expires: None,
                 };
                 if let Err(reason) = add_id_item(&mut e, &item, &mut facts) {
-                    out.repair(Some(f.line), Some(&id), reason);
+                    out.repair(Some(f.line()), Some(&id), reason);
                 }
             }
         }
@@ -267,7 +267,7 @@ fn entity(el: &Element, out: &mut Collector) {
         let (Some(label), Some(number)) = (d.child_text("type"), d.child_text("documentNumber"))
         else {
             out.repair(
-                Some(d.line),
+                Some(d.line()),
                 Some(&id),
                 "expected a type and a documentNumber in the identityDocument, found none: left out",
             );
@@ -281,7 +281,7 @@ fn entity(el: &Element, out: &mut Collector) {
             expires: None,
         };
         if let Err(reason) = add_id_item(&mut e, &item, &mut facts) {
-            out.repair(Some(d.line), Some(&id), reason);
+            out.repair(Some(d.line()), Some(&id), reason);
         }
     }
     for a in el
@@ -316,7 +316,7 @@ fn entity(el: &Element, out: &mut Collector) {
     if !all.is_empty() {
         e.remarks = Some(all.join("\n"));
     }
-    out.push(e, Some(el.line));
+    out.push(e, Some(el.line()));
 }
 
 /// Passes a reader through without a leading UTF-8 byte-order mark, which the published

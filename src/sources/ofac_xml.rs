@@ -150,11 +150,11 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
                 "sdnEntry" => {
                     let el = xml.read_tree(start)?;
                     entries += 1;
-                    entry(&el, &mut c);
+                    entry(el, &mut c);
                 }
                 "publshInformation" => {
                     let el = xml.read_tree(start)?;
-                    stated = header(&el, &mut c);
+                    stated = header(el, &mut c);
                 }
                 other => {
                     let line = start.line;
@@ -187,12 +187,12 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
 }
 
 /// Reads `publshInformation`: the publication date, and the stated record count with its line.
-fn header(el: &Element, c: &mut Collector) -> Option<(usize, u64)> {
+fn header(el: Element<'_>, c: &mut Collector) -> Option<(usize, u64)> {
     if let Some(text) = el.child_text("Publish_Date") {
         match parse_us_date(text) {
             Some(d) => c.published(Some(d)),
             None => c.skip(
-                Some(el.line),
+                Some(el.line()),
                 None,
                 format!("expected Publish_Date as MM/DD/YYYY, found {text:?}"),
             ),
@@ -200,14 +200,14 @@ fn header(el: &Element, c: &mut Collector) -> Option<(usize, u64)> {
     }
     let count = el.child("Record_Count")?;
     match count.text().map(str::parse::<usize>) {
-        Some(Ok(n)) => Some((n, count.line)),
+        Some(Ok(n)) => Some((n, count.line())),
         _ => {
             c.skip(
-                Some(count.line),
+                Some(count.line()),
                 None,
                 format!(
                     "expected Record_Count as a number, found {:?}",
-                    count.text.trim()
+                    count.raw_text().trim()
                 ),
             );
             None
@@ -262,10 +262,10 @@ pub(super) fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-fn entry(el: &Element, c: &mut Collector) {
+fn entry(el: Element<'_>, c: &mut Collector) {
     let Some(uid) = el.child_text("uid") else {
         c.skip(
-            Some(el.line),
+            Some(el.line()),
             None,
             "expected a uid in the sdnEntry, found none",
         );
@@ -276,7 +276,7 @@ fn entry(el: &Element, c: &mut Collector) {
     let kind = match el.child_text("sdnType") {
         Some(t) => entity_kind(t).unwrap_or_else(|| {
             c.repair(
-                Some(el.line),
+                Some(el.line()),
                 rec,
                 format!(
                     "expected sdnType Individual, Entity, Vessel or Aircraft, found {t:?}: kind unknown"
@@ -286,7 +286,7 @@ fn entry(el: &Element, c: &mut Collector) {
         }),
         None => {
             c.repair(
-                Some(el.line),
+                Some(el.line()),
                 rec,
                 "expected an sdnType, found none: kind unknown",
             );
@@ -313,7 +313,7 @@ fn entry(el: &Element, c: &mut Collector) {
             let text = ofac_name(aka.child_text("lastName"), aka.child_text("firstName"));
             if text.is_empty() {
                 c.skip(
-                    Some(aka.line),
+                    Some(aka.line()),
                     rec,
                     "expected a lastName or firstName in the aka, found none",
                 );
@@ -324,7 +324,7 @@ fn entry(el: &Element, c: &mut Collector) {
                 Some(cat) if cat.eq_ignore_ascii_case("strong") => false,
                 other => {
                     c.repair(
-                        Some(aka.line),
+                        Some(aka.line()),
                         rec,
                         format!(
                             "expected aka category strong or weak, found {:?}: read as strong",
@@ -340,7 +340,7 @@ fn entry(el: &Element, c: &mut Collector) {
                 (false, Some("a.k.a.") | Some("n.k.a.")) => NameKind::Aka,
                 (false, other) => {
                     c.repair(
-                        Some(aka.line),
+                        Some(aka.line()),
                         rec,
                         format!(
                             "expected aka type a.k.a., f.k.a. or n.k.a., found {:?}: read as a.k.a.",
@@ -357,7 +357,7 @@ fn entry(el: &Element, c: &mut Collector) {
         for id in list.children("id") {
             let Some(label) = id.child_text("idType") else {
                 c.skip(
-                    Some(id.line),
+                    Some(id.line()),
                     rec,
                     "expected an idType in the id, found none",
                 );
@@ -365,7 +365,7 @@ fn entry(el: &Element, c: &mut Collector) {
             };
             let Some(value) = id.child_text("idNumber") else {
                 c.skip(
-                    Some(id.line),
+                    Some(id.line()),
                     rec,
                     format!("expected an idNumber for the {label} id, found none"),
                 );
@@ -379,7 +379,7 @@ fn entry(el: &Element, c: &mut Collector) {
                 expires: id.child_text("expirationDate"),
             };
             if let Err(reason) = add_id_item(&mut e, &item, &mut facts) {
-                c.repair(Some(id.line), rec, reason);
+                c.repair(Some(id.line()), rec, reason);
             }
         }
     }
@@ -407,7 +407,7 @@ fn entry(el: &Element, c: &mut Collector) {
                 None => {
                     facts.push(format!("DOB {t}"));
                     c.repair(
-                        Some(d.line),
+                        Some(d.line()),
                         rec,
                         format!(
                             "expected a date of birth as DD Mon YYYY, YYYY, circa or a range, found {t:?}: kept in the remarks"
@@ -463,7 +463,7 @@ fn entry(el: &Element, c: &mut Collector) {
         );
     }
     e.remarks = join_remarks(el.child_text("remarks"), &facts);
-    c.push(e, Some(el.line));
+    c.push(e, Some(el.line()));
 }
 
 /// The remarks followed by the facts that have no field of their own, `; `-separated.
@@ -754,7 +754,13 @@ pub(super) fn label_of(id_type: &str) -> Label {
 /// `Executive Order 14024 Directive Information -` over its shorter form).
 pub(super) fn label_prefix(segment: &str) -> Option<(&str, Label, &str)> {
     let mut best: Option<(usize, Label)> = None;
+    // Most segments start with no label: comparing first bytes rules out nearly all of the
+    // table cheaply.
+    let first = segment.as_bytes().first()?;
     for &(label, what) in LABELS {
+        if label.as_bytes().first() != Some(first) {
+            continue;
+        }
         let len = if is_prefix_label(label) {
             if !segment.starts_with(label) {
                 continue;

@@ -214,12 +214,12 @@ struct Layout {
 
 impl Layout {
     /// The layout of a header line. Unknown column names come back to be reported.
-    fn from_header(names: &[String]) -> Result<(Layout, Vec<String>)> {
+    fn from_header(names: &[impl AsRef<str>]) -> Result<(Layout, Vec<String>)> {
         let mut pos = [None; COL_COUNT];
         let mut unknown = Vec::new();
         let mut legacy = false;
         for (i, name) in names.iter().enumerate() {
-            let name = name.trim().trim_start_matches('\u{feff}');
+            let name = name.as_ref().trim().trim_start_matches('\u{feff}');
             match HEADER_NAMES
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -241,6 +241,7 @@ impl Layout {
             .filter_map(|c| HEADER_NAMES.iter().find(|(_, k)| k == c).map(|(n, _)| *n))
             .collect();
         if !missing.is_empty() {
+            let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
             let shown: String = names.join(",").chars().take(80).collect();
             return Err(Error::new(
                 ErrorKind::Malformed,
@@ -280,7 +281,7 @@ impl Layout {
 /// One row of the table, with its line (CSV) or row number (XLSX).
 struct Row<'a> {
     layout: &'a Layout,
-    fields: &'a [String],
+    fields: &'a [&'a str],
     line: u64,
 }
 
@@ -809,28 +810,50 @@ fn country_in(text: &str) -> Option<&'static str> {
         .find_map(|n| words.get(..n).and_then(|w| country_code(&w.join(" "))))
 }
 
+/// Label words that tell an identifier's kind, in lower case.
+const ID_WORDS: [(&str, IdentifierKind); 22] = [
+    ("passport", IdentifierKind::Passport),
+    ("inn", IdentifierKind::TaxId),
+    ("tin", IdentifierKind::TaxId),
+    ("tax", IdentifierKind::TaxId),
+    ("vat", IdentifierKind::TaxId),
+    ("kpp", IdentifierKind::TaxId),
+    ("unp", IdentifierKind::TaxId),
+    ("инн", IdentifierKind::TaxId),
+    ("унн", IdentifierKind::TaxId),
+    ("nif", IdentifierKind::TaxId),
+    ("rfc", IdentifierKind::TaxId),
+    ("ogrn", IdentifierKind::Registration),
+    ("bin", IdentifierKind::Registration),
+    ("registration", IdentifierKind::Registration),
+    ("reg", IdentifierKind::Registration),
+    ("okpo", IdentifierKind::Registration),
+    ("br", IdentifierKind::Registration),
+    ("cr", IdentifierKind::Registration),
+    ("огрн", IdentifierKind::Registration),
+    ("imo", IdentifierKind::Imo),
+    ("swift", IdentifierKind::Bic),
+    ("bic", IdentifierKind::Bic),
+];
+
 /// The kind of an identifier from the words of its label; `default` when no word tells.
 /// Words, not substrings: `Argentina` is no `tin`.
 fn id_kind_words(label: &str, default: IdentifierKind) -> IdentifierKind {
-    let mut found = None;
-    for w in label.split(|c: char| !c.is_alphanumeric()) {
-        let kind = match w.to_lowercase().as_str() {
-            "passport" => IdentifierKind::Passport,
-            "inn" | "tin" | "tax" | "vat" | "kpp" | "unp" | "инн" | "унн" | "nif" | "rfc" => {
-                IdentifierKind::TaxId
-            }
-            "ogrn" | "bin" | "registration" | "reg" | "okpo" | "br" | "cr" | "огрн" => {
-                IdentifierKind::Registration
-            }
-            "imo" => IdentifierKind::Imo,
-            "swift" | "bic" => IdentifierKind::Bic,
-            _ => continue,
-        };
-        if found.is_none() {
-            found = Some(kind);
-        }
-    }
-    found.unwrap_or(default)
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| {
+            // ASCII words compare without case (no allocation); others by their lower case,
+            // which may be ASCII (the Kelvin sign lowers to `k`).
+            let found = if w.is_ascii() {
+                ID_WORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(w))
+            } else {
+                let lower = w.to_lowercase();
+                ID_WORDS.iter().find(|(k, _)| *k == lower)
+            };
+            found.map(|&(_, kind)| kind)
+        })
+        .unwrap_or(default)
 }
 
 fn identifier(kind: IdentifierKind, value: &str, note: Option<&str>) -> Identifier {
@@ -1051,7 +1074,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Loaded> {
                 if cells.iter().all(|c| c.trim().is_empty()) {
                     return Ok(());
                 }
-                let (l, unknown) = Layout::from_header(&cells)
+                let (l, unknown) = Layout::from_header(cells)
                     .map_err(|e| Error::new(e.kind(), format!("row {number}: {e}")))?;
                 report_unknown(&mut builder, number, &unknown);
                 layout = Some(l);
@@ -1076,7 +1099,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Loaded> {
                 }
                 builder.add_row(&Row {
                     layout: l,
-                    fields: &cells,
+                    fields: cells,
                     line: number,
                 });
             }
@@ -1230,7 +1253,7 @@ fn read_table(reader: impl BufRead, kind: CsvKind) -> Result<Loaded> {
             check_width(&l, fields.len(), line)?;
             builder.add_row(&Row {
                 layout: &l,
-                fields: &fields,
+                fields: &strs(&fields),
                 line,
             });
             layout = Some(l);
@@ -1240,7 +1263,7 @@ fn read_table(reader: impl BufRead, kind: CsvKind) -> Result<Loaded> {
         let fields = decode(&record, l.legacy, line)?;
         builder.add_row(&Row {
             layout: l,
-            fields: &fields,
+            fields: &strs(&fields),
             line,
         });
     }
@@ -1251,6 +1274,11 @@ fn read_table(reader: impl BufRead, kind: CsvKind) -> Result<Loaded> {
         ));
     }
     Ok(builder.finish())
+}
+
+/// The fields of a decoded CSV record as a [`Row`] takes them.
+fn strs(fields: &[String]) -> Vec<&str> {
+    fields.iter().map(String::as_str).collect()
 }
 
 fn with_line(e: Error, line: u64) -> Error {
@@ -1470,10 +1498,7 @@ mod tests {
         .collect();
         let (layout, unknown) = Layout::from_header(&names).unwrap();
         assert!(unknown.is_empty());
-        let fields: Vec<String> = ["ABRAMOV", "Vasily", "Vitalyevich", "Individual", "AKA", "1"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let fields = ["ABRAMOV", "Vasily", "Vitalyevich", "Individual", "AKA", "1"];
         let row = Row {
             layout: &layout,
             fields: &fields,

@@ -143,7 +143,7 @@ pub fn read(reader: impl BufRead) -> Result<Loaded> {
                     EntityKind::Organization
                 };
                 let tree = xml.read_tree(start)?;
-                read_record(&tree, kind, &mut out);
+                read_record(tree, kind, &mut out);
             }
             _ => {
                 out.skip(
@@ -175,15 +175,15 @@ fn clean(text: &str) -> Option<String> {
 }
 
 /// The cleaned text of the first child of a name.
-fn field(e: &Element, name: &str) -> Option<String> {
-    e.child(name).and_then(|c| clean(&c.text))
+fn field(e: Element<'_>, name: &str) -> Option<String> {
+    e.child(name).and_then(|c| clean(c.raw_text()))
 }
 
 /// The cleaned `VALUE` texts of every child of a name.
-fn values(e: &Element, name: &str) -> Vec<String> {
+fn values(e: Element<'_>, name: &str) -> Vec<String> {
     e.children(name)
         .flat_map(|c| c.children("VALUE"))
-        .filter_map(|v| clean(&v.text))
+        .filter_map(|v| clean(v.raw_text()))
         .collect()
 }
 
@@ -258,13 +258,13 @@ const KNOWN: &[&str] = &[
     "SORT_KEY_LAST_MOD",
 ];
 
-fn read_record(tree: &Element, kind: EntityKind, out: &mut Collector) {
-    let line = Some(tree.line);
+fn read_record(tree: Element<'_>, kind: EntityKind, out: &mut Collector) {
+    let line = Some(tree.line());
     let Some(id) = field(tree, "DATAID") else {
         out.skip(
             line,
             tree.child("REFERENCE_NUMBER").and_then(Element::text),
-            format!("expected a DATAID in the <{}>, found none", tree.name),
+            format!("expected a DATAID in the <{}>, found none", tree.name()),
         );
         return;
     };
@@ -331,8 +331,8 @@ fn read_record(tree: &Element, kind: EntityKind, out: &mut Collector) {
         }
         push_unique(&mut rec.entity.nationalities, country(&n));
     }
-    for child in &tree.children {
-        match child.name.as_str() {
+    for child in tree.elements() {
+        match child.name() {
             "INDIVIDUAL_ALIAS" | "ENTITY_ALIAS" => alias(child, &mut rec, out),
             "INDIVIDUAL_ADDRESS" | "ENTITY_ADDRESS" => address(child, &mut rec),
             "INDIVIDUAL_DATE_OF_BIRTH" => date_of_birth(child, &mut rec, out),
@@ -344,11 +344,11 @@ fn read_record(tree: &Element, kind: EntityKind, out: &mut Collector) {
             "INDIVIDUAL_DOCUMENT" => document(child, &mut rec, out),
             name if KNOWN.contains(&name) => {}
             other => out.skip(
-                Some(child.line),
+                Some(child.line()),
                 Some(&id),
                 format!(
                     "expected a known element in the <{}>, found <{other}>",
-                    tree.name
+                    tree.name()
                 ),
             ),
         }
@@ -362,14 +362,14 @@ fn read_record(tree: &Element, kind: EntityKind, out: &mut Collector) {
     out.push(entity, line);
 }
 
-fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
+fn alias(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
     let Some(name) = field(e, "ALIAS_NAME") else {
         out.skip(
-            Some(e.line),
+            Some(e.line()),
             Some(rec.id),
             format!(
                 "expected an ALIAS_NAME in the <{}>, found an empty alias placeholder",
-                e.name
+                e.name()
             ),
         );
         return;
@@ -381,7 +381,7 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         "f.k.a." | "fka" => NameKind::Fka,
         _ => {
             out.repair(
-                Some(e.line),
+                Some(e.line()),
                 Some(rec.id),
                 format!(
                     "expected QUALITY Good, Low, a.k.a. or f.k.a. for the alias {name:?}, found {quality:?}: taken as an a.k.a."
@@ -403,7 +403,7 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
                 rec.remarks
                     .add(format!("Alias {name}: date of birth {dob}"));
                 out.repair(
-                    Some(e.line),
+                    Some(e.line()),
                     Some(rec.id),
                     format!(
                         "expected a date of birth of the alias, found {dob:?}: kept in the remarks"
@@ -425,7 +425,7 @@ fn alias(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
     }
     if !variants.is_empty() {
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(rec.id),
             format!(
                 "expected one name in the ALIAS_NAME {name:?}, found {} spellings: kept as {} names",
@@ -500,7 +500,7 @@ fn matching_open(text: &str) -> Option<usize> {
     None
 }
 
-fn address(e: &Element, rec: &mut Record<'_>) {
+fn address(e: Element<'_>, rec: &mut Record<'_>) {
     let addr = Address {
         full: None,
         street: field(e, "STREET"),
@@ -529,13 +529,13 @@ fn address(e: &Element, rec: &mut Record<'_>) {
     }
 }
 
-fn year(e: &Element, name: &str) -> Option<PartialDate> {
+fn year(e: Element<'_>, name: &str) -> Option<PartialDate> {
     field(e, name)
         .and_then(|y| y.parse::<u16>().ok())
         .and_then(|y| PartialDate::new(y, None, None))
 }
 
-fn date_of_birth(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
+fn date_of_birth(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
     let kind = field(e, "TYPE_OF_DATE")
         .unwrap_or_default()
         .to_ascii_uppercase();
@@ -568,7 +568,7 @@ fn date_of_birth(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         let shown = shown.join(", ");
         rec.remarks.add(format!("Date of birth: {shown}"));
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(rec.id),
             format!("expected a date of birth, found {shown:?}: kept in the remarks"),
         );
@@ -590,7 +590,7 @@ fn date_of_birth(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
     push_unique(&mut rec.entity.birth_dates, date);
 }
 
-fn place_of_birth(e: &Element) -> Option<String> {
+fn place_of_birth(e: Element<'_>) -> Option<String> {
     let parts: Vec<String> = ["STREET", "CITY", "STATE_PROVINCE", "COUNTRY"]
         .iter()
         .filter_map(|p| field(e, p))
@@ -621,7 +621,7 @@ fn document_kind(labels: &[&str]) -> IdentifierKind {
     IdentifierKind::Other
 }
 
-fn document(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
+fn document(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
     let type1 = field(e, "TYPE_OF_DOCUMENT");
     let type2 = field(e, "TYPE_OF_DOCUMENT2");
     let mut note: Vec<String> = Vec::new();
@@ -654,7 +654,7 @@ fn document(e: &Element, rec: &mut Record<'_>, out: &mut Collector) {
         }
         rec.remarks.add(format!("Document: {text}"));
         out.repair(
-            Some(e.line),
+            Some(e.line()),
             Some(rec.id),
             format!("expected a NUMBER in the INDIVIDUAL_DOCUMENT, found none: {text:?} kept in the remarks"),
         );

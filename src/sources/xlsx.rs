@@ -17,6 +17,7 @@
 //! The sheet is streamed row by row; the shared strings are held in memory, as every XLSX
 //! reader must.
 
+use std::borrow::Cow;
 use std::io::{BufReader, Cursor};
 
 use zip::ZipArchive;
@@ -84,13 +85,14 @@ impl Workbook {
     }
 
     /// Calls `f` with each row of the first sheet: its row number (from 1, as Excel shows
-    /// it) and its cells by column (column `A` at 0), missing cells empty.
+    /// it) and its cells by column (column `A` at 0), missing cells empty. Shared strings
+    /// are lent, not copied.
     ///
     /// # Errors
     ///
     /// [`ErrorKind::Malformed`] for a truncated or malformed sheet, a shared-string index out of
     /// range or a bad cell reference; and whatever `f` returns.
-    pub fn rows(&mut self, mut f: impl FnMut(u64, Vec<String>) -> Result<()>) -> Result<()> {
+    pub fn rows(&mut self, mut f: impl FnMut(u64, &[&str]) -> Result<()>) -> Result<()> {
         let part = self.sheet.clone();
         let cells_of = Cells {
             shared: &self.shared,
@@ -118,8 +120,9 @@ impl Workbook {
                 None => last_row + 1,
             };
             last_row = number;
-            let cells = cells_of.cells(&row, &part, number)?;
-            f(number, cells)?;
+            let cells = cells_of.cells(row, &part, number)?;
+            let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
+            f(number, &cells)?;
         }
         Ok(())
     }
@@ -132,9 +135,9 @@ struct Cells<'a> {
     date1904: bool,
 }
 
-impl Cells<'_> {
-    fn cells(&self, row: &Element, part: &str, number: u64) -> Result<Vec<String>> {
-        let mut cells: Vec<String> = Vec::new();
+impl<'a> Cells<'a> {
+    fn cells(&self, row: Element<'_>, part: &str, number: u64) -> Result<Vec<Cow<'a, str>>> {
+        let mut cells: Vec<Cow<'a, str>> = Vec::new();
         for c in row.children("c") {
             let col = match c.attr("r") {
                 Some(r) => column_index(r).ok_or_else(|| {
@@ -150,7 +153,7 @@ impl Cells<'_> {
                 continue;
             }
             if cells.len() <= col {
-                cells.resize(col + 1, String::new());
+                cells.resize(col + 1, Cow::Borrowed(""));
             }
             if let Some(slot) = cells.get_mut(col) {
                 *slot = value;
@@ -159,13 +162,13 @@ impl Cells<'_> {
         Ok(cells)
     }
 
-    fn cell_value(&self, c: &Element, part: &str, number: u64) -> Result<String> {
-        let v = c.child("v").map_or("", |v| v.text.as_str());
+    fn cell_value(&self, c: Element<'_>, part: &str, number: u64) -> Result<Cow<'a, str>> {
+        let v = c.child("v").map_or("", |v| v.raw_text());
         Ok(match c.attr("t").unwrap_or("n") {
             "s" => {
                 let index = v.trim().parse::<usize>().ok();
                 match index.and_then(|i| self.shared.get(i)) {
-                    Some(text) => text.clone(),
+                    Some(text) => Cow::Borrowed(text.as_str()),
                     None => {
                         return Err(Error::new(
                             ErrorKind::Malformed,
@@ -177,13 +180,13 @@ impl Cells<'_> {
                     }
                 }
             }
-            "inlineStr" => c.child("is").map(rich_text).unwrap_or_default(),
+            "inlineStr" => Cow::Owned(c.child("is").map(rich_text).unwrap_or_default()),
             "b" => match v.trim() {
-                "1" => "TRUE".to_string(),
-                "0" => "FALSE".to_string(),
-                other => other.to_string(),
+                "1" => Cow::Borrowed("TRUE"),
+                "0" => Cow::Borrowed("FALSE"),
+                other => Cow::Owned(other.to_string()),
             },
-            "str" | "e" => v.to_string(),
+            "str" | "e" => Cow::Owned(v.to_string()),
             _ => {
                 let v = v.trim();
                 let style = c.attr("s").and_then(|s| s.parse::<usize>().ok());
@@ -191,25 +194,25 @@ impl Cells<'_> {
                     .and_then(|s| self.date_styles.get(s))
                     .copied()
                     .unwrap_or(false);
-                if is_date {
+                Cow::Owned(if is_date {
                     serial_date(v, self.date1904).unwrap_or_else(|| v.to_string())
                 } else {
                     v.to_string()
-                }
+                })
             }
         })
     }
 }
 
 /// The text of a shared or inline string: its `t`, or the `t` of each rich-text run.
-fn rich_text(si: &Element) -> String {
+fn rich_text(si: Element<'_>) -> String {
     let mut text = String::new();
-    for child in &si.children {
-        match child.name.as_str() {
-            "t" => text.push_str(&child.text),
+    for child in si.elements() {
+        match child.name() {
+            "t" => text.push_str(child.raw_text()),
             "r" => {
                 for t in child.children("t") {
-                    text.push_str(&t.text);
+                    text.push_str(t.raw_text());
                 }
             }
             _ => {}
@@ -298,7 +301,7 @@ fn shared_strings(archive: &mut ZipArchive<Cursor<Vec<u8>>>) -> Result<Vec<Strin
     while let Some(start) = xml.next_start().map_err(|e| in_part(part, e))? {
         if start.name == "si" {
             let si = xml.read_tree(start).map_err(|e| in_part(part, e))?;
-            out.push(rich_text(&si));
+            out.push(rich_text(si));
         }
     }
     Ok(out)
@@ -453,7 +456,7 @@ mod tests {
         let mut wb = Workbook::open(bytes)?;
         let mut rows = Vec::new();
         wb.rows(|n, cells| {
-            rows.push((n, cells));
+            rows.push((n, cells.iter().map(|c| c.to_string()).collect()));
             Ok(())
         })?;
         Ok(rows)

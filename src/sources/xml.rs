@@ -5,7 +5,13 @@
 //! an [`Element`] tree with [`XmlReader::read_tree`], so memory stays proportional to one
 //! record plus what the reader keeps. Names are local names: namespace prefixes are dropped,
 //! and each reader checks the root element's namespace itself.
+//!
+//! The tree of a record lives in an arena the reader keeps and reuses for the next record:
+//! its nodes, attributes and texts sit in three buffers, and an [`Element`] is a handle into
+//! them, so reading a record allocates nothing once the buffers have grown to the largest
+//! record.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
@@ -15,50 +21,211 @@ use crate::error::{Error, ErrorKind, Result};
 /// Deepest element nesting accepted; real list files nest fewer than 12 levels.
 pub(crate) const MAX_DEPTH: usize = 256;
 
-/// One element with its attributes, text and children.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Element {
-    /// Local name, without namespace prefix.
-    pub name: String,
-    /// Attributes by local name, in document order.
-    pub attrs: Vec<(String, String)>,
-    /// Child elements in document order.
-    pub children: Vec<Element>,
-    /// The element's own text (character data directly inside it), entities resolved.
-    pub text: String,
-    /// The line the element starts on.
-    pub line: u64,
+/// A byte range of [`Arena::strings`], or an index range of [`Arena::attrs`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Span {
+    start: usize,
+    end: usize,
 }
 
-impl Element {
-    /// The value of an attribute, by local name.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
+/// One element of the record being read.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    name: Span,
+    /// Its attributes, as a range of [`Arena::attrs`].
+    attrs: Span,
+    text: Span,
+    first_child: Option<usize>,
+    last_child: Option<usize>,
+    next_sibling: Option<usize>,
+    line: u64,
+}
+
+/// The tree of the last record read: node 0 is the record element.
+#[derive(Debug, Default)]
+struct Arena {
+    nodes: Vec<Node>,
+    /// Attribute (name, value) spans of every node.
+    attrs: Vec<(Span, Span)>,
+    /// Names, attribute values and texts, one after the other.
+    strings: String,
+    /// The nodes still open while reading, from the record element down.
+    open: Vec<usize>,
+    /// The text gathered so far for each open node (an element's text may be split by its
+    /// children), by position in `open`.
+    open_text: Vec<String>,
+}
+
+impl Arena {
+    fn clear(&mut self) {
+        self.nodes.clear();
+        self.attrs.clear();
+        self.strings.clear();
+        self.open.clear();
+    }
+
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.strings.len();
+        self.strings.push_str(s);
+        Span {
+            start,
+            end: self.strings.len(),
+        }
+    }
+
+    fn str(&self, span: Span) -> &str {
+        self.strings.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// Adds a node as the last child of the innermost open node (the record element when none
+    /// is open), and returns its index.
+    fn add_node(&mut self, name: Span, attrs: Span, line: u64) -> usize {
+        let index = self.nodes.len();
+        self.nodes.push(Node {
+            name,
+            attrs,
+            line,
+            ..Node::default()
+        });
+        if let Some(&parent) = self.open.last() {
+            let last = self.nodes.get(parent).and_then(|p| p.last_child);
+            match last.and_then(|l| self.nodes.get_mut(l)) {
+                Some(sibling) => sibling.next_sibling = Some(index),
+                None => {
+                    if let Some(p) = self.nodes.get_mut(parent) {
+                        p.first_child = Some(index);
+                    }
+                }
+            }
+            if let Some(p) = self.nodes.get_mut(parent) {
+                p.last_child = Some(index);
+            }
+        }
+        index
+    }
+
+    /// Opens a node: its text is gathered until [`close`](Self::close).
+    fn open(&mut self, index: usize) {
+        let level = self.open.len();
+        self.open.push(index);
+        match self.open_text.get_mut(level) {
+            Some(text) => text.clear(),
+            None => self.open_text.push(String::new()),
+        }
+    }
+
+    /// Text of the innermost open node.
+    fn add_text(&mut self, text: &str) {
+        if let Some(buf) = self.open_text.get_mut(self.open.len().wrapping_sub(1)) {
+            buf.push_str(text);
+        }
+    }
+
+    /// Closes the innermost open node, storing its text; `None` when no node was open.
+    fn close(&mut self) -> Option<usize> {
+        let level = self.open.len().checked_sub(1)?;
+        let index = self.open.pop()?;
+        let start = self.strings.len();
+        if let Some(text) = self.open_text.get(level) {
+            self.strings.push_str(text);
+        }
+        let end = self.strings.len();
+        if let Some(node) = self.nodes.get_mut(index) {
+            node.text = Span { start, end };
+        }
+        Some(index)
+    }
+}
+
+/// One element of a record, with its attributes, text and children: a handle into the tree
+/// [`XmlReader::read_tree`] read, valid until the reader reads on.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Element<'a> {
+    arena: &'a Arena,
+    index: usize,
+}
+
+/// The node a handle stands for; the default (empty) node for a stale index.
+static EMPTY: Node = Node {
+    name: Span { start: 0, end: 0 },
+    attrs: Span { start: 0, end: 0 },
+    text: Span { start: 0, end: 0 },
+    first_child: None,
+    last_child: None,
+    next_sibling: None,
+    line: 0,
+};
+
+impl<'a> Element<'a> {
+    fn node(self) -> &'a Node {
+        self.arena.nodes.get(self.index).unwrap_or(&EMPTY)
+    }
+
+    /// Local name, without namespace prefix.
+    pub fn name(self) -> &'a str {
+        self.arena.str(self.node().name)
+    }
+
+    /// The line the element starts on.
+    pub fn line(self) -> u64 {
+        self.node().line
+    }
+
+    /// The element's own text (character data directly inside it), entities resolved,
+    /// untrimmed.
+    pub fn raw_text(self) -> &'a str {
+        self.arena.str(self.node().text)
+    }
+
+    /// Attributes by local name, in document order.
+    pub fn attrs(self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let arena = self.arena;
+        let Span { start, end } = self.node().attrs;
+        arena
+            .attrs
+            .get(start..end)
+            .unwrap_or(&[])
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(move |&(k, v)| (arena.str(k), arena.str(v)))
+    }
+
+    /// The value of an attribute, by local name.
+    pub fn attr(self, name: &str) -> Option<&'a str> {
+        self.attrs().find(|&(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Every child element, in document order.
+    pub fn elements(self) -> impl Iterator<Item = Element<'a>> + 'a {
+        let arena = self.arena;
+        let mut next = self.node().first_child;
+        std::iter::from_fn(move || {
+            let index = next?;
+            let child = Element { arena, index };
+            next = child.node().next_sibling;
+            Some(child)
+        })
     }
 
     /// The first child of a name.
-    pub fn child(&self, name: &str) -> Option<&Element> {
-        self.children.iter().find(|c| c.name == name)
+    pub fn child(self, name: &str) -> Option<Element<'a>> {
+        self.elements().find(|c| c.name() == name)
     }
 
     /// Every child of a name.
-    pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
-        self.children.iter().filter(move |c| c.name == name)
+    pub fn children(self, name: &'a str) -> impl Iterator<Item = Element<'a>> + 'a {
+        self.elements().filter(move |c| c.name() == name)
     }
 
     /// The trimmed text of the first child of a name, when it has any.
-    pub fn child_text(&self, name: &str) -> Option<&str> {
+    pub fn child_text(self, name: &str) -> Option<&'a str> {
         self.child(name)
-            .map(|c| c.text.trim())
+            .map(|c| c.raw_text().trim())
             .filter(|t| !t.is_empty())
     }
 
     /// The element's own trimmed text, when it has any.
-    pub fn text(&self) -> Option<&str> {
-        Some(self.text.trim()).filter(|t| !t.is_empty())
+    pub fn text(self) -> Option<&'a str> {
+        Some(self.raw_text().trim()).filter(|t| !t.is_empty())
     }
 }
 
@@ -124,6 +291,8 @@ pub(crate) struct XmlReader<R: BufRead> {
     buf: Vec<u8>,
     depth: usize,
     what: &'static str,
+    /// The tree of the last record read.
+    arena: Arena,
 }
 
 impl<R: BufRead> XmlReader<R> {
@@ -139,6 +308,7 @@ impl<R: BufRead> XmlReader<R> {
             buf: Vec::new(),
             depth: 0,
             what,
+            arena: Arena::default(),
         }
     }
 
@@ -197,20 +367,29 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     /// The whole element whose start tag was just returned by [`next_start`](Self::next_start),
-    /// read up to its end tag.
-    pub fn read_tree(&mut self, start: Start) -> Result<Element> {
-        let mut stack = vec![Element {
-            name: start.name,
-            attrs: start.attrs,
-            children: Vec::new(),
-            text: String::new(),
-            line: start.line,
-        }];
-        if start.empty {
-            return stack
-                .pop()
-                .ok_or_else(|| self.error("internal: empty stack"));
+    /// read up to its end tag. The tree is valid until the reader reads on.
+    pub fn read_tree(&mut self, start: Start) -> Result<Element<'_>> {
+        let arena = &mut self.arena;
+        arena.clear();
+        let name = arena.push_str(&start.name);
+        let first = arena.attrs.len();
+        for (k, v) in &start.attrs {
+            let k = arena.push_str(k);
+            let v = arena.push_str(v);
+            arena.attrs.push((k, v));
         }
+        let attrs = Span {
+            start: first,
+            end: arena.attrs.len(),
+        };
+        let root = arena.add_node(name, attrs, start.line);
+        if start.empty {
+            return Ok(Element {
+                arena: &self.arena,
+                index: root,
+            });
+        }
+        arena.open(root);
         loop {
             let line = self.line();
             self.buf.clear();
@@ -221,53 +400,34 @@ impl<R: BufRead> XmlReader<R> {
             match event {
                 Event::Start(e) => {
                     enter(&mut self.depth, self.what, line)?;
-                    let (name, attrs) = start_parts(&e, self.what, line)?;
-                    stack.push(Element {
-                        name,
-                        attrs,
-                        children: Vec::new(),
-                        text: String::new(),
-                        line,
-                    });
+                    let index = add_start(&mut self.arena, &e, self.what, line)?;
+                    self.arena.open(index);
                 }
                 Event::Empty(e) => {
-                    let (name, attrs) = start_parts(&e, self.what, line)?;
-                    if let Some(parent) = stack.last_mut() {
-                        parent.children.push(Element {
-                            name,
-                            attrs,
-                            children: Vec::new(),
-                            text: String::new(),
-                            line,
-                        });
-                    }
+                    add_start(&mut self.arena, &e, self.what, line)?;
                 }
                 Event::Text(t) => {
                     let text = t.decode().map_err(|e| encoding_error(self.what, e, line))?;
-                    if let Some(top) = stack.last_mut() {
-                        top.text.push_str(&text);
-                    }
+                    self.arena.add_text(&text);
                 }
                 Event::CData(t) => {
                     let text = t.decode().map_err(|e| encoding_error(self.what, e, line))?;
-                    if let Some(top) = stack.last_mut() {
-                        top.text.push_str(&text);
-                    }
+                    self.arena.add_text(&text);
                 }
                 Event::GeneralRef(r) => {
                     let resolved = resolve_ref(&r, self.what, line)?;
-                    if let Some(top) = stack.last_mut() {
-                        top.text.push_str(&resolved);
-                    }
+                    self.arena.add_text(&resolved);
                 }
                 Event::End(_) => {
                     self.depth = self.depth.saturating_sub(1);
-                    let Some(done) = stack.pop() else {
+                    if self.arena.close().is_none() {
                         return Err(self.error("internal: unbalanced elements"));
-                    };
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(done),
-                        None => return Ok(done),
+                    }
+                    if self.arena.open.is_empty() {
+                        return Ok(Element {
+                            arena: &self.arena,
+                            index: root,
+                        });
                     }
                 }
                 Event::Eof => return Err(self.truncated()),
@@ -326,33 +486,60 @@ fn enter(depth: &mut usize, what: &str, line: u64) -> Result<()> {
     Ok(())
 }
 
+/// The local name of a start tag; calls `f` with the name and value of each attribute.
+/// Attribute names are local names, but namespace declarations keep their whole name
+/// (`xmlns`, `xmlns:p`) to stay recognisable.
+fn parse_start<'e>(
+    e: &'e BytesStart<'_>,
+    what: &str,
+    line: u64,
+    mut f: impl FnMut(&str, &str),
+) -> Result<&'e str> {
+    let name = std::str::from_utf8(e.local_name().into_inner())
+        .map_err(|err| encoding_error(what, err, line))?;
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| xml_error(what, err.into(), line))?;
+        let local = std::str::from_utf8(attr.key.local_name().into_inner())
+            .map_err(|err| encoding_error(what, err, line))?;
+        let key = if attr.key.as_ref().starts_with(b"xmlns") {
+            String::from_utf8_lossy(attr.key.as_ref())
+        } else {
+            Cow::Borrowed(local)
+        };
+        let value = attr
+            .unescape_value()
+            .map_err(|err| xml_error(what, err, line))?;
+        f(&key, &value);
+    }
+    Ok(name)
+}
+
 fn start_parts(
     e: &BytesStart<'_>,
     what: &str,
     line: u64,
 ) -> Result<(String, Vec<(String, String)>)> {
-    let name = std::str::from_utf8(e.local_name().into_inner())
-        .map_err(|err| encoding_error(what, err, line))?
-        .to_string();
     let mut attrs = Vec::new();
-    for attr in e.attributes() {
-        let attr = attr.map_err(|err| xml_error(what, err.into(), line))?;
-        let key = std::str::from_utf8(attr.key.local_name().into_inner())
-            .map_err(|err| encoding_error(what, err, line))?
-            .to_string();
-        let key = if attr.key.as_ref().starts_with(b"xmlns") {
-            // Keep namespace declarations recognisable: `xmlns` and `xmlns:p`.
-            String::from_utf8_lossy(attr.key.as_ref()).into_owned()
-        } else {
-            key
-        };
-        let value = attr
-            .unescape_value()
-            .map_err(|err| xml_error(what, err, line))?
-            .into_owned();
-        attrs.push((key, value));
-    }
-    Ok((name, attrs))
+    let name = parse_start(e, what, line, |k, v| {
+        attrs.push((k.to_string(), v.to_string()));
+    })?;
+    Ok((name.to_string(), attrs))
+}
+
+/// Adds an element's node to the arena, as the last child of the innermost open node.
+fn add_start(arena: &mut Arena, e: &BytesStart<'_>, what: &str, line: u64) -> Result<usize> {
+    let first = arena.attrs.len();
+    let name = parse_start(e, what, line, |k, v| {
+        let k = arena.push_str(k);
+        let v = arena.push_str(v);
+        arena.attrs.push((k, v));
+    })?;
+    let attrs = Span {
+        start: first,
+        end: arena.attrs.len(),
+    };
+    let name = arena.push_str(name);
+    Ok(arena.add_node(name, attrs, line))
 }
 
 fn resolve_ref(r: &quick_xml::events::BytesRef<'_>, what: &str, line: u64) -> Result<String> {
@@ -409,12 +596,27 @@ fn encoding_error(what: &str, e: impl std::fmt::Display, line: u64) -> Error {
 mod tests {
     use super::*;
 
-    fn walk(doc: &str) -> Result<Vec<Element>> {
+    /// What the tests look at in a record: its `id`, line, `name` text and `e`'s `v`.
+    #[derive(Debug)]
+    struct Rec {
+        id: Option<String>,
+        line: u64,
+        name: Option<String>,
+        v: Option<String>,
+    }
+
+    fn walk(doc: &str) -> Result<Vec<Rec>> {
         let mut r = XmlReader::new(doc.as_bytes(), "test XML");
         let mut out = Vec::new();
         while let Some(start) = r.next_start()? {
             if start.name == "rec" {
-                out.push(r.read_tree(start)?);
+                let rec = r.read_tree(start)?;
+                out.push(Rec {
+                    id: rec.attr("id").map(str::to_string),
+                    line: rec.line(),
+                    name: rec.child_text("name").map(str::to_string),
+                    v: rec.child("e").and_then(|e| e.attr("v")).map(str::to_string),
+                });
             }
         }
         Ok(out)
@@ -425,11 +627,42 @@ mod tests {
         let doc = "<?xml version=\"1.0\"?>\n<x:root xmlns:x=\"urn:t\">\n<x:rec id=\"1\">\n<name>A &amp; B &#233;</name><e v=\"&lt;\"/></x:rec>\n<rec id=\"2\"/></x:root>";
         let recs = walk(doc).unwrap();
         assert_eq!(recs.len(), 2);
-        assert_eq!(recs[0].attr("id"), Some("1"));
+        assert_eq!(recs[0].id.as_deref(), Some("1"));
         assert_eq!(recs[0].line, 3);
-        assert_eq!(recs[0].child_text("name"), Some("A & B é"));
-        assert_eq!(recs[0].child("e").and_then(|e| e.attr("v")), Some("<"));
-        assert_eq!(recs[1].attr("id"), Some("2"));
+        assert_eq!(recs[0].name.as_deref(), Some("A & B é"));
+        assert_eq!(recs[0].v.as_deref(), Some("<"));
+        assert_eq!(recs[1].id.as_deref(), Some("2"));
+        assert_eq!(recs[1].name, None);
+    }
+
+    #[test]
+    fn trees_keep_order_nesting_and_split_text() {
+        let doc = "<root><rec a=\"1\" b=\"2\">x<k>1</k>y<k><n>2</n>z</k>w<m/></rec><rec>\n<k>3</k></rec></root>";
+        let mut r = XmlReader::new(doc.as_bytes(), "test XML");
+        let mut seen = Vec::new();
+        while let Some(start) = r.next_start().unwrap() {
+            if start.name != "rec" {
+                continue;
+            }
+            let rec = r.read_tree(start).unwrap();
+            let attrs: Vec<_> = rec.attrs().collect();
+            let kids: Vec<_> = rec.elements().map(|c| (c.name(), c.raw_text())).collect();
+            let nested = rec
+                .children("k")
+                .filter_map(|k| k.child_text("n"))
+                .collect::<Vec<_>>();
+            seen.push(format!(
+                "{attrs:?} {:?} {kids:?} {nested:?}",
+                rec.raw_text()
+            ));
+        }
+        assert_eq!(
+            seen,
+            [
+                r#"[("a", "1"), ("b", "2")] "xyw" [("k", "1"), ("k", "z"), ("m", "")] ["2"]"#,
+                r#"[] "\n" [("k", "3")] []"#,
+            ]
+        );
     }
 
     #[test]
