@@ -102,13 +102,12 @@ impl LegalForms {
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         let n = tokens.len();
-        while let Some(tok) = tokens.get(i) {
-            let best = self.best_at(tokens, i, anywhere);
+        let seq: &[Token] = tokens;
+        while let Some(tok) = seq.get(i) {
+            let best = self.best_at(seq, i, anywhere);
             match best {
                 Some((class, used)) => {
-                    let end = tokens
-                        .get(i + used - 1)
-                        .map_or(tok.span.end, |t| t.span.end);
+                    let end = seq.get(i + used - 1).map_or(tok.span.end, |t| t.span.end);
                     out.push(Token {
                         text: class.to_string(),
                         key: format!("#{class}"),
@@ -185,11 +184,25 @@ impl LegalForms {
 }
 
 fn word_matches(token_key: &str, word: &str) -> bool {
-    token_key == word
-        || (token_key.len() >= LONG_WORD
-            && token_key.len().abs_diff(word.len()) <= 2
-            && word.len() >= LONG_WORD
-            && key_similarity_at_least(token_key, word, LONG_WORD_SIMILARITY))
+    joined_matches((token_key, ""), (word, ""))
+}
+
+/// [`word_matches`] of two keys each written in two parts, joined: the strings are made only
+/// when their lengths allow a match with a typo.
+fn joined_matches((a1, a2): (&str, &str), (b1, b2): (&str, &str)) -> bool {
+    let (la, lb) = (a1.len() + a2.len(), b1.len() + b2.len());
+    if la == lb
+        && a1
+            .bytes()
+            .chain(a2.bytes())
+            .eq(b1.bytes().chain(b2.bytes()))
+    {
+        return true;
+    }
+    if la < LONG_WORD || lb < LONG_WORD || la.abs_diff(lb) > 2 {
+        return false;
+    }
+    key_similarity_at_least(&[a1, a2].concat(), &[b1, b2].concat(), LONG_WORD_SIMILARITY)
 }
 
 /// How many tokens from `at` the spelling `words` covers, if it matches there.
@@ -209,8 +222,7 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
         }
         // Two words of the spelling glued in the name (СОГРАНИЧЕННОЙ).
         if let Some(next) = words.get(w + 1) {
-            let glued = format!("{word}{next}");
-            if word_matches(key, &glued) {
+            if joined_matches((key, ""), (word, next)) {
                 w += 2;
                 t += 1;
                 continue;
@@ -218,8 +230,7 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
         }
         // One word of the spelling split in the name (ОГРА НИЧЕННОЙ).
         if let Some(next_tok) = tokens.get(t + 1) {
-            let joined = format!("{key}{}", next_tok.key);
-            if word.len() >= LONG_WORD && word_matches(&joined, word) {
+            if word.len() >= LONG_WORD && joined_matches((key, &next_tok.key), (word, "")) {
                 w += 1;
                 t += 2;
                 continue;
