@@ -67,6 +67,9 @@ pub(crate) struct IndexedName {
     /// Whether the name is the acronym an organization's name gives in parentheses: like a
     /// weak alias, it counts only when near-exact, and text scanning leaves it out.
     pub(crate) acronym: bool,
+    /// Names of the same tokens share a shape (set by [`Index::add`]): the lists repeat the
+    /// same spelling across sources and entities, and a query scores each shape once.
+    pub(crate) shape: u32,
 }
 
 /// What a vocabulary entry can bring to a match, the most over the list tokens (or glued
@@ -115,6 +118,9 @@ pub(crate) struct Index {
     anchor_edits: HashMap<u64, Vec<u32>>,
     /// Name → what confirms it in scanned text.
     text_confirm: Vec<TextConfirm>,
+    /// While names are added: their token texts → the first name of each shape with them.
+    shapes: HashMap<Box<str>, Vec<u32>>,
+    shape_count: u32,
 }
 
 /// What a stretch of scanned text must hold for a name to be scored there (see
@@ -128,6 +134,9 @@ pub(crate) struct TextConfirm {
     pub(crate) need: u8,
     /// How many distinctive words' among them.
     pub(crate) need_distinctive: u8,
+    /// Whether the anchor must be written as in the list: the only distinctive word when it
+    /// is short, or any word of a name of common words alone.
+    pub(crate) written: bool,
 }
 
 /// The hash of a neighbourhood key.
@@ -172,6 +181,8 @@ struct TextPlan<'a> {
     need: usize,
     /// How many distinctive words' keys among them.
     need_distinctive: usize,
+    /// Whether the anchor must be written as in the list (see [`TextConfirm::written`]).
+    written: bool,
 }
 
 fn text_plan<'a>(tokens: &'a [ScoreToken]) -> TextPlan<'a> {
@@ -202,6 +213,10 @@ fn text_plan<'a>(tokens: &'a [ScoreToken]) -> TextPlan<'a> {
                 .collect(),
             need: confirm.len().min(2),
             need_distinctive: distinctive.min(2),
+            written: distinctive == 1
+                && confirm
+                    .iter()
+                    .any(|(k, d)| *d && k.len() < TEXT_FUZZY_MIN_KEY),
             confirm,
         }
     } else {
@@ -209,6 +224,7 @@ fn text_plan<'a>(tokens: &'a [ScoreToken]) -> TextPlan<'a> {
             anchors: confirm.iter().take(1).map(|(k, _)| *k).collect(),
             need: confirm.len(),
             need_distinctive: 0,
+            written: true,
             confirm,
         }
     }
@@ -236,8 +252,9 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 
 impl Index {
     /// Adds a name; call [`Index::finish`] after the last.
-    pub(crate) fn add(&mut self, name: IndexedName) {
+    pub(crate) fn add(&mut self, mut name: IndexedName) {
         let id = self.names.len() as u32;
+        name.shape = self.shape_of(&name.tokens);
         // Keys, with the weight and distinctiveness of what has them.
         let mut keys: Vec<(String, f32, bool, bool)> = Vec::new();
         for t in &name.tokens {
@@ -294,8 +311,29 @@ impl Index {
             vids: confirm,
             need: u8::try_from(plan.need).unwrap_or(u8::MAX),
             need_distinctive: u8::try_from(plan.need_distinctive).unwrap_or(u8::MAX),
+            written: plan.written,
         });
         self.names.push(name);
+    }
+
+    /// The shape of a name of these tokens: that of an earlier name of equal tokens, or a new
+    /// one.
+    fn shape_of(&mut self, tokens: &[ScoreToken]) -> u32 {
+        let mut texts = String::new();
+        for t in tokens {
+            texts.push_str(&t.text);
+            texts.push('\u{1f}');
+        }
+        let same = self.shapes.entry(texts.into()).or_default();
+        for &nid in same.iter() {
+            if let Some(n) = self.names.get(nid as usize).filter(|n| n.tokens == tokens) {
+                return n.shape;
+            }
+        }
+        same.push(self.names.len() as u32);
+        let shape = self.shape_count;
+        self.shape_count += 1;
+        shape
     }
 
     fn intern(&mut self, key: &str) -> u32 {
@@ -350,6 +388,7 @@ impl Index {
         }
         self.postings.shrink_to_fit();
         self.names.shrink_to_fit();
+        self.shapes = HashMap::default();
     }
 
     /// The vocabulary entries a key may meet: itself, and those within one edit of it.

@@ -166,6 +166,7 @@ impl ScreenerBuilder {
                     tokens,
                     weak: name.kind.is_weak(),
                     acronym: false,
+                    shape: 0,
                 });
                 // An organization's acronym in its name's closing parenthesis is a name too.
                 if let Some((_, acr)) =
@@ -180,6 +181,7 @@ impl ScreenerBuilder {
                             tokens,
                             weak: false,
                             acronym: true,
+                            shape: 0,
                         });
                     }
                 }
@@ -379,6 +381,8 @@ impl Screener {
         // person's names together. An identifier may lift any name (see `secondary`).
         let prune = query.identifiers.is_empty();
         let mut reach: HashMap<u32, u64> = HashMap::new();
+        let mut shape_scores: rustc_hash::FxHashMap<(u32, EntityKind), (f32, Explanation)> =
+            rustc_hash::FxHashMap::default();
         if combine && prune {
             for &(nid, found) in &candidates {
                 if let Some(name) = inner.index.names.get(nid as usize) {
@@ -409,13 +413,19 @@ impl Screener {
             {
                 continue;
             }
-            let (score, explanation) = score_names_with(
-                (&q, &q_glued),
-                (&name.tokens, &name.glued),
-                entity.kind,
-                false,
-                Some(&mut memo),
-            );
+            // Names of one shape score alike against the query: the lists repeat spellings.
+            let (score, explanation) = shape_scores
+                .entry((name.shape, entity.kind))
+                .or_insert_with(|| {
+                    score_names_with(
+                        (&q, &q_glued),
+                        (&name.tokens, &name.glued),
+                        entity.kind,
+                        false,
+                        Some(&mut memo),
+                    )
+                })
+                .clone();
             let met = explanation.query_words_firm();
             if combine
                 && entity.kind == EntityKind::Person

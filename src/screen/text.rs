@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
 use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY};
+use crate::model::EntityKind;
 use crate::normalize::{Token, TokenKind, normalize_text};
 use crate::score::{Explanation, GluedRuns, ScoreToken, bit, prepare_tokens, score_names_with};
 
@@ -136,14 +137,19 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     // needs.
     let mut opened: Vec<(u32, usize)> = Vec::new();
     let mut seen: Vec<(u32, bool)> = Vec::new();
-    for i in 0..tokens.len() {
+    for (i, tokens_i) in tokens.iter().enumerate() {
         for &vid in vids_of(i) {
             for &nid in index.anchors(vid) {
-                let Some(confirm) = index.text_confirm(nid) else {
+                let (Some(confirm), Some(name)) =
+                    (index.text_confirm(nid), index.names.get(nid as usize))
+                else {
                     continue;
                 };
+                if confirm.written && !name.tokens.iter().any(|t| *t.text == *tokens_i.text()) {
+                    continue;
+                }
                 if confirm.need > 1 || confirm.need_distinctive > 1 {
-                    let n = index.names.get(nid as usize).map_or(0, |n| n.tokens.len());
+                    let n = name.tokens.len();
                     seen.clear();
                     for j in i.saturating_sub(n)..(i + n + 1).min(tokens.len()) {
                         for v in vids_of(j) {
@@ -182,6 +188,9 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     let mut found: Vec<Found> = Vec::new();
     // The glued runs of each window of text tokens scored, made once.
     let mut glued_runs: HashMap<(usize, usize), GluedRuns> = HashMap::default();
+    // The scores of a name shape and kind in a window: the lists repeat spellings.
+    let mut scores: HashMap<(u32, EntityKind, usize, usize), (f32, Explanation)> =
+        HashMap::default();
     // The (name, window) pairs scored through the tokens met.
     let mut scored: rustc_hash::FxHashSet<(u32, usize, usize)> = Default::default();
     for &(nid, i) in &opened {
@@ -191,7 +200,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         let kind = inner
             .entities
             .get(name.entity as usize)
-            .map_or(crate::model::EntityKind::Unknown, |e| e.kind);
+            .map_or(EntityKind::Unknown, |e| e.kind);
         // The stretch where the name may stand is scored once as a whole; the tokens it met
         // give the window to score. When they lie farther apart than the name is long, every
         // window around the anchor is scored.
@@ -205,13 +214,17 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
             let glued = glued_runs
                 .entry((wide.start, wide.end))
                 .or_insert_with(|| GluedRuns::new(window));
-            let (_, unexplained) = score_names_with(
-                (window, glued),
-                (&name.tokens, &name.glued),
-                kind,
-                false,
-                None,
-            );
+            let (_, unexplained) = scores
+                .entry((name.shape, kind, wide.start, wide.end))
+                .or_insert_with(|| {
+                    score_names_with(
+                        (window, glued),
+                        (&name.tokens, &name.glued),
+                        kind,
+                        false,
+                        None,
+                    )
+                });
             let met = unexplained.query_tokens_met();
             if met == 0 {
                 continue;
@@ -239,13 +252,18 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
             let glued = glued_runs
                 .entry((w.start, w.end))
                 .or_insert_with(|| GluedRuns::new(window));
-            let (score, unexplained) = score_names_with(
-                (window, glued),
-                (&name.tokens, &name.glued),
-                kind,
-                false,
-                None,
-            );
+            let (score, unexplained) = scores
+                .entry((name.shape, kind, w.start, w.end))
+                .or_insert_with(|| {
+                    score_names_with(
+                        (window, glued),
+                        (&name.tokens, &name.glued),
+                        kind,
+                        false,
+                        None,
+                    )
+                });
+            let score = *score;
             let met = unexplained.candidate_tokens_met().count_ones();
             let better = best.as_ref().is_none_or(|(s, m, b)| {
                 score
