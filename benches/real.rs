@@ -3,7 +3,10 @@
 //! it the benchmarks say so and do nothing.
 //!
 //! IDs: `real/<scenario>/<variant>`: one name by script and outcome, a batch through
-//! `screen_many`, and a payment line through `screen_text`. Each asserts its result first.
+//! `screen_many`, a payment line through `screen_text`, and the screener saved as a snapshot
+//! and loaded back (`snapshot/save`, `snapshot/load`: the loaded screener must screen as the
+//! built one). Each asserts its result first. The build time and the snapshot's size go to
+//! stderr.
 //! Per-query percentiles over the dev sets come from the `latency` example (BENCHMARKS.md).
 //!
 //! ```text
@@ -71,10 +74,15 @@ fn bench(c: &mut Criterion) {
     let Some(dir) = common::data_dir("the real-scale benchmarks") else {
         return;
     };
-    let screener = Screener::builder()
-        .lists(common::all_lists(&dir))
-        .build()
-        .expect("builds");
+    let started = std::time::Instant::now();
+    let lists = common::all_lists(&dir);
+    let read = started.elapsed();
+    let started = std::time::Instant::now();
+    let screener = Screener::builder().lists(lists).build().expect("builds");
+    eprintln!(
+        "lists read in {read:?}, screener built in {:?}",
+        started.elapsed()
+    );
     assert!(screener.entities().len() > 25_000);
 
     let mut group = c.benchmark_group("real");
@@ -138,7 +146,48 @@ fn bench(c: &mut Criterion) {
     group.bench_function("text/name_dense", |b| {
         b.iter(|| screener.screen_text(black_box(&generated.text)))
     });
+
+    #[cfg(feature = "snapshot")]
+    snapshot(&mut group, &screener, &generated.text);
     group.finish();
+}
+
+/// A snapshot of the screener: saved, and loaded back screening as the screener does.
+#[cfg(feature = "snapshot")]
+fn snapshot(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    screener: &Screener,
+    text: &str,
+) {
+    let started = std::time::Instant::now();
+    let bytes = screener.to_bytes().expect("saves");
+    let saved = started.elapsed();
+    let started = std::time::Instant::now();
+    let loaded = Screener::from_bytes(&bytes).expect("loads");
+    eprintln!(
+        "snapshot: {} bytes, saved in {saved:?}, loaded in {:?}",
+        bytes.len(),
+        started.elapsed()
+    );
+    let json = |m: Vec<sanctions::Match>| serde_json::to_string(&m).expect("serializes");
+    for query in NAMES.iter().map(|n| n.1).chain(BATCH.iter().copied()) {
+        assert_eq!(
+            json(loaded.screen(query)),
+            json(screener.screen(query)),
+            "{query}"
+        );
+    }
+    assert_eq!(loaded.screen_text(text), screener.screen_text(text));
+    drop(loaded);
+
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.sample_size(10);
+    group.bench_function("snapshot/save", |b| {
+        b.iter_with_large_drop(|| screener.to_bytes().expect("saves"))
+    });
+    group.bench_function("snapshot/load", |b| {
+        b.iter_with_large_drop(|| Screener::from_bytes(black_box(&bytes)).expect("loads"))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -20,6 +20,10 @@ pub enum ErrorKind {
     InvalidInput,
     /// A screener cannot be built from what was given.
     Build,
+    /// A saved screener cannot be loaded: the bytes are not a snapshot, were saved by
+    /// another version of the crate, or are truncated or corrupt. Build the screener from its
+    /// lists again (and save it anew).
+    Snapshot,
 }
 
 /// The error of loading lists, parsing values and building a screener.

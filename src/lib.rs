@@ -75,8 +75,18 @@
 //!
 //! # Non-goals
 //!
-//! No server, no network access, no storage: the crate is a library that a service embeds.
+//! No server, no network access, no storage (a snapshot goes to the writer the caller gives):
+//! the crate is a library that a service embeds.
 //! It decides nothing on its own: a match is evidence for an analyst or a rule.
+//!
+//! # Features
+//!
+//! - `rayon` (default): [`Screener::screen_many`] screens on all cores; without it, one
+//!   query after the other.
+//! - `snapshot` (default): `Screener::save` and `Screener::load` keep a built screener as
+//!   bytes, loaded back several times faster than it is built from the lists; only the crate
+//!   version that saved a snapshot loads it. Adds the `postcard` and `crc32fast`
+//!   dependencies.
 //!
 //! # Design
 //!

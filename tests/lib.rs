@@ -21,6 +21,9 @@ mod properties;
 mod quality;
 #[path = "lib/real_data.rs"]
 mod real_data;
+#[cfg(feature = "snapshot")]
+#[path = "lib/snapshot.rs"]
+mod snapshot;
 #[path = "lib/sources_canada.rs"]
 mod sources_canada;
 #[path = "lib/sources_csl.rs"]

@@ -53,6 +53,7 @@ fn suffix_of(key: &str) -> Option<String> {
 
 /// A list name in the index.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct IndexedName {
     /// Position of the entity in the screener's entity table.
     pub(crate) entity: u32,
@@ -75,6 +76,7 @@ pub(crate) struct IndexedName {
 /// What a vocabulary entry can bring to a match, the most over the list tokens (or glued
 /// pairs of tokens) that have its key: their weight, and whether one is distinctive.
 #[derive(Clone, Copy, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct EntryWeight {
     pub(crate) weight: f32,
     pub(crate) distinctive: bool,
@@ -93,9 +95,14 @@ impl EntryWeight {
 
 /// The index over all list names.
 #[derive(Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Index {
     pub(crate) names: Vec<IndexedName>,
     /// Key of a token (or of a glued pair of tokens) → vocabulary id.
+    #[cfg_attr(
+        feature = "snapshot",
+        serde(deserialize_with = "crate::screen::snapshot::full_map")
+    )]
     vocab: HashMap<Box<str>, u32>,
     /// Vocabulary id → names holding it (ascending, no repeats).
     postings: Vec<Vec<u32>>,
@@ -108,13 +115,25 @@ pub(crate) struct Index {
     /// The hash of a key with one symbol deleted → vocabulary ids. Hashes, not strings: the
     /// neighbourhoods hold ten times the vocabulary, and a collision only adds a candidate
     /// that scoring then rejects.
+    #[cfg_attr(
+        feature = "snapshot",
+        serde(deserialize_with = "crate::screen::snapshot::full_map")
+    )]
     deletions: HashMap<u64, Vec<u32>>,
     /// The first and (marked `$`) the last [`PREFIX`] symbols of a long key → vocabulary ids:
     /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
     /// / `UZSTANEX`) still meet.
+    #[cfg_attr(
+        feature = "snapshot",
+        serde(deserialize_with = "crate::screen::snapshot::full_map")
+    )]
     prefixes: HashMap<u64, Vec<u32>>,
     /// The hash of a text-scan anchor's key, and of the key with one symbol deleted → the
     /// anchor's vocabulary ids (see [`Index::text_anchors`]).
+    #[cfg_attr(
+        feature = "snapshot",
+        serde(deserialize_with = "crate::screen::snapshot::full_map")
+    )]
     anchor_edits: HashMap<u64, Vec<u32>>,
     /// Name → what confirms it in scanned text.
     text_confirm: Vec<TextConfirm>,
@@ -126,6 +145,7 @@ pub(crate) struct Index {
 /// What a stretch of scanned text must hold for a name to be scored there (see
 /// [`TextPlan`]).
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct TextConfirm {
     /// The vocabulary ids of the name's keys, legal forms aside, each with whether it is a
     /// distinctive word's.

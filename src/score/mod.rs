@@ -87,6 +87,7 @@ pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
 /// A token prepared for scoring: its normalized form and its weight.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct ScoreToken {
     pub(crate) text: Box<str>,
     pub(crate) key: Box<str>,
@@ -103,6 +104,7 @@ pub(crate) struct ScoreToken {
     pub(crate) first_given: bool,
     /// The key without a common surname suffix, and the suffix's class (see
     /// [`SURNAME_SUFFIXES`]), when the key has one.
+    #[cfg_attr(feature = "snapshot", serde(with = "stem_serde"))]
     pub(crate) stem: Option<(Box<str>, &'static str)>,
     /// The common name this word spells, when it spells one of `name_groups`: two words
     /// spelling two different names never meet.
@@ -141,6 +143,37 @@ fn surname_stem(key: &str) -> Option<(Box<str>, &'static str)> {
         let stem = key.strip_suffix(suffix)?;
         (stem.len() >= MIN_STEM).then(|| (stem.into(), class))
     })
+}
+
+/// A token's [`ScoreToken::stem`] in a screener snapshot: the suffix class by its name, and
+/// back to the class of [`SURNAME_SUFFIXES`] of that name.
+#[cfg(feature = "snapshot")]
+mod stem_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Stem = Option<(Box<str>, &'static str)>;
+
+    pub(super) fn serialize<S: Serializer>(stem: &Stem, s: S) -> Result<S::Ok, S::Error> {
+        stem.as_ref()
+            .map(|(stem, class)| (stem, *class))
+            .serialize(s)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Stem, D::Error> {
+        let Some((stem, class)) = Option::<(Box<str>, Box<str>)>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let known = super::SURNAME_SUFFIXES
+            .iter()
+            .find(|(_, c)| **c == *class)
+            .map(|&(_, c)| c);
+        match known {
+            Some(class) => Ok(Some((stem, class))),
+            None => Err(serde::de::Error::custom(format!(
+                "expected a surname suffix class, found {class:?}"
+            ))),
+        }
+    }
 }
 
 /// Patronymic endings: Russian -ovich/-evich/-ovna/-evna/-ichna, Ukrainian -ovych/-ivna,
@@ -841,6 +874,7 @@ fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
 
 /// A run of adjacent tokens of a name written as one word (see [`glued`]).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct GluedRun {
     text: Box<str>,
     key: Box<str>,
@@ -850,6 +884,7 @@ pub(crate) struct GluedRun {
 /// Every glued run of a name, two to [`MAX_GLUED`] tokens long, made once: a list name's
 /// when the screener is built, a query's once per query, not once per comparison.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct GluedRuns {
     /// The runs of two tokens by start, then those of three, and so on; `None` for a run
     /// with a number.

@@ -50,6 +50,7 @@ const EMBEDDED: &str = include_str!("../../data/token_freq.tsv");
 
 /// Document frequencies of token keys.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Frequencies {
     documents: u64,
     df: HashMap<Box<str>, u32>,

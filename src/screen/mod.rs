@@ -3,6 +3,8 @@
 mod acronym;
 mod query;
 mod result;
+#[cfg(feature = "snapshot")]
+pub(crate) mod snapshot;
 mod text;
 
 use std::collections::HashMap;
@@ -209,6 +211,7 @@ impl ScreenerBuilder {
 
 /// What a screener knows of one loaded list.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 struct ListInfo {
     source: Source,
     published: Option<PartialDate>,
@@ -216,7 +219,12 @@ struct ListInfo {
 }
 
 #[derive(Debug)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 struct Inner {
+    /// In a snapshot, as [`snapshot::entities`] writes them: the public serde form of
+    /// [`Entity`] is JSON's (flattened, untagged, fields left out), which a format without
+    /// field names cannot read back.
+    #[cfg_attr(feature = "snapshot", serde(with = "snapshot::entities"))]
     entities: Vec<Entity>,
     sources: Vec<ListInfo>,
     index: Index,
