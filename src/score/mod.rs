@@ -1012,7 +1012,14 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], reach: Reach) -> f
             left.iter().take(c.len() - k).sum::<f32>(),
         )
     };
-    let most = a + w.min(reach.weight);
+    // The index does not hold legal forms, so what a list name's legal form brings is not in
+    // `reach.weight`: it is added on top.
+    let forms: f32 = c
+        .iter()
+        .filter(|t| t.kind == TokenKind::LegalForm)
+        .map(|t| t.weight)
+        .sum();
+    let most = a + w.min(reach.weight + forms);
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }
