@@ -193,6 +193,26 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         HashMap::default();
     // The (name, window) pairs scored through the tokens met.
     let mut scored: rustc_hash::FxHashSet<(u32, usize, usize)> = Default::default();
+    // A name's score in a window of text tokens, with the tokens met on either side (bits by
+    // position), through the two memos.
+    let mut score_in = |name: &IndexedName, kind: EntityKind, w: &Range<usize>| {
+        let window = stretches.get(w.clone())?;
+        let glued = glued_runs
+            .entry((w.start, w.end))
+            .or_insert_with(|| GluedRuns::new(window));
+        let (score, e) = scores
+            .entry((name.shape, kind, w.start, w.end))
+            .or_insert_with(|| {
+                score_names_with(
+                    (window, glued),
+                    (&name.tokens, &name.glued),
+                    kind,
+                    false,
+                    None,
+                )
+            });
+        Some((*score, e.query_tokens_met(), e.candidate_tokens_met()))
+    };
     for &(nid, i) in &opened {
         let Some(name) = index.names.get(nid as usize).filter(|n| !n.acronym) else {
             continue;
@@ -208,24 +228,9 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         let wide = i.saturating_sub(n)..(i + n + 1).min(tokens.len());
         let mut met_span = None;
         if wide.len() <= 64 {
-            let Some(window) = stretches.get(wide.clone()) else {
+            let Some((_, met, _)) = score_in(name, kind, &wide) else {
                 continue;
             };
-            let glued = glued_runs
-                .entry((wide.start, wide.end))
-                .or_insert_with(|| GluedRuns::new(window));
-            let (_, unexplained) = scores
-                .entry((name.shape, kind, wide.start, wide.end))
-                .or_insert_with(|| {
-                    score_names_with(
-                        (window, glued),
-                        (&name.tokens, &name.glued),
-                        kind,
-                        false,
-                        None,
-                    )
-                });
-            let met = unexplained.query_tokens_met();
             if met == 0 {
                 continue;
             }
@@ -246,25 +251,10 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         // form too), then the shortest.
         let mut best: Option<(f32, u32, Range<usize>)> = None;
         for w in candidates {
-            let Some(window) = stretches.get(w.clone()) else {
+            let Some((score, _, met)) = score_in(name, kind, &w) else {
                 continue;
             };
-            let glued = glued_runs
-                .entry((w.start, w.end))
-                .or_insert_with(|| GluedRuns::new(window));
-            let (score, unexplained) = scores
-                .entry((name.shape, kind, w.start, w.end))
-                .or_insert_with(|| {
-                    score_names_with(
-                        (window, glued),
-                        (&name.tokens, &name.glued),
-                        kind,
-                        false,
-                        None,
-                    )
-                });
-            let score = *score;
-            let met = unexplained.candidate_tokens_met().count_ones();
+            let met = met.count_ones();
             let better = best.as_ref().is_none_or(|(s, m, b)| {
                 score
                     .total_cmp(s)
@@ -282,13 +272,13 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         if score < inner.threshold || (name.weak && score < WEAK_ALIAS_MIN) {
             continue;
         }
-        let (Some(window), Some(glued)) =
-            (stretches.get(w.clone()), glued_runs.get(&(w.start, w.end)))
-        else {
+        let Some(window) = stretches.get(w.clone()) else {
             continue;
         };
+        // The hit scored again with the texts of its links (its glued runs made again: hits
+        // are few).
         let (_, mut explanation) = score_names_with(
-            (window, glued),
+            (window, &GluedRuns::new(window)),
             (&name.tokens, &name.glued),
             kind,
             true,
