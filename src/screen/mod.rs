@@ -133,36 +133,38 @@ impl ScreenerBuilder {
                 }
             }
         }
-        // Normalize every name once; count token keys per entity.
+        // Normalize every name once (on every core with the `rayon` feature); count token keys
+        // per entity.
         let mut freq = Frequencies::embedded();
-        let mut normalized: Vec<Vec<Vec<crate::normalize::Token>>> =
-            Vec::with_capacity(entities.len());
-        for e in &entities {
-            let names: Vec<Vec<crate::normalize::Token>> = e
-                .names
-                .iter()
-                .map(|n| {
-                    // A name that gives its acronym is scored without it: the acronym is a
-                    // name of its own below, not a word the query must also have.
-                    let text = acronym::split_acronym(&n.text)
-                        .filter(|_| e.kind != EntityKind::Person)
-                        .map_or(n.text.as_str(), |(main, _)| main);
-                    normalize_as(text, e.kind).into_tokens()
-                })
-                .collect();
+        let normalized: Vec<Vec<Vec<crate::normalize::Token>>> =
+            map_in_order(&entities, |e: &Entity| {
+                e.names
+                    .iter()
+                    .map(|n| {
+                        // A name that gives its acronym is scored without it: the acronym is a
+                        // name of its own below, not a word the query must also have.
+                        let text = acronym::split_acronym(&n.text)
+                            .filter(|_| e.kind != EntityKind::Person)
+                            .map_or(n.text.as_str(), |(main, _)| main);
+                        normalize_as(text, e.kind).into_tokens()
+                    })
+                    .collect()
+            });
+        for names in &normalized {
             freq.add_tokens(names.iter().flatten());
-            normalized.push(names);
         }
-        let mut index = Index::default();
-        let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
-        for (ei, (e, names)) in entities.iter().zip(normalized).enumerate() {
+        // Weigh every name's tokens and make its glued runs, then index the names in order.
+        let work: Vec<(&Entity, Vec<Vec<crate::normalize::Token>>)> =
+            entities.iter().zip(normalized).collect();
+        let prepared: Vec<Vec<IndexedName>> = map_in_order(&work, |(e, names)| {
+            let mut out = Vec::new();
             for (ni, (name, tokens)) in e.names.iter().zip(names).enumerate() {
                 if tokens.is_empty() {
                     continue;
                 }
-                let tokens = prepare_tokens(&tokens, &freq);
-                index.add(IndexedName {
-                    entity: ei as u32,
+                let tokens = prepare_tokens(tokens, &freq);
+                out.push(IndexedName {
+                    entity: 0,
                     name: ni as u32,
                     glued: GluedRuns::new(&tokens),
                     tokens,
@@ -176,8 +178,8 @@ impl ScreenerBuilder {
                 {
                     let tokens: Vec<ScoreToken> = prepare_tokens(normalize(acr).tokens(), &freq);
                     if !tokens.is_empty() {
-                        index.add(IndexedName {
-                            entity: ei as u32,
+                        out.push(IndexedName {
+                            entity: 0,
                             name: ni as u32,
                             glued: GluedRuns::new(&tokens),
                             tokens,
@@ -187,6 +189,16 @@ impl ScreenerBuilder {
                         });
                     }
                 }
+            }
+            out
+        });
+        drop(work);
+        let mut index = Index::default();
+        let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
+        for (ei, (e, names)) in entities.iter().zip(prepared).enumerate() {
+            for mut name in names {
+                name.entity = ei as u32;
+                index.add(name);
             }
             for id in &e.identifiers {
                 let v = identifier_key(&id.value);
@@ -877,6 +889,19 @@ impl Screener {
     /// that anchor a name are scored. See `BENCHMARKS.md` for figures on name-dense text.
     pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
         text::scan(self, text)
+    }
+}
+
+/// `f` of every item, in order: on every core with the `rayon` feature.
+fn map_in_order<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+    #[cfg(feature = "rayon")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        items.iter().map(f).collect()
     }
 }
 
