@@ -9,8 +9,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::model::EntityKind;
 use crate::normalize::TokenKind;
-use crate::score::{GluedRuns, ScoreToken};
+use crate::score::{GluedRuns, NameSums, ScoreToken};
 
 /// Keys shorter than this are looked up exactly only: one edit in a three-letter key is a
 /// different word.
@@ -71,6 +72,10 @@ pub(crate) struct IndexedName {
     /// Names of the same tokens share a shape (set by [`Index::add`]): the lists repeat the
     /// same spelling across sources and entities, and a query scores each shape once.
     pub(crate) shape: u32,
+    /// The entity's kind, and sums over the tokens: what a query reads of the thousands of
+    /// candidate names it leaves out without scoring them, kept beside the name.
+    pub(crate) kind: EntityKind,
+    pub(crate) sums: NameSums,
 }
 
 /// What a vocabulary entry can bring to a match, the most over the list tokens (or glued

@@ -954,6 +954,31 @@ pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
     a == b || key_similarity_at_least(a, b, words_floor(a, b)) || cognate_keys(a, b)
 }
 
+/// Sums over a list name's tokens that [`score_bound`] needs, made once when the screener is
+/// built: the bound is taken for thousands of candidate names per query, and reading their
+/// tokens would cost more than the bound itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct NameSums {
+    /// The weight of all its tokens.
+    pub(crate) weight: f32,
+    /// The weight of its legal forms.
+    pub(crate) forms: f32,
+}
+
+impl NameSums {
+    pub(crate) fn of(c: &[ScoreToken]) -> NameSums {
+        NameSums {
+            weight: c.iter().map(|t| t.weight).sum(),
+            forms: c
+                .iter()
+                .filter(|t| t.kind == TokenKind::LegalForm)
+                .map(|t| t.weight)
+                .sum(),
+        }
+    }
+}
+
 /// What the candidate index found of a list name for a query: which query tokens may meet
 /// it, how much list weight they may meet at most, and whether a distinctive list word may be
 /// among it. The index decides: a query word meets only the list words its lookup finds.
@@ -981,7 +1006,7 @@ pub(crate) struct Reach {
 /// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.
-pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], reach: Reach) -> f32 {
+pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, reach: Reach) -> f32 {
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     for (i, t) in q.iter().enumerate() {
@@ -1001,7 +1026,7 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], reach: Reach) -> f
     // unmatched, the lightest at best.
     let k = meeting.saturating_mul(MAX_GLUED);
     let (w, v) = if k >= c.len() {
-        (c.iter().map(|t| t.weight).sum(), 0.0)
+        (sums.weight, 0.0)
     } else {
         let mut weights: Vec<f32> = c.iter().map(|t| t.weight).collect();
         weights.sort_unstable_by(|x, y| y.total_cmp(x));
@@ -1014,12 +1039,7 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], reach: Reach) -> f
     };
     // The index does not hold legal forms, so what a list name's legal form brings is not in
     // `reach.weight`: it is added on top.
-    let forms: f32 = c
-        .iter()
-        .filter(|t| t.kind == TokenKind::LegalForm)
-        .map(|t| t.weight)
-        .sum();
-    let most = a + w.min(reach.weight + forms);
+    let most = a + w.min(reach.weight + sums.forms);
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }

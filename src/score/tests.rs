@@ -552,7 +552,7 @@ fn the_bound_is_never_below_the_score() {
                         .enumerate()
                         .any(|(j, t)| met & bit(j) != 0 && t.distinctive()),
                 };
-                let bound = score_bound(&qa, &qb, reach);
+                let bound = score_bound(&qa, &qb, NameSums::of(&qb), reach);
                 assert!(bound + 1e-5 >= s, "{a} / {b} ({kind:?}): {bound} < {s}");
             }
         }
@@ -567,5 +567,5 @@ fn the_bound_is_never_below_the_score() {
         weight: 1.0,
         distinctive: false,
     };
-    assert!(score_bound(&q, &c, reach) <= GENERIC_ONLY_CAP);
+    assert!(score_bound(&q, &c, NameSums::of(&c), reach) <= GENERIC_ONLY_CAP);
 }

@@ -18,8 +18,8 @@ use crate::index::{Index, IndexedName};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
 use crate::score::{
-    Explanation, Factor, Frequencies, GluedRuns, KeyMemo, Reach, ScoreToken, bit, prepare_tokens,
-    score_bound, score_names, score_names_with,
+    Explanation, Factor, Frequencies, GluedRuns, KeyMemo, NameSums, Reach, ScoreToken, bit,
+    prepare_tokens, score_bound, score_names, score_names_with,
 };
 use crate::sources::{self, Loaded};
 
@@ -167,10 +167,12 @@ impl ScreenerBuilder {
                     entity: 0,
                     name: ni as u32,
                     glued: GluedRuns::new(&tokens),
+                    sums: NameSums::of(&tokens),
                     tokens,
                     weak: name.kind.is_weak(),
                     acronym: false,
                     shape: 0,
+                    kind: e.kind,
                 });
                 // An organization's acronym in its name's closing parenthesis is a name too.
                 if let Some((_, acr)) =
@@ -182,10 +184,12 @@ impl ScreenerBuilder {
                             entity: 0,
                             name: ni as u32,
                             glued: GluedRuns::new(&tokens),
+                            sums: NameSums::of(&tokens),
                             tokens,
                             weak: false,
                             acronym: true,
                             shape: 0,
+                            kind: e.kind,
                         });
                     }
                 }
@@ -416,15 +420,12 @@ impl Screener {
             let Some(name) = inner.index.names.get(nid as usize) else {
                 continue;
             };
-            let Some(entity) = inner.entities.get(name.entity as usize) else {
-                continue;
-            };
-            if !kinds_compatible(query.kind, query.any_kind, entity.kind) {
+            if !kinds_compatible(query.kind, query.any_kind, name.kind) {
                 continue;
             }
             if prune
-                && score_bound(&q, &name.tokens, found) < threshold - BOUND_MARGIN
-                && !(entity.kind == EntityKind::Person
+                && score_bound(&q, &name.tokens, name.sums, found) < threshold - BOUND_MARGIN
+                && !(name.kind == EntityKind::Person
                     && !name.weak
                     && found.maybe & distinct != 0
                     && reach
@@ -433,6 +434,9 @@ impl Screener {
             {
                 continue;
             }
+            let Some(entity) = inner.entities.get(name.entity as usize) else {
+                continue;
+            };
             // Names of one shape score alike against the query: the lists repeat spellings.
             let (score, explanation) = shape_scores
                 .entry((name.shape, entity.kind))
