@@ -1028,13 +1028,13 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, re
     let (w, v) = if k >= c.len() {
         (sums.weight, 0.0)
     } else {
-        let mut weights: Vec<f32> = c.iter().map(|t| t.weight).collect();
-        weights.sort_unstable_by(|x, y| y.total_cmp(x));
-        let mut left: Vec<f32> = c.iter().map(ScoreToken::unmatched_weight).collect();
-        left.sort_unstable_by(f32::total_cmp);
         (
-            weights.iter().take(k).sum::<f32>(),
-            left.iter().take(c.len() - k).sum::<f32>(),
+            sum_of_first(c.iter().map(|t| t.weight), k, |x, y| y.total_cmp(x)),
+            sum_of_first(
+                c.iter().map(ScoreToken::unmatched_weight),
+                c.len() - k,
+                f32::total_cmp,
+            ),
         )
     };
     // The index does not hold legal forms, so what a list name's legal form brings is not in
@@ -1050,6 +1050,31 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, re
         bound
     } else {
         bound.min(GENERIC_ONLY_CAP)
+    }
+}
+
+/// The sum of the first `n` of `values` in the order of `cmp`, summed in that order; on the
+/// stack for the names of up to 16 tokens that nearly all list names are.
+fn sum_of_first(
+    values: impl ExactSizeIterator<Item = f32>,
+    n: usize,
+    cmp: impl Fn(&f32, &f32) -> std::cmp::Ordering,
+) -> f32 {
+    const ON_STACK: usize = 16;
+    let sum = |v: &mut [f32]| {
+        v.sort_unstable_by(&cmp);
+        v.iter().take(n).sum::<f32>()
+    };
+    if values.len() <= ON_STACK {
+        let mut buf = [0.0f32; ON_STACK];
+        let mut len = 0;
+        for (slot, x) in buf.iter_mut().zip(values) {
+            *slot = x;
+            len += 1;
+        }
+        buf.get_mut(..len).map_or(0.0, sum)
+    } else {
+        sum(&mut values.collect::<Vec<f32>>())
     }
 }
 
