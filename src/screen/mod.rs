@@ -10,6 +10,8 @@ mod text;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 pub use query::Query;
 pub use result::{Comparison, Match, Score, TextHit};
 
@@ -384,7 +386,7 @@ impl Screener {
         let inner = &*self.inner;
         let candidates = self.candidates(&q);
         // Best name per entity.
-        let mut best: HashMap<u32, (f32, u32, Explanation)> = HashMap::new();
+        let mut best: FxHashMap<u32, (f32, u32, Explanation)> = FxHashMap::default();
         // The names of persons that met some but not all of the query's words firmly, by entity:
         // candidates for a match across two names (see `combined`).
         let bits_of = |keep: fn(&ScoreToken) -> bool| {
@@ -396,7 +398,7 @@ impl Screener {
         let all_words = bits_of(|t| t.kind == TokenKind::Word);
         let distinct = bits_of(ScoreToken::distinctive);
         let combine = all_words.count_ones() >= 2 && distinct != 0;
-        let mut partial: HashMap<u32, Vec<(u32, u64)>> = HashMap::new();
+        let mut partial: FxHashMap<u32, Vec<(u32, u64)>> = FxHashMap::default();
         let q_glued = GluedRuns::new(&q);
         let mut memo = KeyMemo::default();
         // Scored without the texts of the explanation, which only the matches returned need.
@@ -404,9 +406,9 @@ impl Screener {
         // a part of a match across two names of its person: all the query's words met by the
         // person's names together. An identifier may lift any name (see `secondary`).
         let prune = query.identifiers.is_empty();
-        let mut reach: HashMap<u32, u64> = HashMap::new();
-        let mut shape_scores: rustc_hash::FxHashMap<(u32, EntityKind), (f32, Explanation)> =
-            rustc_hash::FxHashMap::default();
+        let mut reach: FxHashMap<u32, u64> = FxHashMap::default();
+        let mut shape_scores: FxHashMap<(u32, EntityKind), (f32, Explanation)> =
+            FxHashMap::default();
         if combine && prune {
             for &(nid, found) in &candidates {
                 if let Some(name) = inner.index.names.get(nid as usize) {
