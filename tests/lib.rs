@@ -13,6 +13,8 @@
 mod all_lists;
 #[path = "lib/cli.rs"]
 mod cli;
+#[path = "lib/concurrency.rs"]
+mod concurrency;
 #[path = "lib/contract.rs"]
 mod contract;
 #[path = "lib/properties.rs"]
