@@ -54,3 +54,25 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
             | '″'
     )
 }
+
+/// Digits written for the letters they look like inside a word of letters (`R0SNEFT`,
+/// `1NTERNATIONAL`, `GAZPR0MBANK`): the pairs of Unicode's confusables (UTS #39,
+/// `confusables.txt`: 0 for O, 1 for I and l, 5 for S, 8 for B), and 3 for E, 4 for A and 7
+/// for T by the same likeness of shape.
+pub(crate) const DIGIT_LETTERS: &[(char, char)] = &[
+    ('0', 'o'),
+    ('1', 'i'),
+    ('3', 'e'),
+    ('4', 'a'),
+    ('5', 's'),
+    ('7', 't'),
+    ('8', 'b'),
+];
+
+/// The letter a digit stands for inside a word of letters (see [`DIGIT_LETTERS`]).
+pub(crate) fn letter_of_digit(c: char) -> Option<char> {
+    DIGIT_LETTERS
+        .iter()
+        .find(|(d, _)| *d == c)
+        .map(|&(_, letter)| letter)
+}

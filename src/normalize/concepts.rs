@@ -74,6 +74,15 @@ impl Concepts {
         }
     }
 
+    /// The concept key of a word's key, if the word is one of the table (or an inflected
+    /// form of one).
+    pub(crate) fn concept_of(&self, key: &str) -> Option<String> {
+        self.by_key
+            .get(key)
+            .cloned()
+            .or_else(|| self.inflected(key))
+    }
+
     /// The concept of a word that is an inflected form of a word of the table: the entry
     /// sharing the longest prefix with it.
     fn inflected(&self, key: &str) -> Option<String> {

@@ -122,6 +122,35 @@ pub(crate) fn fold_to(c: char, target: Script) -> Option<char> {
     }
 }
 
+/// The script a mixed Latin/Cyrillic/Greek word is read in: the one script of the word into
+/// which all its other letters fold (`GАZРRОМВАNК`, Cyrillic А Р О М В А К among Latin G Z R
+/// N, is Latin even though most of its letters are Cyrillic: an evader replaces as many letters
+/// as have look-alikes, and a Cyrillic word has no Latin G). When no script or more than one
+/// takes all the others, the majority ([`majority_script`]).
+pub(crate) fn fold_script(word: &str, tie: Option<Script>) -> Option<Script> {
+    let majority = majority_script(word, tie)?;
+    let mut takes_all = [Script::Latin, Script::Cyrillic, Script::Greek]
+        .into_iter()
+        .filter(|&target| {
+            let mut present = false;
+            let all_fold = word.chars().all(|c| match crate::normalize::script_of(c) {
+                Some(s) if s == target => {
+                    present = true;
+                    true
+                }
+                Some(Script::Latin | Script::Cyrillic | Script::Greek) => {
+                    fold_to(c, target).is_some()
+                }
+                _ => true,
+            });
+            present && all_fold
+        });
+    match (takes_all.next(), takes_all.next()) {
+        (Some(only), None) => Some(only),
+        _ => Some(majority),
+    }
+}
+
 /// The script a mixed Latin/Cyrillic/Greek word is written in: the one most of its letters
 /// belong to; on a tie, `tie` if it is one of the tied scripts, else Latin. `None` when the
 /// word has letters of at most one script, or of other scripts.

@@ -5,14 +5,17 @@
 //! 1. Invisible and formatting characters (zero-width, bidi controls, soft hyphen, BOM) are
 //!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`); every other
 //!    punctuation or separator is a token boundary; `&` is the word `and`.
-//! 2. A word that mixes Latin, Cyrillic and Greek letters has its minority letters folded to
-//!    their look-alikes in the majority script (`Kаzstanex` with a Cyrillic `а`).
+//! 2. A word that mixes Latin, Cyrillic and Greek letters has its letters folded to their
+//!    look-alikes in the one script that takes all of them, else in the majority script
+//!    (`Kаzstanex` with a Cyrillic `а`; `GАZРRОМВАNК`, mostly Cyrillic, is Latin).
 //! 3. Each word is romanized to lower-case ASCII: Latin special letters spelled out (`ß` →
 //!    `ss`, Turkish `ı` → `i`), marks dropped, Cyrillic by the crate's tables for the alphabet
 //!    guessed from the name's letters, Greek, Armenian and Georgian by their standards' tables,
 //!    other scripts through `any_ascii`.
 //! 4. Dotted single letters are joined (`U.S.A.` → `usa`, `L.L.C.` → `llc`), as are runs of
-//!    three or more single letters (`G m b H`).
+//!    three or more single letters (`G m b H`); Cyrillic and Greek ones before they are
+//!    romanized (`Р О С Н Е Ф Т Ь` → `rosneft`). Digits inside a word of letters are read as
+//!    the letters they look like (`R0SNEFT` → `rosneft`); a token of digits is a number.
 //! 5. Legal forms in any language and script (`ТОО`, `LLP`, `limited liability partnership`,
 //!    `ЖШС`) become one [`TokenKind::LegalForm`] token naming their class (`llp`).
 //! 6. Each token gets its spelling-variant key (see [`Token::key`]), the form under which
@@ -189,6 +192,12 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     NormalizedName { tokens }
 }
 
+/// The concept key of a word's key (`international` → `@international`), when the word is a
+/// generic word the crate knows across languages; text scanning keys words glued from two.
+pub(crate) fn concept_of(key: &str) -> Option<String> {
+    concepts().concept_of(key)
+}
+
 fn legal_forms() -> &'static LegalForms {
     static FORMS: OnceLock<LegalForms> = OnceLock::new();
     FORMS.get_or_init(LegalForms::build)
@@ -296,7 +305,7 @@ fn cut_words(text: &str) -> Vec<RawWord> {
 
 /// Folds look-alike letters of a mixed-script word to its majority script.
 fn fold_homoglyphs(word: &str, name_script: Option<Script>) -> Option<String> {
-    let target = homoglyph::majority_script(word, name_script)?;
+    let target = homoglyph::fold_script(word, name_script)?;
     Some(
         word.chars()
             .map(|c| match script_of(c) {
@@ -307,10 +316,53 @@ fn fold_homoglyphs(word: &str, name_script: Option<Script>) -> Option<String> {
     )
 }
 
+/// A word written wholly in Cyrillic or Greek letters that all look like Latin ones (`ВАNК`
+/// has Latin N; `ΒΑΝΚ` none), spelled with those Latin letters; `None` for any other word.
+fn to_latin(word: &str) -> Option<String> {
+    let mut any = false;
+    let latin: Option<String> = word
+        .chars()
+        .map(|c| match script_of(c) {
+            Some(Script::Cyrillic | Script::Greek) => {
+                any = true;
+                homoglyph::fold_to(c, Script::Latin)
+            }
+            Some(Script::Latin) => None,
+            _ => Some(c),
+        })
+        .collect();
+    latin.filter(|_| any)
+}
+
+/// Whether the words of a name written wholly in Latin look-alikes are Latin: when another
+/// word of the name is Latin (or folds to Latin) and every word in Cyrillic or Greek letters
+/// folds to Latin (`ΙΝΤΕRΝΑΤΙΟΝΑL ΙΝVΕSΤΜΕΝΤ ΒΑΝΚ`). A name with a word of its own in Cyrillic
+/// or Greek (`ТОО «Казстанекс»`, `АО ВЕКТОР` alone) is read in that script.
+fn latin_look_alike_words(raw: &[RawWord], name_script: Option<Script>) -> bool {
+    let mut latin = false;
+    for w in raw {
+        let scripts = || w.text.chars().filter_map(script_of);
+        let has = |s: Script| scripts().any(|x| x == s);
+        let other = scripts().any(|x| x != Script::Latin);
+        if !other {
+            latin |= has(Script::Latin);
+        } else if has(Script::Latin) {
+            // Mixed: Latin when its letters fold to Latin.
+            if homoglyph::fold_script(&w.text, name_script) != Some(Script::Latin) {
+                return false;
+            }
+            latin = true;
+        } else if to_latin(&w.text).is_none() {
+            return false;
+        }
+    }
+    latin
+}
+
 /// Cuts, folds and romanizes the words of a text, joins dotted letters, and keys the tokens;
 /// legal forms are not yet recognized.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let raw = cut_words(text);
+    let raw = join_spaced_letters(text, cut_words(text));
     // The Cyrillic alphabet is guessed from the whole name: Зеленський has no Ukrainian-only
     // letter, but Володимир Зеленський often comes with one elsewhere.
     let lang = if text.chars().any(|c| script_of(c) == Some(Script::Cyrillic)) {
@@ -329,9 +381,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     }
     // A name in Persian or Urdu reads its Arabic letters the Persian way (ض z, not d).
     let persian = translit::arabic::has_persian_letter(text);
+    let latin_look_alikes = latin_look_alike_words(&raw, name_script);
     let mut romans: Vec<Roman> = Vec::with_capacity(raw.len());
     for w in raw {
-        let folded = fold_homoglyphs(&w.text, name_script);
+        let folded = if latin_look_alikes {
+            to_latin(&w.text).or_else(|| fold_homoglyphs(&w.text, name_script))
+        } else {
+            fold_homoglyphs(&w.text, name_script)
+        };
         let mut out = String::with_capacity(w.text.len());
         let mut breaks = Vec::new();
         translit::romanize_word_marked(
@@ -356,39 +413,43 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     // Join runs of single letters: dotted (U.S.A., L.L.C.) from two letters on, undotted
     // (G m b H, K a z s t a n e x) from three.
     let mut tokens = Vec::with_capacity(romans.len());
+    let single = |r: &Roman| r.text.len() == 1 && r.text.bytes().all(|b| b.is_ascii_alphabetic());
     let mut i = 0;
     while let Some(first) = romans.get(i) {
-        let single =
-            |r: &Roman| r.text.len() == 1 && r.text.bytes().all(|b| b.is_ascii_alphabetic());
-        let mut j = i;
-        while romans.get(j).is_some_and(single) {
-            j += 1;
-        }
-        // The last letter of a dotted run may lack its dot (L.L.C).
-        let dotted = romans
-            .get(i..j.saturating_sub(1))
+        let run = romans
+            .get(i..)
             .unwrap_or_default()
             .iter()
-            .all(|r| r.dot_after);
-        let run = j - i;
-        if run >= 3 || (run == 2 && dotted) {
-            let mut text = String::with_capacity(run);
-            let mut end = first.span.end;
-            for r in romans.get(i..j).unwrap_or_default() {
-                text.push_str(&r.text);
-                end = r.span.end;
-            }
-            tokens.push(make_token(text, first.span.start..end, false, &[]));
-            i = j;
+            .take_while(|r| single(r))
+            .count();
+        let letters = romans.get(i..i + run).unwrap_or_default();
+        let parts = letter_runs(
+            run,
+            |k| match (letters.get(k.wrapping_sub(1)), letters.get(k)) {
+                (Some(a), Some(b)) => gap(text, a.span.end, b.span.start),
+                _ => "",
+            },
+            |k| letters.get(k).is_some_and(|r| r.dot_after),
+        );
+        if parts.is_empty() {
+            tokens.push(make_token(
+                first.text.clone(),
+                first.span.clone(),
+                first.abjad,
+                &first.breaks,
+            ));
+            i += 1;
             continue;
         }
-        tokens.push(make_token(
-            first.text.clone(),
-            first.span.clone(),
-            first.abjad,
-            &first.breaks,
-        ));
-        i += 1;
+        for part in parts {
+            let part = letters.get(part).unwrap_or_default();
+            let (Some(a), Some(z)) = (part.first(), part.last()) else {
+                continue;
+            };
+            let text: String = part.iter().map(|r| r.text.as_str()).collect();
+            tokens.push(make_token(text, a.span.start..z.span.end, false, &[]));
+        }
+        i += run;
     }
     // The given name of `SURNAME, Given Names`: the first word after the first comma.
     if let Some(comma) = text.find(',') {
@@ -397,6 +458,129 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The least number of letters in a word for its digits to be read as the letters they look
+/// like: `A7`, `X5`, `MI8` keep theirs.
+const DIGITS_AS_LETTERS_MIN: usize = 3;
+
+/// A word of letters with a few digits written for letters (`r0sneft`, `pr1g0zh1n`),
+/// spelled with those letters; `None` for any other word. The digits must be few (one for two
+/// letters at most) and each stand for a letter ([`chars::DIGIT_LETTERS`]); digits that end
+/// the word are a number written on it (`phase4`), but for a lone 0 after a letter (`aer0`),
+/// which numbers do not end on alone. A token of digits alone stays a number.
+fn digits_as_letters(text: &str) -> Option<String> {
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    let letters = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let ending = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0
+        || letters < DIGITS_AS_LETTERS_MIN
+        || letters < 2 * digits
+        || (ending > 0 && !(ending == 1 && text.ends_with('0')))
+    {
+        return None;
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                chars::letter_of_digit(c)
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+/// The text between two words: a run of single letters keeps one separator throughout
+/// (`K.A.Z.S.T.A.N.E.X.  L.L.P.` is two words, as is `K A Z S T A N E X  L L P`).
+fn gap(text: &str, end: usize, start: usize) -> &str {
+    text.get(end..start).unwrap_or_default()
+}
+
+/// Joins runs of letters written apart in Cyrillic or Greek (`Р О С Н Е Ф Т Ь`, `Ο.Α.Ε.`)
+/// before they are romanized, by the rule the romanized Latin letters follow below: the
+/// romanization of a letter depends on its place in the word (BGN/PCGN writes е `ye` at the
+/// start of a word, `e` after a consonant; the soft sign ь is written inside a word, not
+/// alone).
+fn join_spaced_letters(text: &str, raw: Vec<RawWord>) -> Vec<RawWord> {
+    let lone = |w: &RawWord| {
+        let mut letters = w
+            .text
+            .chars()
+            .filter(|&c| !unicode_normalization::char::is_combining_mark(c));
+        matches!(
+            (letters.next().map(script_of), letters.next()),
+            (Some(Some(Script::Cyrillic | Script::Greek)), None)
+        )
+    };
+    let mut out: Vec<RawWord> = Vec::with_capacity(raw.len());
+    let mut words = raw.into_iter().peekable();
+    while let Some(first) = words.next() {
+        if !lone(&first) {
+            out.push(first);
+            continue;
+        }
+        let mut run = vec![first];
+        while let Some(next) = words.next_if(|w| lone(w)) {
+            run.push(next);
+        }
+        let parts = letter_runs(
+            run.len(),
+            |k| match (run.get(k.wrapping_sub(1)), run.get(k)) {
+                (Some(a), Some(b)) => gap(text, a.end, b.start),
+                _ => "",
+            },
+            |k| run.get(k).is_some_and(|w| w.dot_after),
+        );
+        if parts.is_empty() {
+            out.extend(run);
+            continue;
+        }
+        for part in parts {
+            let part = run.get(part).unwrap_or_default();
+            let (Some(a), Some(z)) = (part.first(), part.last()) else {
+                continue;
+            };
+            out.push(RawWord {
+                start: a.start,
+                end: z.end,
+                text: part.iter().map(|w| w.text.as_str()).collect(),
+                dot_after: z.dot_after,
+            });
+        }
+    }
+    out
+}
+
+/// The parts of a run of `len` single letters that join into words, as ranges of the run:
+/// dotted letters from two on (`U.S.A.`, `L.L.C`: the last may lack its dot), others from
+/// three (`G m b H`). The run is cut where the separator before a letter (`gap(k)`) differs
+/// from that between its first two (`K A Z S T A N E X  L L P` is two words), when every part
+/// then has two letters or more; else it joins whole, so that normalizing a normalized name,
+/// whose letters are one run, changes nothing. Empty when nothing joins.
+fn letter_runs<'t>(
+    len: usize,
+    gap: impl Fn(usize) -> &'t str,
+    dot_after: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let joins = |r: &Range<usize>| r.len() >= 3 || (r.len() == 2 && dot_after(r.start));
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for k in 2..len {
+        if gap(k) != gap(1) {
+            parts.push(from..k);
+            from = k;
+        }
+    }
+    parts.push(from..len);
+    // Cut, a part of two letters is a word too (`O F` in `S B E R B A N K  O F  R U S S I A`).
+    if parts.len() > 1 && parts.iter().all(|p| p.len() >= 2) {
+        parts
+    } else if joins(&(0..len)) {
+        std::iter::once(0..len).collect()
+    } else {
+        Vec::new()
+    }
 }
 
 /// A token of a romanized word; `breaks` are where the spellings of its Arabic-script letters
@@ -416,6 +600,9 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool, breaks: &[usize
     } else {
         TokenKind::Word
     };
+    if let Some(letters) = digits_as_letters(&text) {
+        text = letters;
+    }
     let key = if abjad {
         variant::abjad_key_with_breaks(&text, breaks)
     } else {

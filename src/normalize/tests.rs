@@ -58,7 +58,88 @@ fn unicode_and_punctuation() {
             "K a z s t a n e x",
             &["kazstanex"],
         ),
+        // Joined before romanization, so each letter is romanized in its place in the word
+        // (BGN/PCGN: е is `ye` only at the start of a word; ь alone is nothing).
+        (
+            "spaced Cyrillic letters join",
+            "Р О С Н Е Ф Т Ь",
+            &["rosneft"],
+        ),
+        (
+            "dotted Cyrillic letters join",
+            "Р.О.С.Н.Е.Ф.Т.Ь.",
+            &["rosneft"],
+        ),
+        (
+            "two Cyrillic initials, dotted",
+            "В. В. Путин",
+            &["vv", "putin"],
+        ),
+        // A run keeps the separator between its first two letters: a wider gap ends a word.
+        (
+            "dotted words of letters",
+            "K.A.Z.S.T.A.N.E.X.  L.L.P.",
+            &["kazstanex", "llp"],
+        ),
+        (
+            "spaced words of letters",
+            "K A Z S T A N E X  L L P",
+            &["kazstanex", "llp"],
+        ),
+        (
+            "spaced Cyrillic words",
+            "Р О С Н Е Ф Т Ь  А Э Р О",
+            &["rosneft", "aero"],
+        ),
+        (
+            "two Cyrillic letters, undotted, stay apart",
+            "Е Ф",
+            &["ye", "f"],
+        ),
     ]);
+}
+
+/// Digits written for letters inside a word (`R0SNEFT`) are read as those letters (UTS #39
+/// confusables); numbers and short words keep their digits.
+#[test]
+fn digits_inside_words_key_as_letters() {
+    let key = |text: &str| -> Vec<(String, TokenKind)> {
+        normalize(text)
+            .tokens()
+            .iter()
+            .map(|t| (t.key().to_string(), t.kind()))
+            .collect()
+    };
+    for (evasive, plain) in [
+        ("R0SNEFT", "ROSNEFT"),
+        ("1NTERNATIONAL", "INTERNATIONAL"),
+        ("GAZPR0MBANK", "GAZPROMBANK"),
+        ("5BERBANK", "SBERBANK"),
+        ("K4ZST4NEX", "KAZSTANEX"),
+        ("PR1G0ZH1N", "PRIGOZHIN"),
+        ("AER0", "AERO"),
+    ] {
+        assert_eq!(key(evasive), key(plain), "{evasive}");
+        assert_eq!(normalize(evasive).tokens()[0].text(), plain.to_lowercase());
+    }
+    for (kept, other) in [
+        // Numbers stay numbers and must agree.
+        ("DA GROUP 23", "DA GROUP 2E"),
+        ("0001", "OOOI"),
+        // Words of fewer than three letters keep their digits: `A7`, `X5`, `MI8` are names.
+        ("A7", "AT"),
+        ("X5 RETAIL", "XS RETAIL"),
+        ("MI8", "MIB"),
+        ("2GIS", "ZGIS"),
+        // More than a digit for two letters is a code, not a respelling.
+        ("AB1C1D1E", "ABICIDIE"),
+        // Digits at the end of a word are a number written on it, but for a lone 0.
+        ("PHASE4", "PHASEA"),
+        ("PHASE10", "PHASEIO"),
+    ] {
+        assert_ne!(key(kept), key(other), "{kept}");
+    }
+    assert_eq!(key("DA GROUP 23")[2], ("23".to_string(), TokenKind::Number));
 }
 
 #[test]
