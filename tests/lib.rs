@@ -17,6 +17,8 @@ mod cli;
 mod concurrency;
 #[path = "lib/contract.rs"]
 mod contract;
+#[path = "lib/evasion.rs"]
+mod evasion;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]

@@ -88,6 +88,8 @@ pub(crate) struct EntryWeight {
     /// Whether a token of the entry was written in Arabic script (it meets Latin words
     /// letter by letter, not by key).
     pub(crate) abjad: bool,
+    /// Whether the key is a word's (not only a glued pair's or a skeleton's).
+    pub(crate) word: bool,
 }
 
 impl EntryWeight {
@@ -142,6 +144,10 @@ pub(crate) struct Index {
     anchor_edits: HashMap<u64, Vec<u32>>,
     /// Name → what confirms it in scanned text.
     text_confirm: Vec<TextConfirm>,
+    /// While names are added: the vocabulary ids that anchor a name as a word (not glued),
+    /// whose keys the one-edit map of [`Index::finish`] holds.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    word_anchors: Vec<bool>,
     /// While names are added: their token texts → the first name of each shape with them.
     shapes: HashMap<Box<str>, Vec<u32>>,
     shape_count: u32,
@@ -152,9 +158,10 @@ pub(crate) struct Index {
 #[derive(Clone, Debug, Default)]
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct TextConfirm {
-    /// The vocabulary ids of the name's keys, legal forms aside, each with whether it is a
-    /// distinctive word's.
-    pub(crate) vids: Box<[(u32, bool)]>,
+    /// The vocabulary ids of the name's keys, legal forms aside, and of its anchors glued to
+    /// a neighbour, each with how many of the name's words (legal forms aside) and of its
+    /// distinctive words it stands for.
+    pub(crate) vids: Box<[(u32, u8, u8)]>,
     /// How many of them a stretch must hold.
     pub(crate) need: u8,
     /// How many distinctive words' among them.
@@ -281,19 +288,20 @@ impl Index {
         let id = self.names.len() as u32;
         name.shape = self.shape_of(&name.tokens);
         // Keys, with the weight and distinctiveness of what has them.
-        let mut keys: Vec<(String, f32, bool, bool)> = Vec::new();
+        // And whether they are a word's own key (not a skeleton, not a glued pair).
+        let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
         for t in &name.tokens {
             let d = t.distinctive();
             if t.kind != TokenKind::LegalForm {
-                keys.push((t.key.to_string(), t.weight, d, t.abjad));
+                keys.push((t.key.to_string(), t.weight, d, t.abjad, true));
             }
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
-                keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad));
+                keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad, false));
                 // And a Latin word meets a word written in Arabic script by the skeleton of
                 // the latter alone (`^skeleton`).
                 if t.abjad {
-                    keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad));
+                    keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad, false));
                 }
             }
         }
@@ -305,11 +313,12 @@ impl Index {
                         a.weight + b.weight,
                         a.distinctive() || b.distinctive(),
                         a.abjad || b.abjad,
+                        false,
                     ));
                 }
             }
         }
-        for (k, weight, distinctive, abjad) in keys {
+        for (k, weight, distinctive, abjad, word) in keys {
             let vid = self.intern(&k);
             if let Some(p) = self.postings.get_mut(vid as usize) {
                 if p.last() != Some(&id) {
@@ -318,6 +327,7 @@ impl Index {
             }
             if let Some(w) = self.weights.get_mut(vid as usize) {
                 w.join(weight, distinctive, abjad);
+                w.word |= word;
             }
         }
         let plan = text_plan(&name.tokens);
@@ -326,12 +336,41 @@ impl Index {
             if let Some(v) = self.anchors.get_mut(vid as usize) {
                 v.push(id);
             }
+            if let Some(w) = self.word_anchors.get_mut(vid as usize) {
+                *w = true;
+            }
         }
-        let confirm: Box<[(u32, bool)]> = plan
+        let mut confirm: Vec<(u32, u8, u8)> = plan
             .confirm
             .iter()
-            .map(|&(k, d)| (self.intern(k), d))
+            .map(|&(k, d)| (self.intern(k), 1, u8::from(d)))
             .collect();
+        // Two words glued (`ROSNEFTAERO`, `INTERNATIONALINVESTMENT`) stand for both in the
+        // stretch; glued to an anchor, they are an anchor too, found by their exact key.
+        for pair in name.tokens.windows(2) {
+            let [a, b] = pair else { continue };
+            if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+                continue;
+            }
+            let glued = crate::normalize::variant::key(&format!("{}{}", a.text, b.text));
+            let vid = self.intern(&glued);
+            if plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key) {
+                if let Some(v) = self.anchors.get_mut(vid as usize) {
+                    if v.last() != Some(&id) {
+                        v.push(id);
+                    }
+                }
+            }
+            let words = [a, b]
+                .into_iter()
+                .filter(|t| t.kind != TokenKind::LegalForm);
+            let tokens = words.clone().count() as u8;
+            let distinctive = words.filter(|t| t.distinctive()).count() as u8;
+            if !confirm.iter().any(|(v, _, _)| *v == vid) {
+                confirm.push((vid, tokens, distinctive));
+            }
+        }
+        let confirm: Box<[(u32, u8, u8)]> = confirm.into();
         self.text_confirm.push(TextConfirm {
             vids: confirm,
             need: u8::try_from(plan.need).unwrap_or(u8::MAX),
@@ -370,6 +409,7 @@ impl Index {
         self.keys.push(key.into());
         self.postings.push(Vec::new());
         self.anchors.push(Vec::new());
+        self.word_anchors.push(false);
         self.weights.push(EntryWeight::default());
         if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             deletions_of(key, |d| self.deletions.entry(h(d)).or_default().push(v));
@@ -391,6 +431,7 @@ impl Index {
                 continue;
             };
             if names.is_empty()
+                || !self.word_anchors.get(vid).copied().unwrap_or(false)
                 || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len())
                 || key.starts_with(['~', '^', '@'])
             {
@@ -414,6 +455,7 @@ impl Index {
         self.postings.shrink_to_fit();
         self.names.shrink_to_fit();
         self.shapes = HashMap::default();
+        self.word_anchors = Vec::new();
     }
 
     /// The vocabulary entries a key may meet: itself, and those within one edit of it.
@@ -485,13 +527,14 @@ impl Index {
     /// vocabulary has it (a word the lists write is never read as a misspelling of another),
     /// or else, with `fuzzy`, the anchors within one edit (a substitution, insertion,
     /// deletion or swap of adjacent symbols) of a key at least [`TEXT_FUZZY_MIN_KEY`] long.
-    pub(crate) fn text_vids(&self, key: &str, fuzzy: bool, out: &mut Vec<u32>) {
+    /// Whether the word is a word of the lists: its key a word's key in the vocabulary.
+    pub(crate) fn text_vids(&self, key: &str, fuzzy: bool, out: &mut Vec<u32>) -> bool {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
-            return;
+            return self.entry_weight(v).word;
         }
         if !fuzzy || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-            return;
+            return false;
         }
         let from = out.len();
         if let Some(vs) = self.anchor_edits.get(&h(key)) {
@@ -512,6 +555,7 @@ impl Index {
                 out.swap_remove(i);
             }
         }
+        false
     }
 
     /// What confirms a name in scanned text.
