@@ -15,6 +15,8 @@ mod all_lists;
 mod cli;
 #[path = "lib/contract.rs"]
 mod contract;
+#[path = "lib/fuzz_regressions.rs"]
+mod fuzz_regressions;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]
