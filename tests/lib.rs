@@ -19,6 +19,8 @@ mod concurrency;
 mod contract;
 #[path = "lib/evasion.rs"]
 mod evasion;
+#[path = "lib/fuzz_regressions.rs"]
+mod fuzz_regressions;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]

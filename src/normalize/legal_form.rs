@@ -13,8 +13,15 @@
 //! at the end of the name (`ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТ`, fields truncated by a form). Short
 //! spellings of one token (`AO`, `SA`, `AG`) are taken only at the start or the end of a
 //! name, where legal forms stand, so that a name word like `Ao` elsewhere stays a word.
+//!
+//! Some spellings hold the name of a class (`Open JSC`, `JSC Company`, `Free Zone LLC`), so a
+//! legal form found can make a longer one with its neighbours (`OPEN STOCK COMPANY` is `open`
+//! and `jsc`, which are `Open JSC`). Recognition goes on until no spelling matches across a
+//! legal form found, reading each as its class name, so that normalizing a normalized name
+//! changes nothing.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::legal_forms_table::LEGAL_FORMS;
 use super::variant::key_similarity_at_least;
@@ -45,6 +52,32 @@ pub(crate) struct LegalForms {
     /// of a name against dozens of spellings took four fifths of the normalization time of
     /// the real lists' names).
     long_first: HashMap<[u8; 2], Vec<usize>>,
+    /// The key of each class name read as a word (`jsc` → the key of `jsc`): how a legal form
+    /// found reads when spellings are matched across it, as it reads in its normalized text.
+    class_keys: HashMap<&'static str, String>,
+    /// The most tokens a spelling can cover: two per word (a word split in the name).
+    widest: usize,
+}
+
+/// The tokens of a name as recognition reads them: those kept so far (legal forms found
+/// replacing their words), then those still to read.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    done: &'a [Token],
+    rest: &'a [Token],
+}
+
+impl<'a> View<'a> {
+    fn get(self, i: usize) -> Option<&'a Token> {
+        match i.checked_sub(self.done.len()) {
+            None => self.done.get(i),
+            Some(j) => self.rest.get(j),
+        }
+    }
+
+    fn len(self) -> usize {
+        self.done.len() + self.rest.len()
+    }
 }
 
 impl LegalForms {
@@ -85,10 +118,32 @@ impl LegalForms {
                 }
             }
         }
+        let class_keys = LEGAL_FORMS
+            .iter()
+            .map(|c| {
+                let key = tokenize(c.class).into_iter().map(|t| t.key).collect();
+                (c.class, key)
+            })
+            .collect();
+        let widest = spellings
+            .iter()
+            .map(|s| 2 * s.words.len())
+            .max()
+            .unwrap_or(0);
         LegalForms {
             spellings,
             by_first,
             long_first,
+            class_keys,
+            widest,
+        }
+    }
+
+    /// The key a token is matched by: a legal form found reads as its class name.
+    fn key_of<'t>(&'t self, tok: &'t Token) -> &'t str {
+        match tok.kind {
+            TokenKind::LegalForm => self.class_keys.get(tok.text.as_str()).unwrap_or(&tok.key),
+            _ => &tok.key,
         }
     }
 
@@ -104,18 +159,18 @@ impl LegalForms {
         let n = tokens.len();
         let seq: &[Token] = tokens;
         while let Some(tok) = seq.get(i) {
-            let best = self.best_at(seq, i, anywhere);
+            let best = self.best_at(
+                View {
+                    done: seq,
+                    rest: &[],
+                },
+                i,
+                anywhere,
+            );
             match best {
                 Some((class, used)) => {
                     let end = seq.get(i + used - 1).map_or(tok.span.end, |t| t.span.end);
-                    out.push(Token {
-                        text: class.to_string(),
-                        key: format!("#{class}"),
-                        kind: TokenKind::LegalForm,
-                        span: tok.span.start..end,
-                        abjad: false,
-                        first_given: false,
-                    });
+                    out.push(legal_form(class, tok.span.start..end));
                     i += used;
                 }
                 None => {
@@ -124,18 +179,101 @@ impl LegalForms {
                 }
             }
         }
+        self.settle(&mut out, anywhere);
         debug_assert!(out.len() <= n);
         *tokens = out;
+    }
+
+    /// Replaces by one legal form every spelling that matches across a legal form found,
+    /// reading each as its class name, until none does: the tokens are read again left to
+    /// right, and at each legal form (found before, or made here) the spellings that may hold
+    /// it are tried. A spelling of words alone would have matched when they were read; one
+    /// across a legal form starts at most `widest - 1` tokens before it. Each replacement
+    /// leaves one token fewer and touches only the last tokens kept, so the work stays linear
+    /// in the tokens.
+    fn settle(&self, tokens: &mut Vec<Token>, anywhere: bool) {
+        let is_form = |t: &Token| t.kind == TokenKind::LegalForm;
+        if !tokens.iter().any(is_form) {
+            return;
+        }
+        // In place: `tokens[..kept]` are kept, `tokens[read..]` are still to read.
+        let mut kept = 0;
+        let mut read = 0;
+        while read < tokens.len() {
+            tokens.swap(kept, read);
+            kept += 1;
+            read += 1;
+            // The legal form whose spellings are tried: the token read, then the one made.
+            let mut focus = kept - 1;
+            while tokens.get(focus).is_some_and(is_form) {
+                let view = View {
+                    done: tokens.get(..kept).unwrap_or_default(),
+                    rest: tokens.get(read..).unwrap_or_default(),
+                };
+                let starts = focus.saturating_sub(self.widest.saturating_sub(1))..=focus;
+                let found = starts.into_iter().find_map(|at| {
+                    // Most words start no spelling: they are passed over before `best_at`.
+                    let (exact, fuzzy) = self.starting_with(self.key_of(view.get(at)?));
+                    if exact.is_empty() && fuzzy.is_empty() {
+                        return None;
+                    }
+                    let (class, used) = self.best_at(view, at, anywhere)?;
+                    let holds_form = (at..at + used).any(|t| view.get(t).is_some_and(is_form));
+                    if used < 2 || !holds_form {
+                        return None;
+                    }
+                    let span = view.get(at)?.span.start..view.get(at + used - 1)?.span.end;
+                    Some((at, used, legal_form(class, span)))
+                });
+                let Some((at, used, form)) = found else {
+                    break;
+                };
+                // The spelling may reach into the tokens still to read, or end before the last
+                // token kept: those after it move down behind the legal form.
+                let end = at + used;
+                read += end.saturating_sub(kept);
+                let after = end.min(kept);
+                if let Some(slot) = tokens.get_mut(at) {
+                    *slot = form;
+                }
+                if let Some(moved) = tokens.get_mut(at + 1..kept) {
+                    moved.rotate_left(after - (at + 1));
+                }
+                kept = at + 1 + (kept - after);
+                focus = at;
+            }
+        }
+        tokens.truncate(kept);
+    }
+
+    /// The spellings that may start at a token of key `key`: those whose first word is the
+    /// key, and those whose first word may match it with a typo.
+    fn starting_with(&self, key: &str) -> (&[usize], &[usize]) {
+        let exact = self
+            .by_first
+            .get(key)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let fuzzy: &[usize] = match key.as_bytes().get(..2) {
+            Some(&[a, b]) if key.len() >= LONG_WORD => self
+                .long_first
+                .get(&[a, b])
+                .map(Vec::as_slice)
+                .unwrap_or_default(),
+            _ => &[],
+        };
+        (exact, fuzzy)
     }
 
     /// The class and token count of the longest spelling matching at `at`.
     fn best_at(
         &self,
-        tokens: &[Token],
+        tokens: View<'_>,
         at: usize,
         anywhere: bool,
     ) -> Option<(&'static str, usize)> {
         let tok = tokens.get(at)?;
+        let key = self.key_of(tok);
         if tok.kind == TokenKind::Number {
             return None;
         }
@@ -147,25 +285,13 @@ impl LegalForms {
             }
         }
         let mut best: Option<(&'static str, usize)> = None;
-        let exact = self
-            .by_first
-            .get(&tok.key)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let fuzzy: &[usize] = match tok.key.as_bytes().get(..2) {
-            Some(&[a, b]) if tok.key.len() >= LONG_WORD => self
-                .long_first
-                .get(&[a, b])
-                .map(Vec::as_slice)
-                .unwrap_or_default(),
-            _ => &[],
-        };
+        let (exact, fuzzy) = self.starting_with(key);
         let edge = anywhere || at == 0 || at + 1 == tokens.len();
         for &si in exact.iter().chain(fuzzy) {
             let Some(s) = self.spellings.get(si) else {
                 continue;
             };
-            let Some(used) = match_spelling(&s.words, tokens, at) else {
+            let Some(used) = match_spelling(self, &s.words, tokens, at) else {
                 continue;
             };
             // A short one-token spelling counts only at the edges of the name, and only as
@@ -206,7 +332,12 @@ fn joined_matches((a1, a2): (&str, &str), (b1, b2): (&str, &str)) -> bool {
 }
 
 /// How many tokens from `at` the spelling `words` covers, if it matches there.
-fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize> {
+fn match_spelling(
+    forms: &LegalForms,
+    words: &[String],
+    tokens: View<'_>,
+    at: usize,
+) -> Option<usize> {
     let mut w = 0;
     let mut t = at;
     while let Some(word) = words.get(w) {
@@ -214,7 +345,7 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
         if tok.kind == TokenKind::Number {
             return None;
         }
-        let key = tok.key.as_str();
+        let key = forms.key_of(tok);
         if word_matches(key, word) {
             w += 1;
             t += 1;
@@ -230,7 +361,8 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
         }
         // One word of the spelling split in the name (ОГРА НИЧЕННОЙ).
         if let Some(next_tok) = tokens.get(t + 1) {
-            if word.len() >= LONG_WORD && joined_matches((key, &next_tok.key), (word, "")) {
+            if word.len() >= LONG_WORD && joined_matches((key, forms.key_of(next_tok)), (word, ""))
+            {
                 w += 1;
                 t += 2;
                 continue;
@@ -253,4 +385,16 @@ fn match_spelling(words: &[String], tokens: &[Token], at: usize) -> Option<usize
         return None;
     }
     Some(t - at)
+}
+
+/// The token of a legal form of `class` found over `span`.
+fn legal_form(class: &str, span: Range<usize>) -> Token {
+    Token {
+        text: class.to_string(),
+        key: format!("#{class}"),
+        kind: TokenKind::LegalForm,
+        span,
+        abjad: false,
+        first_given: false,
+    }
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs the cargo-fuzz targets of fuzz/ one after the other, each for SECONDS (default 20), on
+# seeds from the fixtures and, when SANCTIONS_DATA_DIR is set, from the official list files.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      # all targets when none is named
+#
+# One fuzzer process at a time, at the lowest priority (the machine also runs benchmarks).
+# Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`) and python3; on a
+# stable toolchain RUSTC_BOOTSTRAP=1 allows the nightly flags cargo-fuzz passes. The build has
+# debug assertions and overflow checks on (-a) and no sanitizer (the crate forbids unsafe
+# code; without ASan the targets run about twice as fast).
+#
+# Prints one line per run: target, seconds, executions, corpus size, crashes. A crash,
+# timeout or out-of-memory input is left in fuzz/artifacts/<target>/ and the script fails.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+
+seconds="${1:-20}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  mapfile -t targets < <(cargo fuzz list)
+fi
+export RUSTC_BOOTSTRAP=1
+
+if [ ! -d corpus ]; then
+  python3 seeds.py corpus ${SANCTIONS_DATA_DIR:+"$SANCTIONS_DATA_DIR"} >/dev/null
+fi
+nice -n 19 cargo fuzz build -a -s none >/dev/null
+cat dict/*.dict >target/all.dict
+
+max_len() {
+  case "$1" in
+    normalize | screen | compare) echo 4096 ;;
+    *) echo 65536 ;;
+  esac
+}
+
+dict() {
+  case "$1" in
+    read_ofac_xml) echo dict/ofac_xml.dict ;;
+    read_ofac_advanced) echo dict/ofac_advanced.dict ;;
+    read_ofac_enhanced | read_ofac_enhanced_zip) echo dict/ofac_enhanced.dict ;;
+    read_ofac_csv) echo dict/ofac_csv.dict ;;
+    read_eu) echo dict/eu.dict ;;
+    read_un) echo dict/un.dict ;;
+    read_canada) echo dict/canada.dict ;;
+    read_csl) echo dict/csl.dict ;;
+    read_uk_csv | read_uk_legacy) echo dict/uk.dict ;;
+    read_uk_xlsx | read_uk_xlsx_parts) echo dict/uk_xlsx.dict ;;
+    read_opensanctions_ftm | read_opensanctions_simple) echo dict/opensanctions.dict ;;
+    read_detect) echo target/all.dict ;;
+  esac
+}
+
+failed=0
+mkdir -p target/logs
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "artifacts/$t"
+  before=$(find "artifacts/$t" -type f | wc -l)
+  d=$(dict "$t")
+  log="target/logs/$t-$(date +%Y%m%dT%H%M%S).log"
+  start=$(date +%s.%N)
+  status=0
+  nice -n 19 cargo fuzz run -a -s none "$t" "corpus/$t" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len="$(max_len "$t")" \
+    -print_final_stats=1 ${d:+-dict="$d"} >"$log" 2>&1 || status=$?
+  end=$(date +%s.%N)
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  corpus=$(find "corpus/$t" -type f | wc -l)
+  crashes=$(($(find "artifacts/$t" -type f | wc -l) - before))
+  printf '%s\t%.0f s\t%s execs\t%s inputs\t%s crashes\t%s\n' \
+    "$t" "$(echo "$end - $start" | bc)" "${execs:-?}" "$corpus" "$crashes" "$log"
+  if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
+    failed=1
+    grep -m1 -E "panicked|ERROR: libFuzzer" "$log" >&2 || tail -5 "$log" >&2
+  fi
+done
+exit "$failed"

@@ -1,0 +1,55 @@
+//! Inputs the cargo-fuzz targets of `fuzz/` found failing (issue 6, "Hardening"), each
+//! minimized, with the checks of the target that found it. See RELIABILITY.md, "Fuzzing".
+
+use sanctions::normalize::normalize;
+
+#[track_caller]
+fn assert_idempotent(name: &str) -> String {
+    let once = normalize(name).to_string();
+    let twice = normalize(&once).to_string();
+    assert_eq!(once, twice, "normalizing {name:?} twice");
+    once
+}
+
+/// `normalize` target: a legal form found next to words that make a longer spelling with its
+/// class name (`open` + `jsc` is `Open JSC`; `jsc` + `ompany`, a typo of `Company`, is
+/// `JSC Company`) was left as two tokens, which normalizing the normalized name merged.
+#[test]
+fn issue_6_normalize_is_idempotent_when_a_legal_form_makes_a_longer_one() {
+    // The fuzzer's input, minimized (invalid UTF-8 read lossily, as the target reads it).
+    let fuzzed = String::from_utf8_lossy(b"O\xad\x01STOCK COMP\xb5N\xff\xffOMPANY");
+    assert_eq!(assert_idempotent(&fuzzed), "o jsc");
+    for (name, normalized) in [
+        ("ALFA OPEN STOCK COMPANY", "alfa jsc"),
+        ("ALFA STOCK COMPANY COMPANY BETA", "alfa jsc beta"),
+        ("X FREE ZONE LIMITED LIABILITY COMPANY", "x fz"),
+        // Names of the official lists that were not idempotent.
+        (
+            "SBERBANK FINANCE COMPANY LIMITED LIABILITY COMPANY",
+            "sberbank finance llc",
+        ),
+        (
+            "AL-AJNIHAH PRIVATE JOINT STOCK CORPORATION",
+            "al ajnihah jsc",
+        ),
+        (
+            "NATIONAL IRANIAN OIL COMPANY PTE LTD",
+            "national iranian oil ltd",
+        ),
+        // A class name at the start of a name stands for itself alone, as before.
+        ("JSC COMPANY BETA", "jsc company beta"),
+        ("ТОО «Казстанекс»", "llp kazstaneks"),
+    ] {
+        assert_eq!(assert_idempotent(name), normalized, "{name:?}");
+    }
+}
+
+/// A legal form that grows leftwards one word at a time (`Open JSC`, again and again) is
+/// merged in one pass, not one pass per word: the work stays linear in the tokens.
+#[test]
+fn issue_6_legal_forms_growing_word_by_word_take_linear_time() {
+    let name = format!("{}AO", "OPEN ".repeat(20_000));
+    let t = std::time::Instant::now();
+    assert_eq!(assert_idempotent(&name), "jsc");
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
