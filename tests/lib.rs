@@ -21,6 +21,8 @@ mod contract;
 mod evasion;
 #[path = "lib/fuzz_regressions.rs"]
 mod fuzz_regressions;
+#[path = "lib/hostile.rs"]
+mod hostile;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]
