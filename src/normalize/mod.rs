@@ -401,7 +401,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if out.is_empty() {
             continue;
         }
-        let abjad = w.text.chars().any(translit::arabic::is_arabic);
+        // Read as a word of Arabic script when its letters are: one mixing Arabic and Latin
+        // letters (`COMPANتضی`) is romanized and keyed as Latin, as its romanization will be
+        // when it is normalized again.
+        let abjad = w.text.chars().any(translit::arabic::is_arabic)
+            && !w.text.chars().any(|c| script_of(c) == Some(Script::Latin));
         romans.push(Roman {
             text: out,
             span: w.start..w.end,
