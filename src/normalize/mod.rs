@@ -401,11 +401,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         if out.is_empty() {
             continue;
         }
-        // Read as a word of Arabic script when its letters are: one mixing Arabic and Latin
-        // letters (`COMPANتضی`) is romanized and keyed as Latin, as its romanization will be
-        // when it is normalized again.
+        // Read as a word of Arabic script when all its letters are: one mixing Arabic letters
+        // with others (`COMPANتضی`) is keyed as Latin, as its romanization will be when it is
+        // normalized again.
         let abjad = w.text.chars().any(translit::arabic::is_arabic)
-            && !w.text.chars().any(|c| script_of(c) == Some(Script::Latin));
+            && w.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(translit::arabic::is_arabic);
         romans.push(Roman {
             text: out,
             span: w.start..w.end,

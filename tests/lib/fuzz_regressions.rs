@@ -54,8 +54,8 @@ fn issue_6_legal_forms_growing_word_by_word_take_linear_time() {
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
 
-/// `normalize` target: a word mixing Arabic and Latin letters (`COMPANتضی`) was keyed as a word
-/// of Arabic script, so the legal form `STOCK COMPANY` was not read in it, but its
+/// `normalize` target: a word mixing Arabic letters with others (`COMPANتضی`) was keyed as a
+/// word of Arabic script, so the legal form `STOCK COMPANY` was not read in it, but its
 /// romanization, all Latin, was keyed as Latin the second time and read as one.
 #[test]
 fn issue_6_normalize_is_idempotent_on_a_word_mixing_arabic_and_latin_letters() {
@@ -64,4 +64,9 @@ fn issue_6_normalize_is_idempotent_on_a_word_mixing_arabic_and_latin_letters() {
     ));
     assert_idempotent(&fuzzed);
     assert_eq!(assert_idempotent("STOCK COMPANتضی"), "jsc");
+    // Cyrillic and Arabic letters in one word (`тѮت`), after a legal form's first word.
+    let fuzzed = String::from_utf8_lossy(include_bytes!(
+        "../data/fuzz/normalize-mixed-cyrillic-arabic-word"
+    ));
+    assert_idempotent(&fuzzed);
 }
