@@ -6,16 +6,11 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use sanctions::model::{EntityId, EntityKind, Source};
 use sanctions::{Query, Screener, sources};
 
-use crate::util::{data_dir, data_file};
+use crate::util::{MAIN_LISTS, data_dir, data_file};
 
-/// Every full official list of the shared folder, in the formats the crate reads.
-const FILES: &[&str] = &[
-    "ofac/sdn.xml",
-    "ofac/consolidated/consolidated.xml",
-    "eu/20240513-FULL-1_1(xsd).xml",
-    "uk/UK_Sanctions_List.xlsx",
-    "un/UN_consolidated.xml",
-    "canada/cannada.xml",
+/// Every full official list of the shared folder, in the formats the crate reads: the six
+/// main sources and these.
+const MORE_FILES: &[&str] = &[
     "us_csl/consolidated.csv",
     "opensanctions/ua_war_sanctions/targets.simple.csv",
 ];
@@ -25,7 +20,7 @@ fn all_lists_in_one_screener_keep_one_entity_per_official_id() {
     let Some(dir) = data_dir() else { return };
     let mut lists = Vec::new();
     let mut ids: BTreeMap<Source, BTreeSet<String>> = BTreeMap::new();
-    for rel in FILES {
+    for rel in MAIN_LISTS.iter().chain(MORE_FILES) {
         let loaded = sources::load_path(data_file(&dir, rel)).unwrap();
         assert!(loaded.report.entities() > 0, "{rel}: {}", loaded.report);
         for e in &loaded.list.entities {

@@ -6,23 +6,16 @@ use std::sync::OnceLock;
 use sanctions::model::{EntityId, Source};
 use sanctions::{Screener, sources};
 
-use crate::util::{data_dir, data_file};
+use crate::util::{MAIN_LISTS, data_dir, data_file};
 
 /// The official lists of the six main sources, in one screener.
 fn screener() -> Option<&'static Screener> {
     static S: OnceLock<Option<Screener>> = OnceLock::new();
     S.get_or_init(|| {
         let dir = data_dir()?;
-        let lists = [
-            "ofac/sdn.xml",
-            "ofac/consolidated/consolidated.xml",
-            "eu/20240513-FULL-1_1(xsd).xml",
-            "uk/UK_Sanctions_List.xlsx",
-            "un/UN_consolidated.xml",
-            "canada/cannada.xml",
-        ]
-        .iter()
-        .map(|rel| sources::load_path(data_file(&dir, rel)).unwrap().list);
+        let lists = MAIN_LISTS
+            .iter()
+            .map(|rel| sources::load_path(data_file(&dir, rel)).unwrap().list);
         Some(Screener::builder().lists(lists).build().unwrap())
     })
     .as_ref()

@@ -16,6 +16,17 @@ pub fn data_dir() -> Option<PathBuf> {
     }
 }
 
+/// The full lists of the six main sources (OFAC SDN and non-SDN, EU, UK, UN, Canada), as
+/// `SANCTIONS_DATA_DIR` holds them.
+pub const MAIN_LISTS: &[&str] = &[
+    "ofac/sdn.xml",
+    "ofac/consolidated/consolidated.xml",
+    "eu/20240513-FULL-1_1(xsd).xml",
+    "uk/UK_Sanctions_List.xlsx",
+    "un/UN_consolidated.xml",
+    "canada/cannada.xml",
+];
+
 /// A file of the official lists; panics when the folder is set but the file is missing.
 #[track_caller]
 pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
