@@ -17,6 +17,8 @@ mod cli;
 mod concurrency;
 #[path = "lib/contract.rs"]
 mod contract;
+#[path = "lib/errors.rs"]
+mod errors;
 #[path = "lib/evasion.rs"]
 mod evasion;
 #[path = "lib/fuzz_regressions.rs"]
