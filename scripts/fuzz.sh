@@ -1,32 +1,39 @@
 #!/usr/bin/env bash
-# Runs the cargo-fuzz targets of fuzz/ one after the other, each for SECONDS (default 20), on
-# seeds from the fixtures and, when SANCTIONS_DATA_DIR is set, from the official list files.
+# Runs the cargo-fuzz targets of fuzz/ one after the other, each for SECONDS (default 15), on
+# the corpus in FUZZ_CORPUS (default fuzz/corpus, git-ignored). A missing corpus is seeded by
+# fuzz/seeds.py from the fixtures and, when SANCTIONS_DATA_DIR is set, from slices of the
+# official list files.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      # all targets when none is named
 #
 # One fuzzer process at a time, at the lowest priority (the machine also runs benchmarks).
-# Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`) and python3; on a
-# stable toolchain RUSTC_BOOTSTRAP=1 allows the nightly flags cargo-fuzz passes. The build has
-# debug assertions and overflow checks on (-a) and no sanitizer (the crate forbids unsafe
-# code; without ASan the targets run about twice as fast).
+# Installs cargo-fuzz 0.13.2 when it is missing; needs python3. On a stable toolchain
+# RUSTC_BOOTSTRAP=1 allows the nightly flags cargo-fuzz passes. The build has debug assertions
+# and overflow checks on (-a) and no sanitizer (the crate forbids unsafe code; without ASan
+# the targets run about twice as fast).
 #
 # Prints one line per run: target, seconds, executions, corpus size, crashes. A crash,
 # timeout or out-of-memory input is left in fuzz/artifacts/<target>/ and the script fails.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 
-seconds="${1:-20}"
+seconds="${1:-15}"
 shift || true
 targets=("$@")
+export RUSTC_BOOTSTRAP=1
+corpus_dir="${FUZZ_CORPUS:-corpus}"
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi
+if [ ! -d "$corpus_dir" ]; then
+  python3 seeds.py "$corpus_dir" ${SANCTIONS_DATA_DIR:+"$SANCTIONS_DATA_DIR"} >/dev/null
+fi
 if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(cargo fuzz list)
 fi
-export RUSTC_BOOTSTRAP=1
-
-if [ ! -d corpus ]; then
-  python3 seeds.py corpus ${SANCTIONS_DATA_DIR:+"$SANCTIONS_DATA_DIR"} >/dev/null
-fi
 nice -n 19 cargo fuzz build -a -s none >/dev/null
+mkdir -p target/logs
 cat dict/*.dict >target/all.dict
 
 max_len() {
@@ -54,20 +61,19 @@ dict() {
 }
 
 failed=0
-mkdir -p target/logs
 for t in "${targets[@]}"; do
-  mkdir -p "corpus/$t" "artifacts/$t"
+  mkdir -p "$corpus_dir/$t" "artifacts/$t"
   before=$(find "artifacts/$t" -type f | wc -l)
   d=$(dict "$t")
   log="target/logs/$t-$(date +%Y%m%dT%H%M%S).log"
   start=$(date +%s.%N)
   status=0
-  nice -n 19 cargo fuzz run -a -s none "$t" "corpus/$t" -- \
+  nice -n 19 cargo fuzz run -a -s none "$t" "$corpus_dir/$t" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len="$(max_len "$t")" \
     -print_final_stats=1 ${d:+-dict="$d"} >"$log" 2>&1 || status=$?
   end=$(date +%s.%N)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  corpus=$(find "corpus/$t" -type f | wc -l)
+  corpus=$(find "$corpus_dir/$t" -type f | wc -l)
   crashes=$(($(find "artifacts/$t" -type f | wc -l) - before))
   printf '%s\t%.0f s\t%s execs\t%s inputs\t%s crashes\t%s\n' \
     "$t" "$(echo "$end - $start" | bc)" "${execs:-?}" "$corpus" "$crashes" "$log"
