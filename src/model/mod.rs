@@ -7,10 +7,12 @@
 
 mod date;
 mod entity;
+mod hash;
 mod list;
 mod name;
 
 pub use date::{BirthDate, PartialDate};
 pub use entity::{Address, Entity, EntityId, EntityKind, Gender, Identifier, IdentifierKind};
+pub use hash::ContentHash;
 pub use list::{SanctionsList, Source};
 pub use name::{Name, NameKind, Script};
