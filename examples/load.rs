@@ -1,5 +1,6 @@
 //! `load`: read list files as the screener would and print what each load kept, repaired and
-//! skipped, with the time it took. A compliance team runs it on every file it downloads before
+//! skipped, with the time it took, its publication date and content hash (the ones a
+//! screener's audit stamp gives). A compliance team runs it on every file it downloads before
 //! the file goes live.
 //!
 //! ```text
@@ -51,6 +52,16 @@ fn main() -> ExitCode {
                     secs,
                     mb,
                     mb / secs.max(1e-9)
+                );
+                let start = Instant::now();
+                let hash = loaded.list.content_hash();
+                println!(
+                    "  published {}, content sha256 {hash} ({:.3} s)",
+                    loaded
+                        .list
+                        .published
+                        .map_or_else(|| "(not stated)".to_string(), |d| d.to_string()),
+                    start.elapsed().as_secs_f64()
                 );
                 for issue in loaded.report.issues.iter().take(shown) {
                     println!("  {issue}");

@@ -147,7 +147,9 @@ fn build(args: &Args) -> Result<Screener, Failure> {
     if let Some(t) = args.threshold {
         builder = builder.threshold(t);
     }
-    builder.build().map_err(|e| bad(e.to_string()))
+    let screener = builder.build().map_err(|e| bad(e.to_string()))?;
+    eprintln!("screen: {}", screener.audit_stamp());
+    Ok(screener)
 }
 
 fn parse_kind(v: &Value, line: usize) -> Result<Option<EntityKind>, Failure> {
@@ -329,10 +331,12 @@ fn run() -> Result<(), Failure> {
             Mode::Screen => {
                 let query = query_from_line(&line, n)?.limit(args.limit);
                 let shown = query.name().to_string();
+                let audit = screener.query_audit(&query);
                 let matches = screener.screen(query);
                 if args.json {
                     let ms: Vec<Value> = matches.iter().map(match_json).collect();
-                    writeln!(out, "{}", json!({"query": shown, "matches": ms})).map_err(io_err)?;
+                    let o = json!({"query": shown, "matches": ms, "audit": audit});
+                    writeln!(out, "{o}").map_err(io_err)?;
                 } else {
                     print_table(&mut out, &shown, &matches).map_err(io_err)?;
                 }
@@ -352,7 +356,8 @@ fn run() -> Result<(), Failure> {
                 let kind = parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
                 let cmp = screener.compare_as(&q, &c, kind.unwrap_or(EntityKind::Unknown));
                 if args.json {
-                    let o = json!({"score": cmp.score(), "ofac_score": cmp.ofac_score(), "match": cmp.is_match(), "explanation": cmp.explanation()});
+                    let o = json!({"score": cmp.score(), "ofac_score": cmp.ofac_score(), "match": cmp.is_match(),
+                                   "explanation": cmp.explanation(), "audit": cmp.audit()});
                     writeln!(out, "{o}").map_err(io_err)?;
                 } else {
                     let verdict = if cmp.is_match() { "match" } else { "no match" };
@@ -376,7 +381,8 @@ fn run() -> Result<(), Failure> {
                                    "name": h.name(), "score": h.score()})
                         })
                         .collect();
-                    writeln!(out, "{}", json!({"line": n, "hits": hs})).map_err(io_err)?;
+                    let o = json!({"line": n, "hits": hs, "audit": screener.text_audit()});
+                    writeln!(out, "{o}").map_err(io_err)?;
                 } else {
                     for h in &hits {
                         writeln!(

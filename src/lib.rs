@@ -108,6 +108,6 @@ pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
 pub use score::ofac::ofac_score;
 pub use screen::{
-    Comparison, DEFAULT_THRESHOLD, MAX_QUERY_TOKENS, Match, Query, Score, Screener,
-    ScreenerBuilder, TextHit, WEAK_ALIAS_MIN,
+    Audit, AuditStamp, Comparison, DEFAULT_THRESHOLD, ListStamp, MAX_QUERY_TOKENS, Match, Query,
+    Score, Screener, ScreenerBuilder, TextHit, WEAK_ALIAS_MIN,
 };

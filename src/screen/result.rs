@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::Audit;
 use crate::model::{EntityId, EntityKind, NameKind};
 use crate::score::Explanation;
 
@@ -57,6 +58,9 @@ pub struct Match {
     pub(crate) score: Score,
     pub(crate) ofac_score: Score,
     pub(crate) explanation: Explanation,
+    /// Left out of the result's JSON: output writes the stamp once, beside the results.
+    #[serde(skip)]
+    pub(crate) audit: Audit,
 }
 
 impl Match {
@@ -100,6 +104,11 @@ impl Match {
     pub fn explanation(&self) -> &Explanation {
         &self.explanation
     }
+
+    /// The lists, crate version and settings that produced the match.
+    pub fn audit(&self) -> &Audit {
+        &self.audit
+    }
 }
 
 impl fmt::Display for Match {
@@ -121,6 +130,9 @@ pub struct TextHit {
     pub(crate) name: String,
     pub(crate) score: Score,
     pub(crate) explanation: Explanation,
+    /// Left out of the result's JSON: output writes the stamp once, beside the results.
+    #[serde(skip)]
+    pub(crate) audit: Audit,
 }
 
 impl TextHit {
@@ -153,6 +165,11 @@ impl TextHit {
     pub fn explanation(&self) -> &Explanation {
         &self.explanation
     }
+
+    /// The lists, crate version and settings that produced the result.
+    pub fn audit(&self) -> &Audit {
+        &self.audit
+    }
 }
 
 /// The comparison of two names: score, decision and explanation.
@@ -162,6 +179,9 @@ pub struct Comparison {
     pub(crate) ofac_score: Score,
     pub(crate) is_match: bool,
     pub(crate) explanation: Explanation,
+    /// Left out of the result's JSON: output writes the stamp once, beside the results.
+    #[serde(skip)]
+    pub(crate) audit: Audit,
 }
 
 impl Comparison {
@@ -183,5 +203,10 @@ impl Comparison {
     /// Why.
     pub fn explanation(&self) -> &Explanation {
         &self.explanation
+    }
+
+    /// The lists, crate version and settings that produced the result.
+    pub fn audit(&self) -> &Audit {
+        &self.audit
     }
 }

@@ -429,6 +429,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         });
     }
     let kept = one_per_place(found);
+    let audit = screener.audit(inner.threshold, None);
     let mut hits: Vec<TextHit> = kept
         .into_iter()
         .filter_map(|f| {
@@ -444,6 +445,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                 name: published.text.clone(),
                 score: Score::new(f.score),
                 explanation: f.explanation,
+                audit: audit.clone(),
             })
         })
         .collect();

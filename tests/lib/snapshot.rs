@@ -88,6 +88,7 @@ fn assert_round_trip(screener: &Screener, min_found: usize) {
         screener.sources().collect::<Vec<_>>()
     );
     assert_eq!(loaded.threshold(), screener.threshold());
+    assert_eq!(loaded.audit_stamp(), screener.audit_stamp());
     let json = |m: Vec<sanctions::Match>| serde_json::to_string(&m).expect("serializes");
     let mut found = 0;
     for q in QUERIES {
@@ -142,20 +143,21 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
         b.extend_from_slice(bytes.get(9 + VERSION.len() + 4..).unwrap());
         b
     };
-    assert!(Screener::from_bytes(&header(VERSION, 2)).is_ok());
+    assert!(Screener::from_bytes(&header(VERSION, 3)).is_ok());
     assert_eq!(
-        load_error(&header("0.0.9", 2)),
+        load_error(&header("0.0.9", 3)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 0.0.9")
     );
     assert_eq!(
-        load_error(&header("10.20.30-beta.1", 2)),
+        load_error(&header("10.20.30-beta.1", 3)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 10.20.30-beta.1")
     );
-    // Format 1 held no entity kind and token sums beside each indexed name.
-    for other in [1, 3] {
+    // Format 1 held no entity kind and token sums beside each indexed name, format 2 no
+    // content hashes of the lists.
+    for other in [1, 2, 4] {
         assert_eq!(
             load_error(&header(VERSION, other)),
-            format!("expected snapshot format 2, found format {other}")
+            format!("expected snapshot format 3, found format {other}")
         );
     }
 }
