@@ -81,6 +81,12 @@
 //!
 //! # Features
 //!
+//! - `all-lists` (default): every official list reader, each also a feature of its own:
+//!   `ofac` (classic XML, legacy CSV, Advanced and Enhanced XML), `csl`, `eu`, `uk` (CSV,
+//!   XLSX, legacy CSV), `un`, `canada`, `opensanctions`. A build without a reader still
+//!   detects its format and says which feature reads it
+//!   ([`sources::feature_of`]); the crate's own `custom` format is always read. `quick-xml`,
+//!   `csv` and `zip` are linked only for the readers that need them.
 //! - `rayon` (default): [`Screener::screen_many`] screens on all cores; without it, one
 //!   query after the other.
 //! - `snapshot` (default): `Screener::save` and `Screener::load` keep a built screener as

@@ -19,24 +19,64 @@
 //! | Canada | SEMA XML | [`canada`] |
 //! | OpenSanctions | FtM entities JSON lines, `targets.simple.csv` | [`opensanctions`] |
 //! | in-house | the crate's own JSON Lines | [`custom`] |
+//!
+//! Each official reader is behind the cargo feature of its source (`ofac`, `csl`, `eu`, `uk`,
+//! `un`, `canada`, `opensanctions`; all on by default).
 
+// Each reader is behind the cargo feature of its source (all on by default), so that a team
+// that reads one list links only the parsers it needs. The helpers every reader shares are
+// always built; with some readers left out, some of them go unused.
+#![cfg_attr(
+    not(all(
+        feature = "ofac",
+        feature = "csl",
+        feature = "eu",
+        feature = "uk",
+        feature = "un",
+        feature = "canada",
+        feature = "opensanctions"
+    )),
+    allow(dead_code, unused_imports)
+)]
+
+#[cfg(feature = "canada")]
 pub mod canada;
 mod collect;
 mod countries;
+#[cfg(feature = "csl")]
 pub mod csl;
 pub mod custom;
+#[cfg(feature = "eu")]
 pub mod eu;
 mod fields;
+#[cfg(feature = "ofac")]
 pub mod ofac_advanced;
+#[cfg(feature = "ofac")]
 pub mod ofac_csv;
+#[cfg(feature = "ofac")]
 pub mod ofac_enhanced;
+// The CSL writes identifiers in OFAC's notation and reads them with this module's helpers.
+#[cfg(any(feature = "ofac", feature = "csl"))]
 pub mod ofac_xml;
+#[cfg(feature = "opensanctions")]
 pub mod opensanctions;
 mod report;
+#[cfg(any(feature = "csl", feature = "opensanctions"))]
 mod table;
+#[cfg(feature = "uk")]
 pub mod uk;
+#[cfg(feature = "un")]
 pub mod un;
+#[cfg(feature = "uk")]
 mod xlsx;
+#[cfg(any(
+    feature = "ofac",
+    feature = "csl",
+    feature = "eu",
+    feature = "uk",
+    feature = "un",
+    feature = "canada"
+))]
 mod xml;
 
 use std::io::{BufRead, BufReader, Read};
@@ -139,12 +179,16 @@ pub struct Loaded {
 pub fn load_path(path: impl AsRef<Path>) -> Result<Loaded> {
     let path = path.as_ref();
     if path.is_dir() {
+        #[cfg(feature = "ofac")]
         return ofac_csv::load_dir(path);
+        #[cfg(not(feature = "ofac"))]
+        return Err(left_out(Format::OfacCsv).with_file(path));
     }
     let file = open(path)?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let format = detect(&mut reader).map_err(|e| e.with_file(path))?;
     match format {
+        #[cfg(feature = "ofac")]
         Format::OfacCsv => ofac_csv::load_main(path, reader),
         Format::OfacCsvPart => Err(Error::new(
             ErrorKind::InvalidInput,
@@ -181,26 +225,86 @@ pub fn read(reader: impl Read) -> Result<Loaded> {
 ///
 /// As [`load_path`], without the file name.
 pub fn read_format(format: Format, reader: impl BufRead) -> Result<Loaded> {
+    /// The reader of a format, or the error that names the feature it needs.
+    macro_rules! with_feature {
+        ($feature:literal, $read:expr) => {{
+            #[cfg(feature = $feature)]
+            let loaded = $read;
+            #[cfg(not(feature = $feature))]
+            let loaded = {
+                drop(reader);
+                Err(left_out(format))
+            };
+            loaded
+        }};
+    }
     match format {
         Format::Custom => custom::read(reader),
-        Format::OfacXml => ofac_xml::read(reader),
-        Format::OfacCsv => ofac_csv::read_set(ofac_csv::CsvSet::main_only(reader)),
+        Format::OfacXml => with_feature!("ofac", ofac_xml::read(reader)),
+        Format::OfacCsv => with_feature!(
+            "ofac",
+            ofac_csv::read_set(ofac_csv::CsvSet::main_only(reader))
+        ),
         Format::OfacCsvPart => Err(Error::new(
             ErrorKind::InvalidInput,
             "expected a list file, found an OFAC CSV companion file (ADD, ALT or COMMENTS): read it with its main file through ofac_csv::read_set",
         )),
-        Format::OfacAdvanced => ofac_advanced::read(reader),
-        Format::OfacEnhanced => ofac_enhanced::read(reader),
-        Format::Csl => csl::read(reader),
-        Format::EuXml => eu::read(reader),
-        Format::UkCsv => uk::read_csv(reader),
-        Format::UkXlsx => uk::read_xlsx(read_all(reader)?),
-        Format::UkLegacyCsv => uk::read_legacy(reader),
-        Format::UnXml => un::read(reader),
-        Format::CanadaXml => canada::read(reader),
-        Format::OpenSanctionsFtm => opensanctions::read_ftm(reader),
-        Format::OpenSanctionsCsv => opensanctions::read_simple(reader),
+        Format::OfacAdvanced => with_feature!("ofac", ofac_advanced::read(reader)),
+        Format::OfacEnhanced => with_feature!("ofac", ofac_enhanced::read(reader)),
+        Format::Csl => with_feature!("csl", csl::read(reader)),
+        Format::EuXml => with_feature!("eu", eu::read(reader)),
+        Format::UkCsv => with_feature!("uk", uk::read_csv(reader)),
+        Format::UkXlsx => with_feature!("uk", uk::read_xlsx(read_all(reader)?)),
+        Format::UkLegacyCsv => with_feature!("uk", uk::read_legacy(reader)),
+        Format::UnXml => with_feature!("un", un::read(reader)),
+        Format::CanadaXml => with_feature!("canada", canada::read(reader)),
+        Format::OpenSanctionsFtm => with_feature!("opensanctions", opensanctions::read_ftm(reader)),
+        Format::OpenSanctionsCsv => {
+            with_feature!("opensanctions", opensanctions::read_simple(reader))
+        }
     }
+}
+
+/// The cargo feature that holds the reader of a format; `None` for the crate's own format,
+/// always read.
+pub fn feature_of(format: Format) -> Option<&'static str> {
+    match format {
+        Format::Custom => None,
+        Format::OfacXml
+        | Format::OfacCsv
+        | Format::OfacCsvPart
+        | Format::OfacAdvanced
+        | Format::OfacEnhanced => Some("ofac"),
+        Format::Csl => Some("csl"),
+        Format::EuXml => Some("eu"),
+        Format::UkCsv | Format::UkXlsx | Format::UkLegacyCsv => Some("uk"),
+        Format::UnXml => Some("un"),
+        Format::CanadaXml => Some("canada"),
+        Format::OpenSanctionsFtm | Format::OpenSanctionsCsv => Some("opensanctions"),
+    }
+}
+
+/// The error for a format whose reader this build left out.
+#[cfg_attr(
+    all(
+        feature = "ofac",
+        feature = "csl",
+        feature = "eu",
+        feature = "uk",
+        feature = "un",
+        feature = "canada",
+        feature = "opensanctions"
+    ),
+    allow(dead_code, reason = "every reader is in this build")
+)]
+fn left_out(format: Format) -> Error {
+    let feature = feature_of(format).unwrap_or("default");
+    Error::new(
+        ErrorKind::UnknownFormat,
+        format!(
+            "expected a format this build of the crate reads, found {format}, whose reader is in the `{feature}` cargo feature, left out of this build"
+        ),
+    )
 }
 
 fn read_all(mut reader: impl Read) -> Result<Vec<u8>> {
@@ -320,6 +424,8 @@ fn detect_zip(head: &[u8]) -> Result<Format> {
 }
 
 fn detect_csv(start: &str, head: &[u8]) -> Result<Format> {
+    #[cfg(not(feature = "uk"))]
+    let _ = head;
     let first = start.lines().next().unwrap_or("");
     let lower = first.to_ascii_lowercase();
     if lower.starts_with("_id,source,entity_number") || lower.starts_with("\"_id\",\"source\"") {
@@ -329,20 +435,54 @@ fn detect_csv(start: &str, head: &[u8]) -> Result<Format> {
         return Ok(Format::OpenSanctionsCsv);
     }
     // The 2022-format header (Alias Quality, Name Non-Latin Script) before the legacy one,
-    // whose header also starts with `Name 6`.
+    // whose header also starts with `Name 6`. (The headerless formats below are told by
+    // reading a few records, with the reader's own CSV rules: a build without that reader
+    // calls them unknown.)
+    #[cfg(feature = "uk")]
     if uk::is_2022_csv_head(start) {
         return Ok(Format::UkCsv);
     }
     if lower.starts_with("last updated") || lower.starts_with("name 6,") {
         return Ok(Format::UkLegacyCsv);
     }
+    #[cfg(feature = "ofac")]
     if let Some(format) = ofac_csv::detect_head(start) {
         return Ok(format);
     }
     // The legacy UK file without its header lines: Windows-1252, no header, 30 or more
     // comma-separated fields ending in a Group ID.
+    #[cfg(feature = "uk")]
     if uk::is_legacy_head(head) {
         return Ok(Format::UkLegacyCsv);
     }
     Err(unknown(start, ALL_FORMATS))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every format is detected whatever the build; one whose reader is left out is an error
+    /// naming its feature, not a wrong or empty list.
+    #[test]
+    fn a_format_left_out_is_named_with_its_feature() {
+        let eu = "<?xml version=\"1.0\"?>\n<export generationDate=\"2024-05-13\"></export>";
+        assert_eq!(detect_bytes(eu.as_bytes()).ok(), Some(Format::EuXml));
+        assert_eq!(feature_of(Format::EuXml), Some("eu"));
+        assert_eq!(feature_of(Format::Custom), None);
+        let message = read(eu.as_bytes())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        if cfg!(feature = "eu") {
+            assert!(!message.contains("left out"), "{message}");
+        } else {
+            assert_eq!(
+                message,
+                "expected a format this build of the crate reads, found EU FSF XML, whose reader is in the `eu` cargo feature, left out of this build"
+            );
+        }
+        // The crate's own format is always read.
+        assert!(read_format(Format::Custom, "".as_bytes()).is_ok());
+    }
 }
