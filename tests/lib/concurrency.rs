@@ -140,3 +140,38 @@ fn issue_6_batches_answer_alike_whatever_their_size() {
     }
     assert!(by_size.values().all(|same| *same), "{by_size:?}");
 }
+
+/// Determinism across thread counts: `screen_many` and a screener built on a pool of 1, 2 and
+/// 8 threads give byte-identical JSON, and the same as one query after the other.
+#[cfg(feature = "rayon")]
+#[test]
+fn issue_6_answers_are_byte_identical_whatever_the_thread_count() {
+    let base = newer();
+    let queries: Vec<String> = base
+        .entities()
+        .iter()
+        .flat_map(|e| e.names.iter().map(|n| n.text.clone()))
+        .chain(QUERIES.iter().map(|q| q.to_string()))
+        .collect();
+    let json = |matches: &[Vec<Match>]| serde_json::to_string(matches).expect("serializes");
+    let expected = json(
+        &queries
+            .iter()
+            .map(|q| base.screen(q.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    for threads in [1, 2, 8] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        // Built on that pool too: the build normalizes and hashes on every core.
+        let (built, answers) = pool.install(|| {
+            let s = newer();
+            let answers = s.screen_many(queries.iter().map(String::as_str));
+            (s, answers)
+        });
+        assert_eq!(built.audit_stamp(), base.audit_stamp(), "{threads} threads");
+        assert_eq!(json(&answers), expected, "{threads} threads");
+    }
+}
