@@ -40,6 +40,11 @@ pub const WEAK_ALIAS_MIN: f32 = 0.95;
 /// The most query tokens screened; a longer query is truncated and its matches say so.
 pub const MAX_QUERY_TOKENS: usize = 32;
 
+/// The bytes of a long query normalized first: when they hold more than [`MAX_QUERY_TOKENS`]
+/// tokens, the rest of the query is not read. 16 KiB is 500 bytes per kept token, far more
+/// than any name's word needs, even one padded with invisible characters.
+const QUERY_PREFIX_BYTES: usize = 16 * 1024;
+
 /// The most candidate names scored for one query. Candidates come from the query's rarest
 /// tokens first, so the names that share a distinctive token are always among them.
 const MAX_CANDIDATES: usize = 20_000;
@@ -395,14 +400,56 @@ impl Screener {
     }
 
     fn score_tokens(&self, text: &str, kind: EntityKind) -> (Vec<ScoreToken>, bool) {
+        let (st, truncated, _) = self.query_tokens(text, kind);
+        (st, truncated)
+    }
+
+    /// A query's tokens, whether it was truncated, and the part of its text they come from.
+    ///
+    /// A query of more than [`MAX_QUERY_TOKENS`] tokens is read up to its last kept token.
+    /// When its first [`QUERY_PREFIX_BYTES`] already hold more tokens than that, only they
+    /// are normalized, so that a name of megabytes costs what its kept tokens cost, not
+    /// 30 bytes of memory per byte of it.
+    fn query_tokens<'t>(
+        &self,
+        text: &'t str,
+        kind: EntityKind,
+    ) -> (Vec<ScoreToken>, bool, &'t str) {
         // As list names are indexed: an organization's acronym after its name is left out.
-        let text = acronym::split_acronym(text)
+        let main = acronym::split_acronym(text)
             .filter(|_| kind != EntityKind::Person)
             .map_or(text, |(main, _)| main);
-        let tokens = normalize_as(text, kind).into_tokens();
+        let mut tokens = Vec::new();
+        if main.len() > QUERY_PREFIX_BYTES {
+            let mut end = QUERY_PREFIX_BYTES;
+            while !main.is_char_boundary(end) {
+                end -= 1;
+            }
+            let head = main.get(..end).unwrap_or("");
+            // Only when the prefix looks like many words (a byte scan), so that a long query
+            // of few words (one padded with marks or invisible characters) is not normalized
+            // twice.
+            let parts = head
+                .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .filter(|p| !p.is_empty())
+                .count();
+            if parts > 2 * MAX_QUERY_TOKENS {
+                let head = normalize_as(head, kind).into_tokens();
+                if head.len() > MAX_QUERY_TOKENS {
+                    tokens = head;
+                }
+            }
+        }
+        if tokens.is_empty() {
+            tokens = normalize_as(main, kind).into_tokens();
+        }
         let truncated = tokens.len() > MAX_QUERY_TOKENS;
+        let used = match tokens.get(..MAX_QUERY_TOKENS).and_then(|kept| kept.last()) {
+            Some(last) if truncated => main.get(..last.span().end).unwrap_or(main),
+            _ => text,
+        };
         let st = prepare_tokens(tokens.iter().take(MAX_QUERY_TOKENS), &self.inner.freq);
-        (st, truncated)
+        (st, truncated, used)
     }
 
     /// Screens a name: the matching entities, best first, one per entity (through its best
@@ -414,8 +461,8 @@ impl Screener {
     pub fn screen(&self, query: impl Into<Query>) -> Vec<Match> {
         let query = query.into();
         let threshold = query.threshold.unwrap_or(self.inner.threshold);
-        let (q, truncated) =
-            self.score_tokens(&query.name, query.kind.unwrap_or(EntityKind::Unknown));
+        let (q, truncated, read) =
+            self.query_tokens(&query.name, query.kind.unwrap_or(EntityKind::Unknown));
         let inner = &*self.inner;
         let candidates = self.candidates(&q);
         // Best name per entity.
@@ -576,7 +623,7 @@ impl Screener {
                     name: n.text.clone(),
                     name_kind: n.kind,
                     score: Score::new(score),
-                    ofac_score: Score::new(crate::ofac_score(query.name(), &n.text)),
+                    ofac_score: Score::new(crate::ofac_score(read, &n.text)),
                     explanation,
                     audit: self.audit(threshold, Some(query.limit)),
                 })

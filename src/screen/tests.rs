@@ -201,3 +201,53 @@ fn a_text_scan_does_not_read_a_common_word_as_a_name() {
     assert!(found_in(&s, "SPARE PARTS FOR MACHINERY").is_empty());
     assert_eq!(found_in(&s, "GOODS FROM SPAR, INVOICE 7"), ["SPAR"]);
 }
+
+/// Issue 6: a long query is normalized from its first bytes when they hold more tokens than
+/// are kept, and reads exactly as if it had been normalized whole.
+#[test]
+fn a_long_query_reads_as_its_kept_tokens_whatever_follows() {
+    let s = Screener::demo().unwrap();
+    let whole = |text: &str, kind| {
+        let tokens = normalize_as(text, kind).into_tokens();
+        prepare_tokens(tokens.iter().take(MAX_QUERY_TOKENS), &s.inner.freq)
+    };
+    let cases = [
+        // Tokens all through, some glued to the cut; a legal form at the cut.
+        ("KAZSTANEX LLP ".repeat(2000), EntityKind::Unknown),
+        (
+            format!(
+                "{}ОБЩЕСТВО С ОГРАНИЧЕННОЙ",
+                "Евгений Пригожин ".repeat(1200)
+            ),
+            EntityKind::Organization,
+        ),
+        // Zero-width characters pad the words: few tokens in the prefix, read whole.
+        (
+            format!(
+                "K{}AZSTANEX {}",
+                "\u{200b}".repeat(20_000),
+                "LLP ".repeat(50)
+            ),
+            EntityKind::Unknown,
+        ),
+    ];
+    for (text, kind) in cases {
+        assert!(text.len() > QUERY_PREFIX_BYTES);
+        let (tokens, truncated, read) = s.query_tokens(&text, kind);
+        assert!(truncated);
+        assert_eq!(tokens, whole(&text, kind), "{}", &text[..40]);
+        assert!(text.starts_with(read) && read.len() < text.len());
+        assert!(
+            read.ends_with("LLP") || read.ends_with("Пригожин"),
+            "{:?}",
+            &read[read.len() - 20..]
+        );
+    }
+    // What follows the kept tokens changes nothing, however long it is.
+    let head = "KAZSTANEX LLP ".repeat(20);
+    let short = format!("{head}ALMATY");
+    let long = format!("{head}{}", "ALMATY ".repeat(1_000_000));
+    let json = |q: &str| serde_json::to_string(&s.screen(Query::new(q).threshold(0.05))).unwrap();
+    assert_eq!(json(&short), json(&long));
+    assert!(!s.screen(Query::new(&*long).threshold(0.05)).is_empty());
+}
