@@ -11,6 +11,8 @@
 
 #[path = "lib/all_lists.rs"]
 mod all_lists;
+#[path = "lib/batch.rs"]
+mod batch;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]
