@@ -573,6 +573,15 @@ fn run() -> Result<(), Failure> {
         )));
     }
     let cols = Columns::resolve(&headers, &args)?;
+    // Creating the output truncates it: never the input itself.
+    if let Some(path) = &args.output
+        && args.input != "-"
+        && std::fs::canonicalize(path).ok() == std::fs::canonicalize(&args.input).ok()
+    {
+        return Err(usage(format!(
+            "expected an --output other than the input, found {path:?}"
+        )));
+    }
     let out: Box<dyn Write> = match &args.output {
         Some(path) => {
             Box::new(File::create(path).map_err(|e| bad(format!("cannot write {path}: {e}")))?)

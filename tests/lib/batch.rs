@@ -448,6 +448,10 @@ fn usage_errors_exit_2() {
         ),
         (&["--bogus", path], "unknown option --bogus"),
         (&[path, "--list"], "--list needs a path"),
+        (
+            &["--name-col", "full_name", "--output", path, path],
+            "expected an --output other than the input, found ",
+        ),
     ];
     for (args, message) in cases {
         let out = run(args, b"", &[]);
