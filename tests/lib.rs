@@ -17,6 +17,8 @@
 mod all_lists;
 #[path = "lib/audit.rs"]
 mod audit;
+#[path = "lib/batch.rs"]
+mod batch;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]

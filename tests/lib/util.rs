@@ -39,24 +39,29 @@ pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
     p
 }
 
-/// The `screen` example, built by `cargo test` beside the test binary.
-pub fn screen_bin() -> PathBuf {
+/// An example binary, built by `cargo test` beside the test binary (in
+/// `target/<profile>/examples/`; cargo gives integration tests no path variable for examples,
+/// and `cargo test --test lib` alone does not build them: `cargo build --examples` first).
+pub fn example_bin(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let dir = exe
         .parent()
         .and_then(|d| d.parent())
         .expect("target profile folder");
-    let bin = dir.join("examples").join(if cfg!(windows) {
-        "screen.exe"
-    } else {
-        "screen"
-    });
+    let bin = dir
+        .join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     assert!(
         bin.is_file(),
         "{} missing: cargo test builds the examples",
         bin.display()
     );
     bin
+}
+
+/// The `screen` example.
+pub fn screen_bin() -> PathBuf {
+    example_bin("screen")
 }
 
 /// Runs `screen` with arguments and standard input.
