@@ -381,11 +381,13 @@ fn row_query(rec: &ByteRecord, cols: &Columns, key: &str) -> Result<Query, Strin
 enum Sink {
     // Boxed: the CSV writer holds its state inline, and one sink is made per run.
     Csv(Box<csv::Writer<Box<dyn Write>>>),
-    Jsonl(BufWriter<Box<dyn Write>>),
+    /// The writer, and the audit stamp every line carries (the same for every row: one
+    /// screener, one threshold and limit).
+    Jsonl(BufWriter<Box<dyn Write>>, Value),
 }
 
 impl Sink {
-    fn new(format: Format, out: Box<dyn Write>) -> io::Result<Sink> {
+    fn new(format: Format, out: Box<dyn Write>, audit: Value) -> io::Result<Sink> {
         Ok(match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
@@ -401,7 +403,7 @@ impl Sink {
                 ])?;
                 Sink::Csv(Box::new(w))
             }
-            Format::Jsonl => Sink::Jsonl(BufWriter::new(out)),
+            Format::Jsonl => Sink::Jsonl(BufWriter::new(out), audit),
         })
     }
 
@@ -422,11 +424,12 @@ impl Sink {
                     ])?;
                 }
             }
-            Sink::Jsonl(w) => {
+            Sink::Jsonl(w, audit) => {
                 let line = match (matches, &row.problem) {
                     (Some(ms), _) => {
                         let ms: Vec<Value> = ms.iter().map(match_json).collect();
-                        json!({"key": row.key, "row": row.number, "name": row.name, "matches": ms})
+                        json!({"key": row.key, "row": row.number, "name": row.name, "matches": ms,
+                               "audit": audit})
                     }
                     (None, problem) => {
                         json!({"key": row.key, "row": row.number, "name": row.name, "error": problem})
@@ -441,7 +444,7 @@ impl Sink {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Sink::Csv(w) => w.flush(),
-            Sink::Jsonl(w) => w.flush(),
+            Sink::Jsonl(w, _) => w.flush(),
         }
     }
 }
@@ -589,9 +592,14 @@ fn run() -> Result<(), Failure> {
         None => Box::new(io::stdout().lock()),
     };
     let write_err = |e: io::Error| bad(format!("cannot write the output: {e}"));
-    let mut sink = Sink::new(args.format, out).map_err(write_err)?;
 
     let screener = build(&args)?;
+    for line in screener.audit_stamp().to_string().lines() {
+        eprintln!("batch: {line}");
+    }
+    let audit = serde_json::to_value(screener.query_audit(&Query::new("").limit(args.limit)))
+        .map_err(|e| bad(format!("the audit stamp: {e}")))?;
+    let mut sink = Sink::new(args.format, out, audit).map_err(write_err)?;
     let loaded = started.elapsed();
     let screening = Instant::now();
     let bar = progress(rows);

@@ -148,7 +148,9 @@ fn build(args: &Args) -> Result<Screener, Failure> {
         builder = builder.threshold(t);
     }
     let screener = builder.build().map_err(|e| bad(e.to_string()))?;
-    eprintln!("screen: {}", screener.audit_stamp());
+    for line in screener.audit_stamp().to_string().lines() {
+        eprintln!("screen: {line}");
+    }
     Ok(screener)
 }
 
