@@ -96,6 +96,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod diff;
 mod error;
 mod index;
 pub mod model;
@@ -104,6 +105,7 @@ pub mod score;
 mod screen;
 pub mod sources;
 
+pub use diff::ListDiff;
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
 pub use score::ofac::ofac_score;
