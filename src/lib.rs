@@ -96,6 +96,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allowlist;
 pub mod diff;
 mod error;
 mod index;
@@ -105,6 +106,7 @@ pub mod score;
 mod screen;
 pub mod sources;
 
+pub use allowlist::{Allowlist, Decision};
 pub use diff::ListDiff;
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
