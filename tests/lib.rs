@@ -11,12 +11,16 @@
 
 #[path = "lib/all_lists.rs"]
 mod all_lists;
+#[path = "lib/allowlist.rs"]
+mod allowlist;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]
 mod concurrency;
 #[path = "lib/contract.rs"]
 mod contract;
+#[path = "lib/diff.rs"]
+mod diff;
 #[path = "lib/errors.rs"]
 mod errors;
 #[path = "lib/evasion.rs"]

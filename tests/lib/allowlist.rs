@@ -1,0 +1,1 @@
+//! Allowlist tests (below).
