@@ -162,8 +162,15 @@ fn identifiers_and_programs_added_and_removed() {
 #[test]
 fn every_other_field_by_name_with_old_and_new_values() {
     let d = |s: &str| s.parse::<PartialDate>().unwrap();
-    type Edit = fn(&mut Entity);
-    let cases: &[(&str, Edit, Field, &[&str], &[&str])] = &[
+    /// A named edit, the field it changes, the values removed and added.
+    type Case = (
+        &'static str,
+        fn(&mut Entity),
+        Field,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+    let cases: &[Case] = &[
         (
             "kind",
             |e| e.kind = EntityKind::Organization,
