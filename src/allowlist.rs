@@ -548,6 +548,19 @@ impl Filtered {
         self.stale.iter().find(|s| s.decision.entity_id() == entity)
     }
 
+    /// Keeps the first `limit` kept matches and the stale decisions of those: for a caller who
+    /// screened for more matches than it shows, to make up for the ones an allowlist may
+    /// suppress (see [`Allowlist::count_for`]).
+    pub fn truncate(&mut self, limit: usize) {
+        if self.kept.len() <= limit {
+            return;
+        }
+        self.kept.truncate(limit);
+        let kept = &self.kept;
+        self.stale
+            .retain(|s| kept.iter().any(|m| m.entity_id() == s.decision.entity_id()));
+    }
+
     /// The parts: kept matches, suppressed ones, stale decisions.
     pub fn into_parts(self) -> (Vec<Match>, Vec<Suppressed>, Vec<Stale>) {
         (self.kept, self.suppressed, self.stale)
