@@ -12,7 +12,7 @@
 //!
 //! let screener = Screener::demo()?;
 //! let matches = screener.screen("Kazstanex");
-//! let listed = screener.entity(matches[0].entity_id()).expect("a matched entity is loaded");
+//! let listed = screener.entity(matches[0].entity_id()).ok_or("a matched entity is loaded")?;
 //!
 //! let mut allowlist = Allowlist::new();
 //! allowlist.allow(
@@ -25,7 +25,7 @@
 //! let filtered = allowlist.filter("customer-42", matches, &screener);
 //! assert!(filtered.kept().iter().all(|m| m.entity_id() != &listed.id));
 //! assert_eq!(filtered.suppressed()[0].decision().decided_by(), "a.analyst");
-//! # Ok::<(), sanctions::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! Decisions are saved and loaded as JSON Lines ([`Allowlist::save`], [`Allowlist::load`]),
