@@ -178,7 +178,7 @@ impl fmt::Display for DiffSummary {
             self.added,
             self.removed,
             self.changed,
-            self.changed - self.reordered_only,
+            self.changed.saturating_sub(self.reordered_only),
             self.reordered_only,
             self.names_changed,
             self.duplicates

@@ -492,3 +492,12 @@ fn screen_example_allowlist_errors() {
     );
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn allowlist_and_diff_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Allowlist>();
+    check::<Decision>();
+    check::<sanctions::allowlist::Filtered>();
+    check::<ListDiff>();
+}
