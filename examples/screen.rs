@@ -1,7 +1,8 @@
 //! `screen`: screen names, compare name pairs, or scan free text against sanctions lists.
 //!
 //! ```text
-//! screen [--list PATH]... [--threshold F] [--limit N] [--json] [NAME]...   screen names
+//! screen [--list PATH]... [--threshold F] [--limit N] [--allowlist FILE] [--json] [NAME]...
+//!                                                                           screen names
 //! screen --compare [--list PATH]... [--threshold F] [--json]               score name pairs
 //! screen --scan [--list PATH]... [--threshold F] [--json]                  scan free text
 //! ```
@@ -9,7 +10,11 @@
 //! Without `--list`, the crate's embedded demo list is used. Names come from the arguments,
 //! or one per line on standard input (a line starting with `{` is a JSON query). With
 //! `--json`, standard output holds one JSON object per input line and nothing else; reports
-//! and warnings go to standard error. Exit status: 0 when every input was processed, 1 for
+//! and warnings go to standard error. With `--allowlist FILE` (JSON Lines of
+//! `sanctions::Decision`), a match the customer was cleared of is left out of `matches` and
+//! listed in `suppressed`, and a match whose decision went stale (the list entry changed) is
+//! kept and flagged `"allowlist": "stale"`; the customer key is a JSON line's `"customer"`,
+//! else the query name. Exit status: 0 when every input was processed, 1 for
 //! bad input (a list file or an input line), 2 for a usage error. The full contract is in the
 //! project's DESIGN.md.
 //!
@@ -18,12 +23,17 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use sanctions::model::{EntityKind, Identifier, IdentifierKind, PartialDate};
-use sanctions::{Query, Screener, sources};
+use sanctions::allowlist::Filtered;
+use std::collections::HashMap;
+
+use sanctions::model::{
+    ContentHash, Entity, EntityId, EntityKind, Identifier, IdentifierKind, PartialDate,
+};
+use sanctions::{Allowlist, Query, Screener, sources};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage:
-  screen [--list PATH]... [--threshold F] [--limit N] [--json] [NAME]...
+  screen [--list PATH]... [--threshold F] [--limit N] [--allowlist FILE] [--json] [NAME]...
   screen --compare [--list PATH]... [--threshold F] [--json]
   screen --scan [--list PATH]... [--threshold F] [--json]";
 
@@ -39,6 +49,7 @@ struct Args {
     lists: Vec<String>,
     threshold: Option<f32>,
     limit: usize,
+    allowlist: Option<String>,
     json: bool,
     names: Vec<String>,
 }
@@ -60,6 +71,7 @@ fn parse_args() -> Result<Args, Failure> {
         lists: Vec::new(),
         threshold: None,
         limit: 10,
+        allowlist: None,
         json: false,
         names: Vec::new(),
     };
@@ -95,12 +107,20 @@ fn parse_args() -> Result<Args, Failure> {
                     usage(format!("expected a whole number for --limit, found {v:?}"))
                 })?;
             }
+            "--allowlist" => {
+                args.allowlist = Some(it.next().ok_or_else(|| usage("--allowlist needs a path"))?);
+            }
             "--json" => args.json = true,
             "--compare" => set_mode(&mut args, Mode::Compare)?,
             "--scan" => set_mode(&mut args, Mode::Scan)?,
             "--help" | "-h" => return Err(Failure(0, USAGE.to_string())),
             other => return Err(usage(format!("unknown option {other}"))),
         }
+    }
+    if args.mode != Mode::Screen && args.allowlist.is_some() {
+        return Err(usage(
+            "--allowlist applies to screening names, not to --compare or --scan",
+        ));
     }
     if args.mode != Mode::Screen && !args.names.is_empty() {
         return Err(usage(
@@ -203,11 +223,27 @@ fn parse_json_line(text: &str, line: usize) -> Result<Value, Failure> {
     Ok(v)
 }
 
-fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
+/// The query of an input line, and its `"customer"` key when `customer` is asked for (with
+/// `--allowlist`; otherwise the field is ignored like any unknown one).
+fn query_from_line(
+    text: &str,
+    line: usize,
+    customer: bool,
+) -> Result<(Query, Option<String>), Failure> {
     if !text.trim_start().starts_with('{') {
-        return Ok(Query::new(text));
+        return Ok((Query::new(text), None));
     }
     let v = parse_json_line(text, line)?;
+    let customer = match v.get("customer") {
+        _ if !customer => None,
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(bad(format!(
+                "standard input line {line}: expected \"customer\" as a string, found {other}"
+            )));
+        }
+    };
     let name = match v.get("name") {
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
@@ -275,7 +311,7 @@ fn query_from_line(text: &str, line: usize) -> Result<Query, Failure> {
             )));
         }
     }
-    Ok(q)
+    Ok((q, customer))
 }
 
 fn match_json(m: &sanctions::Match) -> Value {
@@ -289,6 +325,101 @@ fn match_json(m: &sanctions::Match) -> Value {
         "kind": m.kind().as_str(),
         "explanation": m.explanation(),
     })
+}
+
+/// The screening output line with `--allowlist`: the contract's object, with stale decisions
+/// flagged in their match and suppressed matches listed apart.
+fn filtered_json(query: &str, filtered: &Filtered, entities: &EntityIndex<'_>) -> Value {
+    let matches: Vec<Value> = filtered
+        .kept()
+        .iter()
+        .map(|m| {
+            let mut o = match_json(m);
+            let Some(obj) = o.as_object_mut() else {
+                return o;
+            };
+            // What a decision on this match records (`sanctions::Decision`).
+            if let Some(h) = entities.hash(m.entity_id()) {
+                obj.insert("content_hash".into(), json!(h));
+            }
+            if let Some(stale) = filtered.stale_decision(m.entity_id()) {
+                let d = stale.decision();
+                obj.insert("allowlist".into(), json!("stale"));
+                obj.insert(
+                    "decision".into(),
+                    json!({"note": d.note(), "decided_by": d.decided_by(),
+                           "decided_at": d.decided_at(), "content_hash": d.content_hash()}),
+                );
+            }
+            o
+        })
+        .collect();
+    let suppressed: Vec<Value> = filtered
+        .suppressed()
+        .iter()
+        .map(|s| {
+            let (m, d) = (s.matched(), s.decision());
+            json!({"source": m.entity_id().source.as_str(), "entity_id": m.entity_id().id,
+                   "name": m.name(), "score": m.score(), "note": d.note(),
+                   "decided_by": d.decided_by(), "decided_at": d.decided_at(),
+                   "content_hash": d.content_hash()})
+        })
+        .collect();
+    json!({"query": query, "matches": matches, "suppressed": suppressed})
+}
+
+fn print_filtered(out: &mut impl Write, query: &str, filtered: &Filtered) -> io::Result<()> {
+    print_table(out, query, filtered.kept())?;
+    for s in filtered.stale() {
+        let d = s.decision();
+        writeln!(
+            out,
+            "  ! {} alerts again: the list entry changed since the decision ({})",
+            d.entity_id(),
+            describe(d)
+        )?;
+    }
+    for s in filtered.suppressed() {
+        let m = s.matched();
+        writeln!(
+            out,
+            "  suppressed {}  {}  {}: {}",
+            m.score(),
+            m.entity_id(),
+            m.name(),
+            describe(s.decision())
+        )?;
+    }
+    Ok(())
+}
+
+/// The screener's entities by id, built once: `Screener::entity` searches the entities in
+/// order, and the allowlist asks for the matched ones of every query.
+struct EntityIndex<'a>(HashMap<&'a EntityId, &'a Entity>);
+
+impl<'a> EntityIndex<'a> {
+    fn new(screener: &'a Screener) -> EntityIndex<'a> {
+        EntityIndex(screener.entities().iter().map(|e| (&e.id, e)).collect())
+    }
+
+    fn hash(&self, id: &EntityId) -> Option<ContentHash> {
+        self.0.get(id).map(|e| e.content_hash())
+    }
+}
+
+/// A decision for a person: "cleared by X at T: note".
+fn describe(d: &sanctions::Decision) -> String {
+    let mut s = "cleared".to_string();
+    if !d.decided_by().is_empty() {
+        s.push_str(&format!(" by {}", d.decided_by()));
+    }
+    if !d.decided_at().is_empty() {
+        s.push_str(&format!(" at {}", d.decided_at()));
+    }
+    if !d.note().is_empty() {
+        s.push_str(&format!(": {}", d.note()));
+    }
+    s
 }
 
 fn print_table(out: &mut impl Write, query: &str, matches: &[sanctions::Match]) -> io::Result<()> {
@@ -321,7 +452,20 @@ fn input_lines(args: &Args) -> Box<dyn Iterator<Item = io::Result<String>>> {
 
 fn run() -> Result<(), Failure> {
     let args = parse_args()?;
+    // Read before the lists, which take longer: a bad allowlist fails fast.
+    let allowlist = match &args.allowlist {
+        Some(path) => {
+            let a = Allowlist::load_path(path).map_err(|e| bad(e.to_string()))?;
+            eprintln!("screen: {path}: {} decisions", a.len());
+            Some(a)
+        }
+        None => None,
+    };
     let screener = build(&args)?;
+    let entities = match allowlist {
+        Some(_) => EntityIndex::new(&screener),
+        None => EntityIndex(HashMap::new()),
+    };
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
@@ -331,9 +475,33 @@ fn run() -> Result<(), Failure> {
         let line = line.map_err(|e| bad(format!("cannot read standard input line {n}: {e}")))?;
         match args.mode {
             Mode::Screen => {
-                let query = query_from_line(&line, n)?.limit(args.limit);
+                let (query, customer) = query_from_line(&line, n, allowlist.is_some())?;
                 let shown = query.name().to_string();
+                let query = query.limit(args.limit);
                 let audit = screener.query_audit(&query);
+                if let Some(allowlist) = &allowlist {
+                    let customer = customer.as_deref().unwrap_or(&shown);
+                    // Ask for as many more matches as the customer has decisions, so that
+                    // up to --limit remain after suppression.
+                    let more = allowlist.count_for(customer);
+                    let matches = screener.screen(query.limit(args.limit.saturating_add(more)));
+                    let mut filtered =
+                        allowlist.filter_with(customer, matches, |id| entities.hash(id));
+                    filtered.truncate(args.limit);
+                    if args.json {
+                        let mut o = filtered_json(&shown, &filtered, &entities);
+                        if let Some(o) = o.as_object_mut() {
+                            o.insert("audit".into(), json!(audit));
+                        }
+                        writeln!(out, "{o}").map_err(io_err)?;
+                    } else {
+                        print_filtered(&mut out, &shown, &filtered).map_err(io_err)?;
+                    }
+                    if terminal {
+                        out.flush().map_err(io_err)?;
+                    }
+                    continue;
+                }
                 let matches = screener.screen(query);
                 if args.json {
                     let ms: Vec<Value> = matches.iter().map(match_json).collect();

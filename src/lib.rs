@@ -31,6 +31,12 @@
 //!   [`LoadReport`](sources::LoadReport) of every record repaired or skipped.
 //! - [`normalize`]: text to tokens, usable on its own.
 //! - [`score`]: the [`Explanation`](score::Explanation) of a score and its parts.
+//! - [`ListDiff`] ([`diff`]): what a list update added, removed and changed, entity by entity
+//!   (names, identifiers, programs, other fields, old and new content hashes), and the ids
+//!   whose names moved: what to screen again.
+//! - [`Allowlist`] of [`Decision`]s ([`allowlist`]): cleared false positives keyed on the
+//!   customer, the entity and its [`ContentHash`](model::ContentHash), so a cleared match stays
+//!   suppressed until the list entry changes, and then alerts again.
 //!
 //! # Concepts
 //!
@@ -102,6 +108,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod allowlist;
+pub mod diff;
 mod error;
 mod index;
 pub mod model;
@@ -110,6 +118,8 @@ pub mod score;
 mod screen;
 pub mod sources;
 
+pub use allowlist::{Allowlist, Decision};
+pub use diff::ListDiff;
 pub use error::{Error, ErrorKind, Result};
 pub use model::{Entity, EntityId, EntityKind, SanctionsList, Source};
 pub use score::ofac::ofac_score;

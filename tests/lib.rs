@@ -15,6 +15,8 @@
 
 #[path = "lib/all_lists.rs"]
 mod all_lists;
+#[path = "lib/allowlist.rs"]
+mod allowlist;
 #[path = "lib/audit.rs"]
 mod audit;
 #[path = "lib/batch.rs"]
@@ -25,6 +27,8 @@ mod cli;
 mod concurrency;
 #[path = "lib/contract.rs"]
 mod contract;
+#[path = "lib/diff.rs"]
+mod diff;
 #[path = "lib/errors.rs"]
 mod errors;
 #[path = "lib/evasion.rs"]
