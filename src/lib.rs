@@ -29,6 +29,10 @@
 //!   Enhanced XML; US Consolidated Screening List; EU; UK OFSI CSV, XLSX and legacy CSV; UN;
 //!   Canada; OpenSanctions), with format detection from the content and a
 //!   [`LoadReport`](sources::LoadReport) of every record repaired or skipped.
+//! - [`payment`]: SWIFT MT103 / MT202COV and ISO 20022 pacs.008 / pacs.009 messages read
+//!   into [`payment::Message`]s (fields by tag or path, parties, read issues), format
+//!   detected from the content; [`Screener::screen_payment`] screens a message's party names
+//!   and BICs and scans its free text, giving [`payment::PaymentHit`]s.
 //! - [`normalize`]: text to tokens, usable on its own.
 //! - [`score`]: the [`Explanation`](score::Explanation) of a score and its parts.
 //!
@@ -100,6 +104,7 @@ mod error;
 mod index;
 pub mod model;
 pub mod normalize;
+pub mod payment;
 pub mod score;
 mod screen;
 pub mod sources;

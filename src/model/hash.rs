@@ -140,7 +140,10 @@ mod tests {
             .with_name(Name::new("A B"));
         let h = e.content_hash();
         assert_eq!(h.to_string().parse::<ContentHash>().unwrap(), h);
-        assert_eq!(h.to_string().to_uppercase().parse::<ContentHash>().unwrap(), h);
+        assert_eq!(
+            h.to_string().to_uppercase().parse::<ContentHash>().unwrap(),
+            h
+        );
         assert!("abc".parse::<ContentHash>().is_err());
         assert!("g".repeat(64).parse::<ContentHash>().is_err());
         assert!("é".repeat(32).parse::<ContentHash>().is_err());

@@ -37,7 +37,7 @@ mod table;
 pub mod uk;
 pub mod un;
 mod xlsx;
-mod xml;
+pub(crate) mod xml;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
