@@ -66,7 +66,10 @@ fn issue_6_normalize_is_idempotent_on_a_word_mixing_arabic_and_latin_letters() {
     assert_eq!(assert_idempotent("STOCK COMPANتضی"), "jsc");
     assert_eq!(assert_idempotent("Részvénytársaل"), "jsc");
     // A legal form wholly in Arabic script, before a name.
-    assert_eq!(assert_idempotent("شركة ذات مسؤولية محدودة النور"), "llc al nur");
+    assert_eq!(
+        assert_idempotent("شركة ذات مسؤولية محدودة النور"),
+        "llc al nur"
+    );
     // Cyrillic and Arabic letters in one word (`тѮت`), after a legal form's first word.
     let fuzzed = String::from_utf8_lossy(include_bytes!(
         "../data/fuzz/normalize-mixed-cyrillic-arabic-word"
