@@ -25,6 +25,8 @@ mod evasion;
 mod fuzz_regressions;
 #[path = "lib/hostile.rs"]
 mod hostile;
+#[path = "lib/payment.rs"]
+mod payment;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]

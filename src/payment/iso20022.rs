@@ -293,6 +293,7 @@ fn read_message(
             "expected GrpHdr/MsgId (the message reference), found none",
         ));
     }
+    message.issues.sort_by_key(|i| i.line);
     message.link_parties();
     Ok(message)
 }

@@ -347,6 +347,7 @@ fn build((line, blocks): (u64, Vec<Block<'_>>), index: usize) -> Result<Message>
             "expected field :20: (the sender's reference), found none",
         ));
     }
+    message.issues.sort_by_key(|i| i.line);
     message.link_parties();
     Ok(message)
 }
@@ -486,11 +487,10 @@ fn read_block4(message: &mut Message, b4: &Block<'_>) -> Result<()> {
                     format!("expected a field tag such as :70:, found the line {text:?}: kept as a line of field {}", last.0),
                 ));
             }
+            // The length is checked once the field is whole (`push_field`): memory stays
+            // linear in the input meanwhile.
             last.1.push('\n');
             last.1.push_str(text);
-            if last.1.len() > MAX_FIELD_BYTES {
-                return Err(too_long(&last.0, last.1.len(), last.2));
-            }
         } else if !text.trim().is_empty() {
             let shown: String = text.chars().take(20).collect();
             return Err(Error::new(
@@ -642,7 +642,12 @@ fn read_party(
                 ));
             }
         }
-        'F' => read_option_f(&mut party, &lines, &mut issue),
+        'F' => {
+            let issues = &mut message.issues;
+            read_option_f(&mut party, &lines, &mut |i, reason| {
+                issues.push(ReadIssue::new(line + i as u64, Some(name), reason));
+            });
+        }
         _ => {
             let mut rest = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
             match rest.next() {
@@ -660,8 +665,9 @@ fn read_party(
     party
 }
 
-/// Option F: a party identifier line, then numbered lines `n/text`.
-fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(String)) {
+/// Option F: a party identifier line, then numbered lines `n/text`. `issue` takes the
+/// position of the line in the field.
+fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(usize, String)) {
     let mut names: Vec<&str> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let numbered = line
@@ -672,9 +678,12 @@ fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(Strin
                 // "/account" or "CODE/CC/identifier".
                 party.account = Some(line.trim_start_matches('/').trim().to_string());
             } else {
-                issue(format!(
-                    "expected a numbered line such as 1/NAME, found {line:?}: scanned as free text"
-                ));
+                issue(
+                    i,
+                    format!(
+                        "expected a numbered line such as 1/NAME, found {line:?}: scanned as free text"
+                    ),
+                );
             }
             continue;
         };
@@ -687,9 +696,12 @@ fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(Strin
                 if is_country(cc) {
                     party.country = Some(cc.to_string());
                 } else {
-                    issue(format!(
-                        "expected 3/ and a two-letter country code, found {line:?}: country not used"
-                    ));
+                    issue(
+                        i,
+                        format!(
+                            "expected 3/ and a two-letter country code, found {line:?}: country not used"
+                        ),
+                    );
                 }
                 if !town.trim().is_empty() {
                     party.address.push(town.trim().to_string());
@@ -699,9 +711,12 @@ fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(Strin
                 party.kind = EntityKind::Person;
                 match birth_date(text) {
                     Some(d) => party.birth_date = Some(d),
-                    None => issue(format!(
-                        "expected 4/ and a birth date YYYYMMDD, found {line:?}: date not used"
-                    )),
+                    None => issue(
+                        i,
+                        format!(
+                            "expected 4/ and a birth date YYYYMMDD, found {line:?}: date not used"
+                        ),
+                    ),
                 }
             }
             "5" | "6" | "7" | "8" => {
@@ -709,14 +724,18 @@ fn read_option_f(party: &mut Party, lines: &[&str], issue: &mut impl FnMut(Strin
                     party.kind = EntityKind::Person;
                 }
             }
-            _ => issue(format!(
-                "expected a line numbered 1 to 8, found {line:?}: scanned as free text"
-            )),
+            _ => issue(
+                i,
+                format!("expected a line numbered 1 to 8, found {line:?}: scanned as free text"),
+            ),
         }
     }
     if names.is_empty() {
         party.name_field = None;
-        issue("expected a name line 1/, found none: nothing screened as a name".to_string());
+        issue(
+            0,
+            "expected a name line 1/, found none: nothing screened as a name".to_string(),
+        );
     } else {
         party.name = Some(names.join(" "));
     }

@@ -41,15 +41,21 @@ pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
 
 /// The `screen` example, built by `cargo test` beside the test binary.
 pub fn screen_bin() -> PathBuf {
+    example_bin("screen")
+}
+
+/// An example of the crate, built by `cargo test` beside the test binary.
+#[track_caller]
+pub fn example_bin(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let dir = exe
         .parent()
         .and_then(|d| d.parent())
         .expect("target profile folder");
     let bin = dir.join("examples").join(if cfg!(windows) {
-        "screen.exe"
+        format!("{name}.exe")
     } else {
-        "screen"
+        name.to_string()
     });
     assert!(
         bin.is_file(),
