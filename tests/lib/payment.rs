@@ -972,6 +972,11 @@ fn read_and_screen(screener: &Screener, bytes: &[u8]) {
         Err(e) => assert!(!e.to_string().trim().is_empty()),
         Ok(messages) => {
             for m in &messages {
+                for p in m.parties() {
+                    for field in [p.name_field(), p.bic_field()].into_iter().flatten() {
+                        assert!(m.field(field).is_some(), "party field {field} missing");
+                    }
+                }
                 for h in screener.screen_payment(m) {
                     if let Some(span) = h.span() {
                         let field = m.field(h.field()).unwrap();
