@@ -5,7 +5,7 @@
 //! (`urn:iso:std:iso:20022:tech:xsd:pacs.008.001.NN`, `pacs.009.001.NN`) or by its element,
 //! `FIToFICstmrCdtTrf` or `FICdtTrf`, at any depth: a bare document, or documents inside an
 //! envelope, each message taking the business application header (`AppHdr`) before it. Every
-//! element with text becomes a [`Field`](super::Field) named by its path below the message
+//! element with text becomes a [`Field`] named by its path below the message
 //! element (`GrpHdr/MsgId`, `CdtTrfTxInf[1]/Cdtr/Nm`); header fields start with `AppHdr/`.
 //! Parties are read per transaction: `Dbtr`, `Cdtr`, `UltmtDbtr`, `UltmtCdtr`, `InitgPty`,
 //! the agents (`DbtrAgt`, `CdtrAgt`, `IntrmyAgt1` to `3`, `InstgAgt`, `InstdAgt`,

@@ -16,7 +16,7 @@
 //! cannot use as it stands (an unknown tag, a malformed BIC, a line 9/ in a 50F) is kept and
 //! reported as a [`ReadIssue`] of the message, never dropped; a message that breaks its
 //! format (an unterminated block, an unknown message type, XML cut short) is an
-//! [`Error`](crate::Error).
+//! [`Error`].
 //!
 //! ```
 //! use sanctions::{Screener, payment};
