@@ -12,9 +12,13 @@
 //! `PrvsInstgAgt1` to `3`, the reimbursement agents), the parties of structured remittance
 //! information, and those of the underlying customer credit transfer of a COV.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use super::{
-    Field, FieldKind, MAX_DEPTH, MAX_FIELD_BYTES, MAX_NAME_BYTES, Message, MessageType, Party,
-    PartyRole, ReadIssue, bic_country, is_bic, is_country, too_long,
+    Field, FieldKind, MAX_DEPTH, MAX_FIELD_BYTES, MAX_NAME_BYTES, MAX_PATH_BYTES, Message,
+    MessageType, Party, PartyRole, ReadIssue, bic_country, is_bic, is_country, too_long,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{EntityKind, PartialDate};
@@ -242,7 +246,7 @@ struct Parts {
 /// Where the walk is: the transaction's reference, and whether below `Strd`.
 #[derive(Clone, Default)]
 struct Context {
-    transaction: Option<String>,
+    transaction: Option<Arc<str>>,
     structured: bool,
     header: bool,
 }
@@ -299,23 +303,19 @@ fn read_message(
 }
 
 /// The path segment of each child of an element: its name, with its position when the
-/// element may repeat or does.
+/// element may repeat or does. Linear in the number of children.
 fn segments<'a>(el: Element<'a>) -> impl Iterator<Item = (Element<'a>, String)> + 'a {
-    let mut seen: Vec<(&'a str, usize)> = Vec::new();
+    let mut counts: FxHashMap<&'a str, usize> = FxHashMap::default();
+    for child in el.elements() {
+        *counts.entry(child.name()).or_default() += 1;
+    }
+    let mut seen: FxHashMap<&'a str, usize> = FxHashMap::default();
     el.elements().map(move |child| {
         let name = child.name();
-        let position = match seen.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => {
-                *count += 1;
-                *count
-            }
-            None => {
-                seen.push((name, 1));
-                1
-            }
-        };
+        let position = seen.entry(name).or_default();
+        *position += 1;
         let indexed =
-            REPEATABLE.contains(&name) || position > 1 || el.children(name).nth(1).is_some();
+            REPEATABLE.contains(&name) || counts.get(name).is_some_and(|&count| count > 1);
         let segment = if indexed {
             format!("{name}[{position}]")
         } else {
@@ -351,6 +351,16 @@ fn walk(
             path.push('/');
         }
         path.push_str(&segment);
+        if path.len() > MAX_PATH_BYTES {
+            return Err(Error::new(
+                ErrorKind::Malformed,
+                format!(
+                    "expected a field path of at most {MAX_PATH_BYTES} bytes, found one of {} bytes",
+                    path.len()
+                ),
+            )
+            .with_line(child.line()));
+        }
         let mut cx_child;
         let mut here = cx;
         if name == "CdtTrfTxInf" && depth == 0 {
@@ -441,12 +451,12 @@ fn push(
 }
 
 /// A transaction's reference: `EndToEndId`, else `TxId`, else `UETR`.
-fn transaction_ref(tx: Element<'_>) -> Option<String> {
+fn transaction_ref(tx: Element<'_>) -> Option<Arc<str>> {
     let id = tx.child("PmtId")?;
     ["EndToEndId", "TxId", "UETR"]
         .iter()
         .find_map(|n| id.child_text(n))
-        .map(str::to_string)
+        .map(Arc::from)
 }
 
 fn leaf_kind(name: &str, parent: &str, structured: bool) -> FieldKind {

@@ -48,8 +48,9 @@ pub mod mt;
 mod screen;
 
 use std::fmt;
+use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 pub use screen::{HitKind, PaymentHit};
 
@@ -67,6 +68,12 @@ pub const MAX_DEPTH: usize = 32;
 
 /// The longest ISO 20022 element name read, in bytes (the schemas' longest are under 40).
 pub const MAX_NAME_BYTES: usize = 64;
+
+/// The longest ISO 20022 field path, in bytes. Real paths are under 120 bytes
+/// (`CdtTrfTxInf[1]/UndrlygCstmrCdtTrf/RmtInf/Strd[1]/RfrdDocInf[1]/LineDtls[1]/Id[1]/Tp/CdOrPrtry/Prtry`
+/// is 96); the bound keeps the memory of many small fields deep in a hostile document
+/// within a small multiple of its size.
+pub const MAX_PATH_BYTES: usize = 256;
 
 /// The family of a payment message's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -186,8 +193,20 @@ pub struct Field {
     pub(crate) value: String,
     pub(crate) kind: FieldKind,
     pub(crate) line: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) transaction: Option<String>,
+    /// Shared by the fields and parties of one transaction: a reference is copied once per
+    /// transaction, not once per field.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_shared"
+    )]
+    pub(crate) transaction: Option<Arc<str>>,
+}
+
+fn serialize_shared<S: Serializer>(
+    value: &Option<Arc<str>>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    value.as_deref().serialize(s)
 }
 
 impl Field {
@@ -317,8 +336,11 @@ pub struct Party {
     pub(crate) account: Option<String>,
     pub(crate) kind: EntityKind,
     pub(crate) birth_date: Option<PartialDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) transaction: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_shared"
+    )]
+    pub(crate) transaction: Option<Arc<str>>,
     /// Position in [`Message::fields`] of the field named `name_field`, when there is one.
     #[serde(skip)]
     pub(crate) name_at: Option<usize>,
@@ -515,13 +537,15 @@ impl Message {
         &self.issues
     }
 
-    /// Links each party to the positions of its name and BIC fields.
+    /// Links each party to the positions of its name and BIC fields (the first field of
+    /// each name).
     pub(crate) fn link_parties(&mut self) {
+        let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        for (i, f) in self.fields.iter().enumerate() {
+            at.entry(f.name.as_str()).or_insert(i);
+        }
         for party in &mut self.parties {
-            let find = |name: &Option<String>| {
-                let name = name.as_deref()?;
-                self.fields.iter().position(|f| f.name == name)
-            };
+            let find = |name: &Option<String>| at.get(name.as_deref()?).copied();
             party.name_at = find(&party.name_field);
             party.bic_at = find(&party.bic_field);
         }

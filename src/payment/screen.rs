@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -49,7 +50,7 @@ enum Found {
 pub struct PaymentHit {
     message: usize,
     reference: Option<String>,
-    transaction: Option<String>,
+    transaction: Option<Arc<str>>,
     field: String,
     /// The position of the field in the message, for ordering.
     at: usize,

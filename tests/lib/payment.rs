@@ -8,7 +8,8 @@ use std::process::Command;
 use proptest::prelude::*;
 use sanctions::model::{EntityKind, PartialDate};
 use sanctions::payment::{
-    self, FieldKind, Format, HitKind, MAX_DEPTH, MAX_FIELD_BYTES, Message, MessageType, PartyRole,
+    self, FieldKind, Format, HitKind, MAX_DEPTH, MAX_FIELD_BYTES, MAX_PATH_BYTES, Message,
+    MessageType, PartyRole,
 };
 use sanctions::{ErrorKind, Screener, sources};
 
@@ -679,6 +680,19 @@ fn iso20022_errors_name_what_was_expected_found_and_the_line() {
             MAX_FIELD_BYTES + 1
         )
     );
+    // Five names of 60 bytes below the message element make a path of 304 bytes.
+    let n = "N".repeat(60);
+    let long_path = format!(
+        "<FICdtTrf>{}x{}</FICdtTrf>",
+        format!("<{n}>").repeat(5),
+        format!("</{n}>").repeat(5)
+    );
+    assert_eq!(
+        error(&long_path),
+        format!(
+            "line 1: expected a field path of at most {MAX_PATH_BYTES} bytes, found one of 304 bytes"
+        )
+    );
     let long_name = format!("<{0}>x</{0}>", "N".repeat(100));
     assert_eq!(
         error(&long_name),
@@ -1034,6 +1048,56 @@ fn many_messages_and_long_inputs_read_in_linear_time() {
     let m = &payment::read(xml.as_bytes()).unwrap()[0];
     assert_eq!(m.parties().len(), 5000);
     assert_eq!(value(m, "CdtTrfTxInf[5000]/Cdtr/Nm"), "A B");
+}
+
+/// The least time of three reads of an input.
+fn least_read(input: &[u8]) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            let _ = payment::read(input);
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Reading ten times the input takes under forty times as long (a quadratic cost would
+/// take a hundred; see hostile.rs).
+#[track_caller]
+fn reads_linearly(what: &str, make: impl Fn(usize) -> String) {
+    let n = 2000;
+    let small = least_read(make(n).as_bytes());
+    let large = least_read(make(10 * n).as_bytes());
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    eprintln!("{what}: {small:?} / {large:?}: {ratio:.1}x");
+    assert!(
+        ratio < 40.0,
+        "{what}: ten times the input took {ratio:.1} times as long"
+    );
+}
+
+#[test]
+fn hostile_messages_read_in_linear_time() {
+    // Many distinct sibling names (each one's path position is decided once).
+    reads_linearly("distinct siblings", |n| {
+        let leaves: String = (0..n).map(|i| format!("<X{i}>v</X{i}>")).collect();
+        format!(
+            "<FICdtTrf><CdtTrfTxInf><SplmtryData>{leaves}</SplmtryData></CdtTrfTxInf></FICdtTrf>"
+        )
+    });
+    // Many parties in one MT message (each linked to its field once).
+    reads_linearly("party fields", |n| {
+        let fields = ":50K:/1\nA B\n".repeat(n);
+        format!("{{1:F01DEUTDEFFAXXX0000000000}}{{2:I103COBADEFFXXXXN}}{{4:\n:20:R\n{fields}-}}")
+    });
+    // Many sub-blocks in block 3.
+    reads_linearly("header sub-blocks", |n| {
+        format!(
+            "{{1:F01DEUTDEFFAXXX0000000000}}{{2:I103COBADEFFXXXXN}}{{3:{}}}{{4:\n:20:R\n-}}",
+            "{108:X}".repeat(n)
+        )
+    });
 }
 
 // --- the scan_payment example ------------------------------------------------------------------
