@@ -243,6 +243,9 @@ impl Screener {
     /// MT `70`, `72`, the lines of party fields; ISO 20022 `Nm`, `Ustrd`, address lines)
     /// with [`screen_text`](Self::screen_text).
     ///
+    /// A text hit without a letter (a listed name that is a number, met by a house number
+    /// or an amount) is left out.
+    ///
     /// One hit per entity and field: a party's name hit is kept over a text hit of the same
     /// entity in the same field, and a name over an identifier (the BIC's agreement is then a
     /// factor of the name's score). Hits come in the order of the message's fields, then name
@@ -326,6 +329,12 @@ impl Screener {
                 continue;
             }
             for t in self.screen_text(&field.value) {
+                // Payment fields are full of numbers (amounts, house numbers, references)
+                // and a few listed names are numbers alone (`07`, `40`): a text hit without
+                // a letter is noise here.
+                if !t.text().chars().any(char::is_alphabetic) {
+                    continue;
+                }
                 let text = t.text().to_string();
                 let mut h = hit(&field.name, at, None, HitKind::Text, &text, Found::Text(t));
                 h.transaction = field.transaction.clone();

@@ -903,6 +903,35 @@ fn pacs009_cov_hits_on_agents_and_the_underlying_transfer() {
 }
 
 #[test]
+fn text_hits_without_a_letter_are_left_out() {
+    let list = r#"{"id":"n-40","kind":"vessel","names":[{"text":"40"}]}
+{"id":"n-k","kind":"organization","names":[{"text":"KAZSTANEX LLP"}]}"#;
+    let loaded = sources::read(list.as_bytes()).unwrap();
+    let screener = Screener::builder().list(loaded.list).build().unwrap();
+    let text = "HOUSE 40 KAZSTANEX LLP";
+    let found: Vec<String> = screener
+        .screen_text(text)
+        .iter()
+        .map(|h| h.entity_id().id.clone())
+        .collect();
+    assert_eq!(found, ["n-40", "n-k"], "the text scan meets the number");
+    let fin = format!(
+        "{{1:F01DEUTDEFFAXXX0000000000}}{{2:I103COBADEFFXXXXN}}{{4:\n:20:R\n:70:{text}\n-}}"
+    );
+    let m = &payment::read(fin.as_bytes()).unwrap()[0];
+    let found: Vec<(String, HitKind, String, String)> = hits(&screener, m);
+    assert_eq!(
+        found,
+        [(
+            "70".to_string(),
+            HitKind::Text,
+            "KAZSTANEX LLP".to_string(),
+            "custom:n-k".to_string()
+        )]
+    );
+}
+
+#[test]
 fn one_hit_per_entity_and_field_in_field_order() {
     let screener = demo();
     for file in [
