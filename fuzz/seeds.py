@@ -37,7 +37,7 @@ def seed(target, data):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
     if target.startswith("read_") and target not in ("read_ofac_csv", "read_uk_xlsx_parts",
-                                                     "read_ofac_enhanced_zip"):
+                                                     "read_ofac_enhanced_zip", "read_payment"):
         seed_detect(data)
 
 
@@ -273,6 +273,8 @@ def main():
     seed("read_opensanctions_ftm", fixture("opensanctions/entities.ftm.json"))
     seed("read_opensanctions_simple", fixture("opensanctions/targets.simple.csv"))
     seed("read_custom", fixture("custom.jsonl"))
+    for f in sorted((FIXTURES / "payments").iterdir()):
+        seed("read_payment", f.read_bytes())
     lines_seeds("read_custom", (ROOT / "data" / "demo.jsonl").read_bytes(), counts=(2, 10))
     s = "ofac/csv_set/"
     seed("read_ofac_csv", SEP.join([fixture(s + "sdn.csv"), fixture(s + "add.csv"),

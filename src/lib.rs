@@ -29,6 +29,10 @@
 //!   Enhanced XML; US Consolidated Screening List; EU; UK OFSI CSV, XLSX and legacy CSV; UN;
 //!   Canada; OpenSanctions), with format detection from the content and a
 //!   [`LoadReport`](sources::LoadReport) of every record repaired or skipped.
+//! - [`payment`]: SWIFT MT103 / MT202COV and ISO 20022 pacs.008 / pacs.009 messages read
+//!   into [`payment::Message`]s (fields by tag or path, parties, read issues), format
+//!   detected from the content; [`Screener::screen_payment`] screens a message's party names
+//!   and BICs and scans its free text, giving [`payment::PaymentHit`]s.
 //! - [`normalize`]: text to tokens, usable on its own.
 //! - [`score`]: the [`Explanation`](score::Explanation) of a score and its parts.
 //! - [`ListDiff`] ([`diff`]): what a list update added, removed and changed, entity by entity
@@ -93,6 +97,7 @@
 //!   detects its format and says which feature reads it
 //!   ([`sources::feature_of`]); the crate's own `custom` format is always read. `quick-xml`,
 //!   `csv` and `zip` are linked only for the readers that need them.
+//! - `payments` (default): the [`payment`] module and `Screener::screen_payment`.
 //! - `rayon` (default): [`Screener::screen_many`] screens on all cores; without it, one
 //!   query after the other.
 //! - `snapshot` (default): `Screener::save` and `Screener::load` keep a built screener as
@@ -114,6 +119,8 @@ mod error;
 mod index;
 pub mod model;
 pub mod normalize;
+#[cfg(feature = "payments")]
+pub mod payment;
 pub mod score;
 mod screen;
 pub mod sources;

@@ -37,6 +37,9 @@ mod evasion;
 mod fuzz_regressions;
 #[path = "lib/hostile.rs"]
 mod hostile;
+#[cfg(feature = "payments")]
+#[path = "lib/payment.rs"]
+mod payment;
 #[path = "lib/properties.rs"]
 mod properties;
 #[path = "lib/quality.rs"]

@@ -75,9 +75,10 @@ mod xlsx;
     feature = "eu",
     feature = "uk",
     feature = "un",
-    feature = "canada"
+    feature = "canada",
+    feature = "payments"
 ))]
-mod xml;
+pub(crate) mod xml;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;

@@ -42,6 +42,7 @@ pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
 /// An example binary, built by `cargo test` beside the test binary (in
 /// `target/<profile>/examples/`; cargo gives integration tests no path variable for examples,
 /// and `cargo test --test lib` alone does not build them: `cargo build --examples` first).
+#[track_caller]
 pub fn example_bin(name: &str) -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let dir = exe
