@@ -121,7 +121,12 @@ fn read_file(path: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn message_json(file: &str, m: &Message, hits: &[PaymentHit]) -> serde_json::Value {
+fn message_json(
+    file: &str,
+    m: &Message,
+    hits: &[PaymentHit],
+    audit: &serde_json::Value,
+) -> serde_json::Value {
     let issues: Vec<_> = m
         .issues()
         .iter()
@@ -135,6 +140,7 @@ fn message_json(file: &str, m: &Message, hits: &[PaymentHit]) -> serde_json::Val
         "reference": m.reference(),
         "issues": issues,
         "hits": hits,
+        "audit": audit,
     })
 }
 
@@ -181,6 +187,13 @@ fn print_table(
 fn run() -> Result<(), Failure> {
     let args = parse_args()?;
     let screener = build(&args)?;
+    for line in screener.audit_stamp().to_string().lines() {
+        eprintln!("scan_payment: {line}");
+    }
+    // Party names are screened at the screener's threshold, free text scanned at it: the
+    // settings of a text scan.
+    let audit = serde_json::to_value(screener.text_audit())
+        .map_err(|e| Failure(1, format!("scan_payment: the audit stamp: {e}")))?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let io_err = |e: io::Error| Failure(1, format!("scan_payment: cannot write the output: {e}"));
@@ -202,7 +215,7 @@ fn run() -> Result<(), Failure> {
             }
             let hits = screener.screen_payment(m);
             if args.json {
-                writeln!(out, "{}", message_json(file, m, &hits)).map_err(io_err)?;
+                writeln!(out, "{}", message_json(file, m, &hits, &audit)).map_err(io_err)?;
             } else {
                 print_table(&mut out, file, m, &hits).map_err(io_err)?;
             }

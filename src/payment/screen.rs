@@ -138,6 +138,14 @@ impl PaymentHit {
         }
     }
 
+    /// The lists, crate version and settings that produced the hit.
+    pub fn audit(&self) -> &crate::Audit {
+        match &self.found {
+            Found::Match(m) => m.audit(),
+            Found::Text(h) => h.audit(),
+        }
+    }
+
     /// The match, for a name or identifier hit.
     pub fn as_match(&self) -> Option<&Match> {
         match &self.found {

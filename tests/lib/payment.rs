@@ -1193,6 +1193,11 @@ fn scan_payment_prints_one_json_object_per_message() {
         (Some(53), Some(71))
     );
     assert_eq!(lines[0]["issues"], serde_json::json!([]));
+    // Every message's line carries the audit stamp, also one without hits.
+    for l in &lines {
+        assert_eq!(l["audit"]["lists"][0]["source"], "custom", "{l}");
+        assert_eq!(l["audit"]["threshold"], 0.75);
+    }
 }
 
 #[test]
