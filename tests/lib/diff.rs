@@ -507,3 +507,79 @@ fn ofac_sdn_csv_2021_against_the_newer_file() {
     assert_eq!(primary(vessel.names().added()), ["EBANO"], "{vessel}");
     assert!(diff.names_changed().contains(vessel.id()));
 }
+
+/// Runs the `list_diff` example.
+fn run_list_diff(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(crate::util::example_bin("list_diff"))
+        .args(args)
+        .output()
+        .expect("runs list_diff")
+}
+
+/// Issue 7: the `list_diff` example on the project's fixtures: one alias added, one program
+/// added, one entity removed, one added, one reordered only.
+#[test]
+fn issue_7_list_diff_example_on_the_fixtures() {
+    let out = run_list_diff(&[
+        "--json",
+        "tests/data/diff/old.jsonl",
+        "tests/data/diff/new.jsonl",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let s = &o["summary"];
+    assert_eq!(
+        [
+            &s["old_entities"],
+            &s["new_entities"],
+            &s["added"],
+            &s["removed"],
+            &s["changed"],
+            &s["reordered_only"]
+        ],
+        [4, 4, 1, 1, 3, 1]
+    );
+    // Names moved for the entity added and the one with an alias added: re-screen those.
+    let moved: Vec<&str> = o["names_changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(moved, ["c-1", "c-5"]);
+    let table = run_list_diff(&["tests/data/diff/old.jsonl", "tests/data/diff/new.jsonl"]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("+ custom:c-5"), "{text}");
+    assert!(text.contains("- custom:c-3"), "{text}");
+    let usage = run_list_diff(&["tests/data/diff/old.jsonl"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = run_list_diff(&["tests/data/diff/old.jsonl", "tests/data/diff/none.jsonl"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+/// Issue 7: the `list_diff` example on OFAC's SDN list of 2021 and a newer one: the counts
+/// the library test checks against the files' first columns.
+#[test]
+fn issue_7_list_diff_example_on_the_ofac_csv_sets() {
+    let Some(dir) = data_dir() else { return };
+    let old = data_file(&dir, "ofac/csv-2021-set/sdn.csv");
+    let new = data_file(&dir, "ofac/csv/sdn.csv");
+    let out = run_list_diff(&["--json", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(
+        (
+            o["summary"]["added"].as_u64(),
+            o["summary"]["removed"].as_u64()
+        ),
+        (Some(4245), Some(589))
+    );
+}
