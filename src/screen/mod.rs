@@ -226,7 +226,9 @@ impl ScreenerBuilder {
                 freq,
                 threshold,
                 identifiers,
-            }),
+                by_id: FxHashMap::default(),
+            }
+            .index_ids()),
         })
     }
 }
@@ -246,6 +248,23 @@ struct Inner {
     threshold: f32,
     /// Identifier value (letters and digits, upper case) → entities.
     identifiers: HashMap<String, Vec<u32>>,
+    /// Official id → position in `entities`. Not in a snapshot: made again when one is loaded
+    /// (a few milliseconds for the official lists), see [`Inner::index_ids`].
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    by_id: FxHashMap<EntityId, u32>,
+}
+
+impl Inner {
+    /// Fills `by_id` from `entities`.
+    fn index_ids(mut self) -> Inner {
+        self.by_id = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i as u32))
+            .collect();
+        self
+    }
 }
 
 /// Screens names and free text against the lists it was built from.
@@ -331,8 +350,13 @@ impl Screener {
     }
 
     /// An entity by its id.
+    ///
+    /// # Performance
+    ///
+    /// A hash lookup.
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
-        self.inner.entities.iter().find(|e| &e.id == id)
+        let at = *self.inner.by_id.get(id)?;
+        self.inner.entities.get(at as usize)
     }
 
     /// The sources of the loaded lists, with their publication dates and entity counts.

@@ -213,7 +213,7 @@ impl Screener {
             .with_source(e)
         })?;
         Ok(Screener {
-            inner: std::sync::Arc::new(inner),
+            inner: std::sync::Arc::new(inner.index_ids()),
         })
     }
 }

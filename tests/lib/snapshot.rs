@@ -89,6 +89,10 @@ fn assert_round_trip(screener: &Screener, min_found: usize) {
     );
     assert_eq!(loaded.threshold(), screener.threshold());
     assert_eq!(loaded.audit_stamp(), screener.audit_stamp());
+    // Entities are found by id in the loaded screener too (its id map is made again).
+    for e in screener.entities() {
+        assert_eq!(loaded.entity(&e.id), Some(e));
+    }
     let json = |m: Vec<sanctions::Match>| serde_json::to_string(&m).expect("serializes");
     let mut found = 0;
     for q in QUERIES {
