@@ -503,6 +503,9 @@ fn read_block4(message: &mut Message, b4: &Block<'_>) -> Result<()> {
         }
     }
     let mut seq_b = false;
+    // How often each field name was seen: a repeated field is named with its occurrence
+    // (`72[2]`), so that every field of a message, and every hit, has a name of its own.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (tag, value, line) in fields {
         // A trailing empty line before "-}" is no part of the last field.
         let value = value.trim_end_matches(['\n', ' ']).to_string();
@@ -514,6 +517,26 @@ fn read_block4(message: &mut Message, b4: &Block<'_>) -> Result<()> {
             format!("B/{tag}")
         } else {
             tag.clone()
+        };
+        let count = seen.entry(name.clone()).or_insert(0);
+        *count += 1;
+        let name = if *count == 1 {
+            name
+        } else {
+            let numbered = format!("{name}[{count}]");
+            // SWIFT MT103 and MT202(COV) allow :13C: (time indication) and :71F: (sender's
+            // charges) to repeat; any other field once per sequence.
+            if !matches!(number, "13" | "71") {
+                message.issues.push(ReadIssue::new(
+                    line,
+                    Some(&numbered),
+                    format!(
+                        "expected field :{tag}: once in the {}, found it again: named {numbered}",
+                        message.message_type
+                    ),
+                ));
+            }
+            numbered
         };
         if tag == "20" && message.reference.is_none() {
             message.reference = Some(value.trim().to_string());

@@ -219,16 +219,18 @@ impl ScreenerBuilder {
         }
         index.finish();
         Ok(Screener {
-            inner: Arc::new(Inner {
-                entities,
-                stamp: Arc::new(AuditStamp::new(sources, threshold)),
-                index,
-                freq,
-                threshold,
-                identifiers,
-                by_id: FxHashMap::default(),
-            }
-            .index_ids()),
+            inner: Arc::new(
+                Inner {
+                    entities,
+                    stamp: Arc::new(AuditStamp::new(sources, threshold)),
+                    index,
+                    freq,
+                    threshold,
+                    identifiers,
+                    by_id: FxHashMap::default(),
+                }
+                .index_ids(),
+            ),
         })
     }
 }

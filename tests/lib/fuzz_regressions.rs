@@ -76,3 +76,39 @@ fn issue_6_normalize_is_idempotent_on_a_word_mixing_arabic_and_latin_letters() {
     ));
     assert_idempotent(&fuzzed);
 }
+
+/// `read_payment` target: an MT202 (a COV whose block 3 the fuzzer broke) that repeats `:72:` (and `:50K:`, `:59:`...)
+/// named both fields `72`, so a hit in the second pointed at the first
+/// (`GAZPROMBANk` in one, `GAZPROMBANK` in the other). A repeated field is now named with its
+/// occurrence (`72[2]`), and reported unless the standard lets it repeat (`:13C:`, `:71F:`).
+#[cfg(feature = "payments")]
+#[test]
+fn issue_7_every_field_of_a_payment_message_has_a_name_of_its_own() {
+    let bytes = include_bytes!("../data/fuzz/read_payment-repeated-field");
+    let messages = sanctions::payment::read(bytes).unwrap();
+    let m = &messages[0];
+    let mut names: Vec<&str> = m.fields().iter().map(|f| f.name()).collect();
+    let count = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), count, "{names:?}");
+    assert_eq!(m.field("72").unwrap().value(), "/INS/GAZPROMBANk");
+    assert_eq!(m.field("72[2]").unwrap().value(), "/INS/GAZPROMBANK");
+    assert!(
+        m.issues()
+            .iter()
+            .any(|i| i.reason()
+                == "expected field :72: once in the MT202, found it again: named 72[2]"),
+        "{:?}",
+        m.issues()
+    );
+    let screener = sanctions::Screener::demo().unwrap();
+    let hits = screener.screen_payment(m);
+    assert!(hits.iter().any(|h| h.field() == "72[2]"));
+    for hit in hits {
+        let field = m.field(hit.field()).unwrap();
+        if let Some(span) = hit.span() {
+            assert_eq!(field.value().get(span), Some(hit.text()), "{hit}");
+        }
+    }
+}
