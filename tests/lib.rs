@@ -21,6 +21,8 @@ mod allowlist;
 mod audit;
 #[path = "lib/batch.rs"]
 mod batch;
+#[path = "lib/batch_allowlist.rs"]
+mod batch_allowlist;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]
