@@ -60,8 +60,7 @@ impl EntityHashes {
     ///
     /// # Performance
     ///
-    /// One hash-map insertion (and an id clone) per entity: about 10 ms for the six main
-    /// official lists.
+    /// One hash-map insertion (and an id clone) per entity; nothing is hashed yet.
     pub fn new(screener: &Screener) -> EntityHashes {
         let entities = screener.entities();
         let mut by_id = HashMap::with_capacity(entities.len());
