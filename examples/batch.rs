@@ -3,7 +3,8 @@
 //! ```text
 //! batch [--list PATH]... [--threshold F] [--limit N] [--name-col C] [--kind-col C]
 //!       [--birth-date-col C] [--country-col C] [--id-col KIND=C]... [--key-col C]
-//!       [--allowlist FILE] [--format csv|jsonl] [--output PATH] [--chunk-size N] INPUT.csv
+//!       [--allowlist FILE] [--rescreen-diff OLD_LIST]... [--format csv|jsonl]
+//!       [--output PATH] [--chunk-size N] INPUT.csv
 //! ```
 //!
 //! The input is a CSV file with a header row (`-` reads standard input). Each data row is one
@@ -23,6 +24,15 @@
 //! not a customer (a warning says so). A match whose decision went stale (its list entry
 //! changed) is kept and flagged. Up to `--limit` matches are still written: each row asks
 //! the screener for as many more as its customer has decisions.
+//!
+//! `--rescreen-diff OLD_LIST` (may repeat; needs `--list`) screens after a list update only
+//! against what it changed by name: the current lists of OLD_LIST's source (all the `--list`
+//! files of that source together) are compared with it (`ListDiff::between_all`), and every
+//! customer is screened against the entities of `ListDiff::names_changed` alone (added, or
+//! with a name added, removed or of another kind), by a screener built from those entities.
+//! `--list` files of a source without an OLD_LIST are not screened. Scores may differ from a
+//! full run's in the third decimal (token rarity also counts the names loaded), and
+//! `--limit` applies among the changed entities.
 //!
 //! Rows are read and screened `--chunk-size` at a time (default 4096) with
 //! `Screener::screen_many` (all cores with the default `rayon` feature; `RAYON_NUM_THREADS`
@@ -54,11 +64,12 @@
 //!
 //! Exit status: 0 when the whole input was read (even with rows that could not be screened),
 //! 1 for a bad list or allowlist file, an unreadable input or output, or a malformed CSV
-//! file, 2 for a
-//! usage error (including a column that the header does not have).
+//! file, 2 for a usage error (including a column that the header does not have, and an
+//! OLD_LIST of a source no `--list` has).
 //!
 //! Run: `cargo run --release --example batch -- --format jsonl customers.csv`
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -67,17 +78,19 @@ use std::time::{Duration, Instant};
 use csv::{ByteRecord, StringRecord};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use sanctions::allowlist::{EntityHashes, Filtered};
-use sanctions::model::{EntityKind, Identifier, IdentifierKind, PartialDate};
-use sanctions::{Allowlist, Decision, Match, Query, Screener, sources};
+use sanctions::model::{EntityId, EntityKind, Identifier, IdentifierKind, PartialDate};
+use sanctions::{Allowlist, Decision, ListDiff, Match, Query, SanctionsList, Screener, sources};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage:
   batch [--list PATH]... [--threshold F] [--limit N] [--name-col C] [--kind-col C]
         [--birth-date-col C] [--country-col C] [--id-col KIND=C]... [--key-col C]
-        [--allowlist FILE] [--format csv|jsonl] [--output PATH] [--chunk-size N] INPUT.csv
+        [--allowlist FILE] [--rescreen-diff OLD_LIST]... [--format csv|jsonl]
+        [--output PATH] [--chunk-size N] INPUT.csv
   C is a column's header or its number from 1; KIND is passport, national_id, tax_id,
   registration, imo, bic, crypto or other; INPUT `-` reads standard input; the
-  --allowlist customer is the --key-col value";
+  --allowlist customer is the --key-col value; --rescreen-diff screens only against the
+  entities whose names changed since OLD_LIST in the --list files of its source";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -96,6 +109,7 @@ struct Args {
     id_cols: Vec<(IdentifierKind, String)>,
     key_col: Option<String>,
     allowlist: Option<String>,
+    rescreen_diff: Vec<String>,
     format: Format,
     output: Option<String>,
     chunk_size: usize,
@@ -125,6 +139,7 @@ fn parse_args() -> Result<Args, Failure> {
         id_cols: Vec::new(),
         key_col: None,
         allowlist: None,
+        rescreen_diff: Vec::new(),
         format: Format::Csv,
         output: None,
         chunk_size: 4096,
@@ -164,6 +179,7 @@ fn parse_args() -> Result<Args, Failure> {
             "--country-col" => args.country_col = Some(value("a column")?),
             "--key-col" => args.key_col = Some(value("a column")?),
             "--allowlist" => args.allowlist = Some(value("a path")?),
+            "--rescreen-diff" => args.rescreen_diff.push(value("a path")?),
             "--id-col" => {
                 let v = value("KIND=COLUMN")?;
                 let (kind, column) = v.split_once('=').ok_or_else(|| {
@@ -191,6 +207,11 @@ fn parse_args() -> Result<Args, Failure> {
             "--help" => return Err(Failure(0, USAGE.to_string())),
             other => return Err(usage(format!("unknown option {other}"))),
         }
+    }
+    if !args.rescreen_diff.is_empty() && args.lists.is_empty() {
+        return Err(usage(
+            "--rescreen-diff needs the current lists, given with --list",
+        ));
     }
     args.input = match <[String; 1]>::try_from(inputs) {
         Ok([input]) => input,
@@ -573,33 +594,83 @@ fn match_json(m: &Match) -> Value {
 }
 
 fn build(args: &Args) -> Result<Screener, Failure> {
-    let mut builder = Screener::builder();
+    let mut lists = Vec::new();
     if args.lists.is_empty() {
         let list = Screener::demo_list().map_err(|e| bad(format!("the demo list: {e}")))?;
         eprintln!(
             "batch: no --list given: using the embedded demo list ({} entities)",
             list.entities.len()
         );
-        builder = builder.list(list);
+        lists.push(list);
     }
     for path in &args.lists {
-        let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
-        eprintln!("batch: {path}: {}", loaded.report);
-        for issue in loaded.report.issues.iter().take(20) {
-            eprintln!("batch: {path}: {issue}");
-        }
-        if loaded.report.issues.len() > 20 {
-            eprintln!(
-                "batch: {path}: ... {} more issues",
-                loaded.report.issues.len() - 20
-            );
-        }
-        builder = builder.list(loaded.list);
+        lists.push(load(path)?);
     }
+    if !args.rescreen_diff.is_empty() {
+        lists = names_changed_only(&args.rescreen_diff, lists)?;
+    }
+    let mut builder = Screener::builder().lists(lists);
     if let Some(t) = args.threshold {
         builder = builder.threshold(t);
     }
     builder.build().map_err(|e| bad(e.to_string()))
+}
+
+/// A list file, its load report and first issues written to standard error.
+fn load(path: &str) -> Result<SanctionsList, Failure> {
+    let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
+    eprintln!("batch: {path}: {}", loaded.report);
+    for issue in loaded.report.issues.iter().take(20) {
+        eprintln!("batch: {path}: {issue}");
+    }
+    if loaded.report.issues.len() > 20 {
+        eprintln!(
+            "batch: {path}: ... {} more issues",
+            loaded.report.issues.len() - 20
+        );
+    }
+    Ok(loaded.list)
+}
+
+/// `--rescreen-diff`: of the current lists, those of the old lists' sources, each cut down to
+/// the entities whose names the update changed (`ListDiff::names_changed` of the old lists
+/// against the current lists of their sources). Lists of other sources are left out.
+fn names_changed_only(
+    old_paths: &[String],
+    current: Vec<SanctionsList>,
+) -> Result<Vec<SanctionsList>, Failure> {
+    let mut old = Vec::new();
+    for path in old_paths {
+        let list = load(path)?;
+        if !current.iter().any(|l| l.source == list.source) {
+            let found: Vec<&str> = current.iter().map(|l| l.source.as_str()).collect();
+            return Err(usage(format!(
+                "--rescreen-diff {path}: expected a --list of the same source ({}), found --list sources {}",
+                list.source,
+                found.join(", ")
+            )));
+        }
+        old.push(list);
+    }
+    let current: Vec<SanctionsList> = current
+        .into_iter()
+        .filter(|l| old.iter().any(|o| o.source == l.source))
+        .collect();
+    let diff = ListDiff::between_all(&old, &current);
+    let changed: HashSet<EntityId> = diff.names_changed().into_iter().cloned().collect();
+    eprintln!("batch: --rescreen-diff: {}", diff.summary());
+    let lists: Vec<SanctionsList> = current
+        .into_iter()
+        .map(|mut l| {
+            l.entities.retain(|e| changed.contains(&e.id));
+            l
+        })
+        .collect();
+    eprintln!(
+        "batch: --rescreen-diff: screening against the {} entities whose names changed",
+        changed.len()
+    );
+    Ok(lists)
 }
 
 /// The number of data rows a file holds, for the time left: its lines but the header. Only

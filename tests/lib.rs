@@ -23,6 +23,8 @@ mod audit;
 mod batch;
 #[path = "lib/batch_allowlist.rs"]
 mod batch_allowlist;
+#[path = "lib/batch_rescreen.rs"]
+mod batch_rescreen;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]
