@@ -3,7 +3,8 @@
 //! ```text
 //! batch [--list PATH]... [--threshold F] [--limit N] [--name-col C] [--kind-col C]
 //!       [--birth-date-col C] [--country-col C] [--id-col KIND=C]... [--key-col C]
-//!       [--format csv|jsonl] [--output PATH] [--chunk-size N] INPUT.csv
+//!       [--allowlist FILE] [--rescreen-diff OLD_LIST]... [--format csv|jsonl]
+//!       [--output PATH] [--chunk-size N] INPUT.csv
 //! ```
 //!
 //! The input is a CSV file with a header row (`-` reads standard input). Each data row is one
@@ -17,6 +18,22 @@
 //! Lists are given as to `screen`: `--list PATH` may repeat, the format is detected from the
 //! content, and without any `--list` the embedded demo list is used.
 //!
+//! `--allowlist FILE` (JSON Lines of `sanctions::Decision`) leaves out the matches a customer
+//! was cleared of, the customer being the row's key: give `--key-col` with the customers'
+//! own ids, since without it the key is the row number, and a decision then follows a row,
+//! not a customer (a warning says so). A match whose decision went stale (its list entry
+//! changed) is kept and flagged. Up to `--limit` matches are still written: each row asks
+//! the screener for as many more as its customer has decisions.
+//!
+//! `--rescreen-diff OLD_LIST` (may repeat; needs `--list`) screens after a list update only
+//! against what it changed by name: the current lists of OLD_LIST's source (all the `--list`
+//! files of that source together) are compared with it (`ListDiff::between_all`), and every
+//! customer is screened against the entities of `ListDiff::names_changed` alone (added, or
+//! with a name added, removed or of another kind), by a screener built from those entities.
+//! `--list` files of a source without an OLD_LIST are not screened. Scores may differ from a
+//! full run's in the third decimal (token rarity also counts the names loaded), and
+//! `--limit` applies among the changed entities.
+//!
 //! Rows are read and screened `--chunk-size` at a time (default 4096) with
 //! `Screener::screen_many` (all cores with the default `rayon` feature; `RAYON_NUM_THREADS`
 //! sets how many), and each chunk's results are written, in input order, before the next
@@ -27,24 +44,32 @@
 //! - `--format csv` (default): a header, then one row per match: `key,row,name,source,
 //!   entity_id,list_name,score,kind` (`name` as the input writes it, `list_name` the listed
 //!   name that matched best, `score` rounded to four decimals). A customer without a match
-//!   has no row: the file is the list of hits to review.
+//!   has no row: the file is the list of hits to review. With `--allowlist`, a last column
+//!   `status` says `alert`, or `stale` for a match whose decision went stale; suppressed
+//!   matches have no row.
 //! - `--format jsonl`: one object per data row, matched or not: `{"key": "...", "row": N,
 //!   "name": "...", "matches": [...]}` with matches in the `screen` example's `--json` shape;
-//!   a row that could not be screened is `{"key", "row", "name", "error": "..."}`.
+//!   a row that could not be screened is `{"key", "row", "name", "error": "..."}`. With
+//!   `--allowlist`, as `screen --allowlist` writes them: each match also has its
+//!   `content_hash`, a stale one `"allowlist": "stale"` and its `decision`, and the object a
+//!   `suppressed` array of the matches left out, each with its decision.
 //!
 //! `row` counts data rows from 1 (the header is not a row). A row that cannot be screened
 //! (empty name, a field count unlike the header's, invalid UTF-8, a bad kind, birth date,
 //! country or key) is reported on standard error with its row and line numbers, counted, and
 //! left out of the CSV output; the run goes on. Standard error also gets the lists' load
 //! reports, a progress bar with the rate and (for a file) the time left when it is a
-//! terminal, and a closing summary line.
+//! terminal, and a closing summary line (with `--allowlist`, a row counts as matched when a
+//! match is left to review, and the line adds the matches suppressed and those stale).
 //!
 //! Exit status: 0 when the whole input was read (even with rows that could not be screened),
-//! 1 for a bad list file, an unreadable input or output, or a malformed CSV file, 2 for a
-//! usage error (including a column that the header does not have).
+//! 1 for a bad list or allowlist file, an unreadable input or output, or a malformed CSV
+//! file, 2 for a usage error (including a column that the header does not have, and an
+//! OLD_LIST of a source no `--list` has).
 //!
 //! Run: `cargo run --release --example batch -- --format jsonl customers.csv`
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -52,16 +77,20 @@ use std::time::{Duration, Instant};
 
 use csv::{ByteRecord, StringRecord};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use sanctions::model::{EntityKind, Identifier, IdentifierKind, PartialDate};
-use sanctions::{Match, Query, Screener, sources};
+use sanctions::allowlist::{EntityHashes, Filtered};
+use sanctions::model::{EntityId, EntityKind, Identifier, IdentifierKind, PartialDate};
+use sanctions::{Allowlist, Decision, ListDiff, Match, Query, SanctionsList, Screener, sources};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage:
   batch [--list PATH]... [--threshold F] [--limit N] [--name-col C] [--kind-col C]
         [--birth-date-col C] [--country-col C] [--id-col KIND=C]... [--key-col C]
-        [--format csv|jsonl] [--output PATH] [--chunk-size N] INPUT.csv
+        [--allowlist FILE] [--rescreen-diff OLD_LIST]... [--format csv|jsonl]
+        [--output PATH] [--chunk-size N] INPUT.csv
   C is a column's header or its number from 1; KIND is passport, national_id, tax_id,
-  registration, imo, bic, crypto or other; INPUT `-` reads standard input";
+  registration, imo, bic, crypto or other; INPUT `-` reads standard input; the
+  --allowlist customer is the --key-col value; --rescreen-diff screens only against the
+  entities whose names changed since OLD_LIST in the --list files of its source";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -79,6 +108,8 @@ struct Args {
     country_col: Option<String>,
     id_cols: Vec<(IdentifierKind, String)>,
     key_col: Option<String>,
+    allowlist: Option<String>,
+    rescreen_diff: Vec<String>,
     format: Format,
     output: Option<String>,
     chunk_size: usize,
@@ -107,6 +138,8 @@ fn parse_args() -> Result<Args, Failure> {
         country_col: None,
         id_cols: Vec::new(),
         key_col: None,
+        allowlist: None,
+        rescreen_diff: Vec::new(),
         format: Format::Csv,
         output: None,
         chunk_size: 4096,
@@ -145,6 +178,8 @@ fn parse_args() -> Result<Args, Failure> {
             "--birth-date-col" => args.birth_date_col = Some(value("a column")?),
             "--country-col" => args.country_col = Some(value("a column")?),
             "--key-col" => args.key_col = Some(value("a column")?),
+            "--allowlist" => args.allowlist = Some(value("a path")?),
+            "--rescreen-diff" => args.rescreen_diff.push(value("a path")?),
             "--id-col" => {
                 let v = value("KIND=COLUMN")?;
                 let (kind, column) = v.split_once('=').ok_or_else(|| {
@@ -172,6 +207,11 @@ fn parse_args() -> Result<Args, Failure> {
             "--help" => return Err(Failure(0, USAGE.to_string())),
             other => return Err(usage(format!("unknown option {other}"))),
         }
+    }
+    if !args.rescreen_diff.is_empty() && args.lists.is_empty() {
+        return Err(usage(
+            "--rescreen-diff needs the current lists, given with --list",
+        ));
     }
     args.input = match <[String; 1]>::try_from(inputs) {
         Ok([input]) => input,
@@ -377,21 +417,46 @@ fn row_query(rec: &ByteRecord, cols: &Columns, key: &str) -> Result<Query, Strin
     Ok(q)
 }
 
-/// Where results go, in the chosen format.
-enum Sink {
-    // Boxed: the CSV writer holds its state inline, and one sink is made per run.
-    Csv(Box<csv::Writer<Box<dyn Write>>>),
-    /// The writer, and the audit stamp every line carries (the same for every row: one
-    /// screener, one threshold and limit).
-    Jsonl(BufWriter<Box<dyn Write>>, Value),
+/// A screened row's results.
+enum Results {
+    /// Without `--allowlist`: the matches.
+    Plain(Vec<Match>),
+    /// With `--allowlist`: the matches kept (some flagged stale) and those suppressed.
+    Filtered(Filtered),
 }
 
-impl Sink {
-    fn new(format: Format, out: Box<dyn Write>, audit: Value) -> io::Result<Sink> {
+impl Results {
+    /// The matches to review.
+    fn kept(&self) -> &[Match] {
+        match self {
+            Results::Plain(ms) => ms,
+            Results::Filtered(f) => f.kept(),
+        }
+    }
+}
+
+/// Where results go, in the chosen format.
+enum Sink<'h> {
+    /// The writer, and whether it writes the `status` column (with `--allowlist`).
+    // Boxed: the CSV writer holds its state inline, and one sink is made per run.
+    Csv(Box<csv::Writer<Box<dyn Write>>>, bool),
+    /// The writer, the audit stamp every line carries (the same for every row: one screener,
+    /// one threshold and limit), and with `--allowlist` the entities' hashes for the
+    /// matches' `content_hash`.
+    Jsonl(BufWriter<Box<dyn Write>>, Value, Option<&'h EntityHashes>),
+}
+
+impl<'h> Sink<'h> {
+    fn new(
+        format: Format,
+        out: Box<dyn Write>,
+        audit: Value,
+        hashes: Option<&'h EntityHashes>,
+    ) -> io::Result<Sink<'h>> {
         Ok(match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(out);
-                w.write_record([
+                let mut header = vec![
                     "key",
                     "row",
                     "name",
@@ -400,41 +465,61 @@ impl Sink {
                     "list_name",
                     "score",
                     "kind",
-                ])?;
-                Sink::Csv(Box::new(w))
+                ];
+                if hashes.is_some() {
+                    header.push("status");
+                }
+                w.write_record(header)?;
+                Sink::Csv(Box::new(w), hashes.is_some())
             }
-            Format::Jsonl => Sink::Jsonl(BufWriter::new(out), audit),
+            Format::Jsonl => Sink::Jsonl(BufWriter::new(out), audit, hashes),
         })
     }
 
-    /// One row's results: its matches, or `None` when it was not screened.
-    fn write(&mut self, row: &Row, matches: Option<&[Match]>) -> io::Result<()> {
+    /// One row's results, or `None` when it was not screened.
+    fn write(&mut self, row: &Row, results: Option<&Results>) -> io::Result<()> {
         match self {
-            Sink::Csv(w) => {
-                for m in matches.unwrap_or_default() {
-                    w.write_record([
-                        row.key.as_str(),
-                        &row.number.to_string(),
-                        &row.name,
-                        m.entity_id().source.as_str(),
-                        &m.entity_id().id,
-                        m.name(),
-                        &m.score().rounded().to_string(),
-                        m.kind().as_str(),
-                    ])?;
+            Sink::Csv(w, status) => {
+                let Some(results) = results else {
+                    return Ok(());
+                };
+                for m in results.kept() {
+                    let mut record = vec![
+                        row.key.clone(),
+                        row.number.to_string(),
+                        row.name.clone(),
+                        m.entity_id().source.as_str().to_string(),
+                        m.entity_id().id.clone(),
+                        m.name().to_string(),
+                        m.score().rounded().to_string(),
+                        m.kind().as_str().to_string(),
+                    ];
+                    if *status {
+                        let stale = match results {
+                            Results::Filtered(f) => f.stale_decision(m.entity_id()).is_some(),
+                            Results::Plain(_) => false,
+                        };
+                        record.push(if stale { "stale" } else { "alert" }.to_string());
+                    }
+                    w.write_record(&record)?;
                 }
             }
-            Sink::Jsonl(w, audit) => {
-                let line = match (matches, &row.problem) {
-                    (Some(ms), _) => {
+            Sink::Jsonl(w, audit, hashes) => {
+                let mut line = json!({"key": row.key, "row": row.number, "name": row.name});
+                let fields = match results {
+                    Some(Results::Plain(ms)) => {
                         let ms: Vec<Value> = ms.iter().map(match_json).collect();
-                        json!({"key": row.key, "row": row.number, "name": row.name, "matches": ms,
-                               "audit": audit})
+                        json!({"matches": ms, "audit": audit})
                     }
-                    (None, problem) => {
-                        json!({"key": row.key, "row": row.number, "name": row.name, "error": problem})
+                    Some(Results::Filtered(f)) => {
+                        let (matches, suppressed) = filtered_json(f, *hashes);
+                        json!({"matches": matches, "suppressed": suppressed, "audit": audit})
                     }
+                    None => json!({"error": row.problem}),
                 };
+                if let (Some(line), Value::Object(fields)) = (line.as_object_mut(), fields) {
+                    line.extend(fields);
+                }
                 writeln!(w, "{line}")?;
             }
         }
@@ -443,10 +528,55 @@ impl Sink {
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Csv(w) => w.flush(),
-            Sink::Jsonl(w, _) => w.flush(),
+            Sink::Csv(w, _) => w.flush(),
+            Sink::Jsonl(w, _, _) => w.flush(),
         }
     }
+}
+
+/// A row's matches and suppressed matches with `--allowlist`, as `screen --allowlist --json`
+/// writes them: each kept match with its `content_hash` (what a decision records), a stale
+/// one flagged with its decision; each suppressed match with the decision that cleared it.
+fn filtered_json(f: &Filtered, hashes: Option<&EntityHashes>) -> (Vec<Value>, Vec<Value>) {
+    let matches = f
+        .kept()
+        .iter()
+        .map(|m| {
+            let mut o = match_json(m);
+            let Some(obj) = o.as_object_mut() else {
+                return o;
+            };
+            if let Some(h) = hashes.and_then(|h| h.get(m.entity_id())) {
+                obj.insert("content_hash".into(), json!(h));
+            }
+            if let Some(stale) = f.stale_decision(m.entity_id()) {
+                obj.insert("allowlist".into(), json!("stale"));
+                obj.insert("decision".into(), decision_json(stale.decision()));
+            }
+            o
+        })
+        .collect();
+    let suppressed = f
+        .suppressed()
+        .iter()
+        .map(|s| {
+            let (m, d) = (s.matched(), s.decision());
+            let mut o = json!({"source": m.entity_id().source.as_str(),
+                               "entity_id": m.entity_id().id, "name": m.name(),
+                               "score": m.score()});
+            if let (Some(o), Value::Object(d)) = (o.as_object_mut(), decision_json(d)) {
+                o.extend(d);
+            }
+            o
+        })
+        .collect();
+    (matches, suppressed)
+}
+
+/// What a decision says beside a match.
+fn decision_json(d: &Decision) -> Value {
+    json!({"note": d.note(), "decided_by": d.decided_by(), "decided_at": d.decided_at(),
+           "content_hash": d.content_hash()})
 }
 
 /// A match in the `screen` example's `--json` shape.
@@ -464,33 +594,83 @@ fn match_json(m: &Match) -> Value {
 }
 
 fn build(args: &Args) -> Result<Screener, Failure> {
-    let mut builder = Screener::builder();
+    let mut lists = Vec::new();
     if args.lists.is_empty() {
         let list = Screener::demo_list().map_err(|e| bad(format!("the demo list: {e}")))?;
         eprintln!(
             "batch: no --list given: using the embedded demo list ({} entities)",
             list.entities.len()
         );
-        builder = builder.list(list);
+        lists.push(list);
     }
     for path in &args.lists {
-        let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
-        eprintln!("batch: {path}: {}", loaded.report);
-        for issue in loaded.report.issues.iter().take(20) {
-            eprintln!("batch: {path}: {issue}");
-        }
-        if loaded.report.issues.len() > 20 {
-            eprintln!(
-                "batch: {path}: ... {} more issues",
-                loaded.report.issues.len() - 20
-            );
-        }
-        builder = builder.list(loaded.list);
+        lists.push(load(path)?);
     }
+    if !args.rescreen_diff.is_empty() {
+        lists = names_changed_only(&args.rescreen_diff, lists)?;
+    }
+    let mut builder = Screener::builder().lists(lists);
     if let Some(t) = args.threshold {
         builder = builder.threshold(t);
     }
     builder.build().map_err(|e| bad(e.to_string()))
+}
+
+/// A list file, its load report and first issues written to standard error.
+fn load(path: &str) -> Result<SanctionsList, Failure> {
+    let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
+    eprintln!("batch: {path}: {}", loaded.report);
+    for issue in loaded.report.issues.iter().take(20) {
+        eprintln!("batch: {path}: {issue}");
+    }
+    if loaded.report.issues.len() > 20 {
+        eprintln!(
+            "batch: {path}: ... {} more issues",
+            loaded.report.issues.len() - 20
+        );
+    }
+    Ok(loaded.list)
+}
+
+/// `--rescreen-diff`: of the current lists, those of the old lists' sources, each cut down to
+/// the entities whose names the update changed (`ListDiff::names_changed` of the old lists
+/// against the current lists of their sources). Lists of other sources are left out.
+fn names_changed_only(
+    old_paths: &[String],
+    current: Vec<SanctionsList>,
+) -> Result<Vec<SanctionsList>, Failure> {
+    let mut old = Vec::new();
+    for path in old_paths {
+        let list = load(path)?;
+        if !current.iter().any(|l| l.source == list.source) {
+            let found: Vec<&str> = current.iter().map(|l| l.source.as_str()).collect();
+            return Err(usage(format!(
+                "--rescreen-diff {path}: expected a --list of the same source ({}), found --list sources {}",
+                list.source,
+                found.join(", ")
+            )));
+        }
+        old.push(list);
+    }
+    let current: Vec<SanctionsList> = current
+        .into_iter()
+        .filter(|l| old.iter().any(|o| o.source == l.source))
+        .collect();
+    let diff = ListDiff::between_all(&old, &current);
+    let changed: HashSet<EntityId> = diff.names_changed().into_iter().cloned().collect();
+    eprintln!("batch: --rescreen-diff: {}", diff.summary());
+    let lists: Vec<SanctionsList> = current
+        .into_iter()
+        .map(|mut l| {
+            l.entities.retain(|e| changed.contains(&e.id));
+            l
+        })
+        .collect();
+    eprintln!(
+        "batch: --rescreen-diff: screening against the {} entities whose names changed",
+        changed.len()
+    );
+    Ok(lists)
 }
 
 /// The number of data rows a file holds, for the time left: its lines but the header. Only
@@ -541,6 +721,10 @@ struct Totals {
     screened: u64,
     matched: u64,
     errors: u64,
+    /// Matches an allowlist decision left out.
+    suppressed: u64,
+    /// Matches kept because their decision went stale.
+    stale: u64,
 }
 
 fn run() -> Result<(), Failure> {
@@ -592,6 +776,20 @@ fn run() -> Result<(), Failure> {
         None => Box::new(io::stdout().lock()),
     };
     let write_err = |e: io::Error| bad(format!("cannot write the output: {e}"));
+    // Read before the lists, which take longer: a bad allowlist fails fast.
+    let allowlist = match &args.allowlist {
+        Some(path) => {
+            let a = Allowlist::load_path(path).map_err(|e| bad(e.to_string()))?;
+            eprintln!("batch: {path}: {} decisions", a.len());
+            if cols.key.is_none() {
+                eprintln!(
+                    "batch: warning: --allowlist without --key-col: the customer key is the row number, so a decision clears whoever is on that row; give --key-col with the customers' ids"
+                );
+            }
+            Some(a)
+        }
+        None => None,
+    };
 
     let screener = build(&args)?;
     for line in screener.audit_stamp().to_string().lines() {
@@ -599,7 +797,10 @@ fn run() -> Result<(), Failure> {
     }
     let audit = serde_json::to_value(screener.query_audit(&Query::new("").limit(args.limit)))
         .map_err(|e| bad(format!("the audit stamp: {e}")))?;
-    let mut sink = Sink::new(args.format, out, audit).map_err(write_err)?;
+    // Each matched entity with a decision is hashed once for the whole run, however many
+    // customers match it.
+    let hashes = allowlist.as_ref().map(|_| EntityHashes::new(&screener));
+    let mut sink = Sink::new(args.format, out, audit, hashes.as_ref()).map_err(write_err)?;
     let loaded = started.elapsed();
     let screening = Instant::now();
     let bar = progress(rows);
@@ -633,7 +834,12 @@ fn run() -> Result<(), Failure> {
                 problem: None,
             };
             match row_query(&record, &cols, &row.key) {
-                Ok(q) => queries.push(q.limit(args.limit)),
+                Ok(q) => {
+                    // As many more matches as the customer has decisions, so that up to
+                    // --limit remain once the cleared ones are left out.
+                    let more = allowlist.as_ref().map_or(0, |a| a.count_for(&row.key));
+                    queries.push(q.limit(args.limit.saturating_add(more)));
+                }
                 Err(problem) => {
                     bar.suspend(|| {
                         eprintln!(
@@ -656,10 +862,20 @@ fn run() -> Result<(), Failure> {
             } else {
                 None
             };
-            if matches.as_ref().is_some_and(|m| !m.is_empty()) {
+            let results = matches.map(|ms| match (&allowlist, &hashes) {
+                (Some(a), Some(h)) => {
+                    let mut f = a.filter_with(&row.key, ms, |id| h.get(id));
+                    f.truncate(args.limit);
+                    totals.suppressed += f.suppressed().len() as u64;
+                    totals.stale += f.stale().len() as u64;
+                    Results::Filtered(f)
+                }
+                _ => Results::Plain(ms),
+            });
+            if results.as_ref().is_some_and(|r| !r.kept().is_empty()) {
                 totals.matched += 1;
             }
-            sink.write(row, matches.as_deref()).map_err(write_err)?;
+            sink.write(row, results.as_ref()).map_err(write_err)?;
         }
         sink.flush().map_err(write_err)?;
         totals.screened += n;
@@ -667,8 +883,12 @@ fn run() -> Result<(), Failure> {
     }
     bar.finish_and_clear();
     let elapsed = screening.elapsed().as_secs_f64();
+    let allowed = match allowlist {
+        Some(_) => format!(", {} suppressed, {} stale", totals.suppressed, totals.stale),
+        None => String::new(),
+    };
     eprintln!(
-        "batch: {} rows, {} matched, {} errors in {elapsed:.1} s ({:.0} names/s); lists loaded in {:.1} s",
+        "batch: {} rows, {} matched, {} errors{allowed} in {elapsed:.1} s ({:.0} names/s); lists loaded in {:.1} s",
         totals.rows,
         totals.matched,
         totals.errors,

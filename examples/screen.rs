@@ -23,12 +23,8 @@
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use sanctions::allowlist::Filtered;
-use std::collections::HashMap;
-
-use sanctions::model::{
-    ContentHash, Entity, EntityId, EntityKind, Identifier, IdentifierKind, PartialDate,
-};
+use sanctions::allowlist::{EntityHashes, Filtered};
+use sanctions::model::{EntityKind, Identifier, IdentifierKind, PartialDate};
 use sanctions::{Allowlist, Query, Screener, sources};
 use serde_json::{Value, json};
 
@@ -329,7 +325,7 @@ fn match_json(m: &sanctions::Match) -> Value {
 
 /// The screening output line with `--allowlist`: the contract's object, with stale decisions
 /// flagged in their match and suppressed matches listed apart.
-fn filtered_json(query: &str, filtered: &Filtered, entities: &EntityIndex<'_>) -> Value {
+fn filtered_json(query: &str, filtered: &Filtered, hashes: &EntityHashes) -> Value {
     let matches: Vec<Value> = filtered
         .kept()
         .iter()
@@ -339,7 +335,7 @@ fn filtered_json(query: &str, filtered: &Filtered, entities: &EntityIndex<'_>) -
                 return o;
             };
             // What a decision on this match records (`sanctions::Decision`).
-            if let Some(h) = entities.hash(m.entity_id()) {
+            if let Some(h) = hashes.get(m.entity_id()) {
                 obj.insert("content_hash".into(), json!(h));
             }
             if let Some(stale) = filtered.stale_decision(m.entity_id()) {
@@ -391,20 +387,6 @@ fn print_filtered(out: &mut impl Write, query: &str, filtered: &Filtered) -> io:
         )?;
     }
     Ok(())
-}
-
-/// The screener's entities by id, built once: `Screener::entity` searches the entities in
-/// order, and the allowlist asks for the matched ones of every query.
-struct EntityIndex<'a>(HashMap<&'a EntityId, &'a Entity>);
-
-impl<'a> EntityIndex<'a> {
-    fn new(screener: &'a Screener) -> EntityIndex<'a> {
-        EntityIndex(screener.entities().iter().map(|e| (&e.id, e)).collect())
-    }
-
-    fn hash(&self, id: &EntityId) -> Option<ContentHash> {
-        self.0.get(id).map(|e| e.content_hash())
-    }
 }
 
 /// A decision for a person: "cleared by X at T: note".
@@ -462,10 +444,10 @@ fn run() -> Result<(), Failure> {
         None => None,
     };
     let screener = build(&args)?;
-    let entities = match allowlist {
-        Some(_) => EntityIndex::new(&screener),
-        None => EntityIndex(HashMap::new()),
-    };
+    // The screener's entities by id, each hashed once for the whole run (`Screener::entity`
+    // searches the entities in order, and the allowlist asks for the matched ones of every
+    // query).
+    let hashes = allowlist.as_ref().map(|_| EntityHashes::new(&screener));
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
@@ -479,17 +461,17 @@ fn run() -> Result<(), Failure> {
                 let shown = query.name().to_string();
                 let query = query.limit(args.limit);
                 let audit = screener.query_audit(&query);
-                if let Some(allowlist) = &allowlist {
+                if let (Some(allowlist), Some(hashes)) = (&allowlist, &hashes) {
                     let customer = customer.as_deref().unwrap_or(&shown);
                     // Ask for as many more matches as the customer has decisions, so that
                     // up to --limit remain after suppression.
                     let more = allowlist.count_for(customer);
                     let matches = screener.screen(query.limit(args.limit.saturating_add(more)));
                     let mut filtered =
-                        allowlist.filter_with(customer, matches, |id| entities.hash(id));
+                        allowlist.filter_with(customer, matches, |id| hashes.get(id));
                     filtered.truncate(args.limit);
                     if args.json {
-                        let mut o = filtered_json(&shown, &filtered, &entities);
+                        let mut o = filtered_json(&shown, &filtered, hashes);
                         if let Some(o) = o.as_object_mut() {
                             o.insert("audit".into(), json!(audit));
                         }

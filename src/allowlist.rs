@@ -29,7 +29,11 @@
 //! ```
 //!
 //! Decisions are saved and loaded as JSON Lines ([`Allowlist::save`], [`Allowlist::load`]),
-//! one decision per line.
+//! one decision per line. To filter the results of many customers against one screener,
+//! [`EntityHashes`] keeps the matched entities' content hashes for
+//! [`Allowlist::filter_with`].
+
+mod hashes;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -42,6 +46,8 @@ use crate::diff::ListDiff;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::{ContentHash, Entity, EntityId, Source};
 use crate::screen::{Match, Screener};
+
+pub use hashes::EntityHashes;
 
 /// An analyst's decision that a customer is not a listed entity, as that entity read when
 /// the decision was made.
@@ -223,7 +229,7 @@ pub enum Status<'a> {
 /// Lookups are two hash-map probes without allocation. Hashing entities is the only real
 /// cost (a SHA-256 of about a kilobyte each), and [`Allowlist::filter`] hashes only the
 /// matched entities that have a decision for the customer. [`Allowlist::filter_with`] takes
-/// the hashes from the caller, who can cache them per screener.
+/// the hashes from the caller, who can cache them per screener with [`EntityHashes`].
 #[derive(Clone, Debug, Default)]
 pub struct Allowlist {
     /// customer key -> entity id -> the decision, whose `customer` and `entity` are the keys.
@@ -324,18 +330,17 @@ impl Allowlist {
     ///
     /// # Example
     ///
-    /// Hashes computed once per screener and reused for every customer:
+    /// Hashes computed once per entity ([`EntityHashes`]) and reused for every customer:
     ///
     /// ```
-    /// use std::collections::HashMap;
+    /// use sanctions::allowlist::EntityHashes;
     /// use sanctions::{Allowlist, Screener};
     ///
     /// let screener = Screener::demo()?;
-    /// let hashes: HashMap<_, _> =
-    ///     screener.entities().iter().map(|e| (e.id.clone(), e.content_hash())).collect();
+    /// let hashes = EntityHashes::new(&screener);
     /// let allowlist = Allowlist::new();
     /// let matches = screener.screen("Kazstanex");
-    /// let filtered = allowlist.filter_with("customer-42", matches, |id| hashes.get(id).copied());
+    /// let filtered = allowlist.filter_with("customer-42", matches, |id| hashes.get(id));
     /// assert!(filtered.suppressed().is_empty());
     /// # Ok::<(), sanctions::Error>(())
     /// ```

@@ -21,6 +21,10 @@ mod allowlist;
 mod audit;
 #[path = "lib/batch.rs"]
 mod batch;
+#[path = "lib/batch_allowlist.rs"]
+mod batch_allowlist;
+#[path = "lib/batch_rescreen.rs"]
+mod batch_rescreen;
 #[path = "lib/cli.rs"]
 mod cli;
 #[path = "lib/concurrency.rs"]

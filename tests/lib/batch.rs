@@ -12,12 +12,12 @@ use serde_json::Value;
 
 use crate::util::{data_dir, data_file, example_bin};
 
-fn fixture() -> PathBuf {
+pub(crate) fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/batch/customers.csv")
 }
 
 /// The fixture's columns, every one of them used.
-const COLUMNS: &[&str] = &[
+pub(crate) const COLUMNS: &[&str] = &[
     "--name-col",
     "full_name",
     "--kind-col",
@@ -92,7 +92,7 @@ const LISTED: &[(&str, &str)] = &[
 ];
 
 /// Runs `batch` with arguments, standard input and environment variables.
-fn run(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
+pub(crate) fn run(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(example_bin("batch"))
         .args(args)
         .envs(env.iter().copied())
@@ -114,7 +114,7 @@ fn run(args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Output {
 
 /// Runs `batch` on the fixture with all its columns and more arguments; it must succeed.
 #[track_caller]
-fn on_fixture(more: &[&str], env: &[(&str, &str)]) -> Output {
+pub(crate) fn on_fixture(more: &[&str], env: &[(&str, &str)]) -> Output {
     let path = fixture();
     let mut args = COLUMNS.to_vec();
     args.extend_from_slice(more);
@@ -128,12 +128,12 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 #[track_caller]
-fn jsonl(out: &Output) -> Vec<Value> {
+pub(crate) fn jsonl(out: &Output) -> Vec<Value> {
     stdout(out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
@@ -161,7 +161,7 @@ fn csv_rows(out: &Output) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn entity(m: &Value) -> String {
+pub(crate) fn entity(m: &Value) -> String {
     format!(
         "{}:{}",
         m["source"].as_str().unwrap(),
