@@ -1,6 +1,5 @@
 //! A screener's entities by id, with their content hashes computed on first use and kept.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -11,9 +10,8 @@ use crate::screen::Screener;
 /// it is asked for and kept: what [`Allowlist::filter_with`](super::Allowlist::filter_with)
 /// needs when one screener screens many customers.
 ///
-/// [`Allowlist::filter`](super::Allowlist::filter) finds each decided entity with
-/// [`Screener::entity`] (a scan of the entities) and hashes it on every call; this table finds
-/// it in a hash map and hashes it once per screener, however many customers match it. It
+/// [`Allowlist::filter`](super::Allowlist::filter) hashes each decided entity on every call;
+/// this table hashes it once per screener, however many customers match it. It
 /// holds a clone of the screener (an `Arc`), so it can be kept beside it for the screener's
 /// life, and it is `Send + Sync`: threads screening in parallel share one table, and two that
 /// ask for the same entity at once get the same hash.
@@ -42,15 +40,10 @@ use crate::screen::Screener;
 ///
 /// # Memory
 ///
-/// A copy of every entity id, and a slot of about 40 bytes per entity for its hash; only the
-/// entities asked for are hashed.
+/// A slot of about 40 bytes per entity for its hash; only the entities asked for are hashed.
 #[derive(Clone)]
 pub struct EntityHashes {
     screener: Screener,
-    /// Entity id → its index in `screener.entities()`. A screener merges the records of one
-    /// id into one entity, so ids are unique; were one not, the first wins, as in
-    /// [`Screener::entity`].
-    by_id: HashMap<EntityId, usize>,
     /// Parallel to `screener.entities()`: each entity's hash once computed.
     hashes: Vec<OnceLock<ContentHash>>,
 }
@@ -60,29 +53,27 @@ impl EntityHashes {
     ///
     /// # Performance
     ///
-    /// One hash-map insertion (and an id clone) per entity; nothing is hashed yet.
+    /// One empty slot per entity; nothing is hashed yet.
     pub fn new(screener: &Screener) -> EntityHashes {
-        let entities = screener.entities();
-        let mut by_id = HashMap::with_capacity(entities.len());
-        for (i, e) in entities.iter().enumerate() {
-            by_id.entry(e.id.clone()).or_insert(i);
-        }
         EntityHashes {
             screener: screener.clone(),
-            by_id,
-            hashes: entities.iter().map(|_| OnceLock::new()).collect(),
+            hashes: screener
+                .entities()
+                .iter()
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
-    /// The entity with this id, if the screener has it.
+    /// The entity with this id, if the screener has it ([`Screener::entity`]).
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
-        self.screener.entities().get(*self.by_id.get(id)?)
+        self.screener.entity(id)
     }
 
     /// The content hash of the entity with this id, if the screener has it (computed on the
     /// first call for each entity, a SHA-256 of about a kilobyte, then kept).
     pub fn get(&self, id: &EntityId) -> Option<ContentHash> {
-        let i = *self.by_id.get(id)?;
+        let i = self.screener.entity_index(id)?;
         let entity = self.screener.entities().get(i)?;
         let slot = self.hashes.get(i)?;
         Some(*slot.get_or_init(|| entity.content_hash()))
@@ -90,12 +81,12 @@ impl EntityHashes {
 
     /// The number of entities.
     pub fn len(&self) -> usize {
-        self.by_id.len()
+        self.hashes.len()
     }
 
     /// Whether the screener has no entity.
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.hashes.is_empty()
     }
 }
 
@@ -103,7 +94,7 @@ impl fmt::Debug for EntityHashes {
     /// The counts, not the screener's entities.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EntityHashes")
-            .field("entities", &self.by_id.len())
+            .field("entities", &self.hashes.len())
             .field(
                 "hashed",
                 &self.hashes.iter().filter(|h| h.get().is_some()).count(),

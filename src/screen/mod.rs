@@ -361,6 +361,11 @@ impl Screener {
         self.inner.entities.get(at as usize)
     }
 
+    /// The position in [`Screener::entities`] of the entity with this id.
+    pub(crate) fn entity_index(&self, id: &EntityId) -> Option<usize> {
+        self.inner.by_id.get(id).map(|&i| i as usize)
+    }
+
     /// The sources of the loaded lists, with their publication dates and entity counts.
     pub fn sources(&self) -> impl Iterator<Item = (Source, Option<PartialDate>, usize)> + '_ {
         self.inner
