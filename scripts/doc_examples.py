@@ -40,6 +40,9 @@ EXEMPT = {
     **{f"sanctions::payment::PaymentHit::{name}": "reads the field of the wrapped match or "
        "text hit: an accessor, shown by the example of PaymentHit"
        for name in ("span", "entity_id", "name", "score", "explanation", "audit")},
+    # The values of a field change are a Delta; these read its two halves.
+    **{f"sanctions::diff::FieldChange::{name}": "reads its Delta's field: an accessor, shown "
+       "by the example of FieldChange" for name in ("removed", "added")},
 }
 
 # Methods a field may be read through and still be a plain accessor.
