@@ -560,7 +560,7 @@ def main():
     for name in stale:
         print(f"scripts/doc_examples.py: exempt item {name} is no public item", file=sys.stderr)
     if missing:
-        print(f"{missing} public items have no example", file=sys.stderr)
+        print(f"public items without an example: {missing}", file=sys.stderr)
     return 1 if missing or stale else 0
 
 
