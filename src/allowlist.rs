@@ -123,12 +123,35 @@ impl Decision {
     /// # Performance
     ///
     /// One SHA-256 of the entity's JSON form (about a kilobyte).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// let listed = &screener.screen("KAZSTANEX LLP")[0];
+    /// let entity = screener.entity(listed.entity_id()).ok_or("loaded")?;
+    /// let decision = sanctions::Decision::new("customer-42", entity);
+    /// assert_eq!(decision.customer(), "customer-42");
+    /// assert_eq!(decision.entity_id(), &entity.id);
+    /// assert_eq!(decision.content_hash(), entity.content_hash());
+    /// assert_eq!(decision.note(), "");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(customer: impl Into<String>, entity: &Entity) -> Decision {
         Decision::for_hash(customer, entity.id.clone(), entity.content_hash())
     }
 
     /// A decision on an entity known by its id and content hash (from a stored match or a
     /// [`ListDiff`], say).
+    ///
+    /// ```
+    /// use sanctions::{Decision, EntityId, Source};
+    ///
+    /// let hash = "afa679cc9961a42b470e96454ea01ae802796217fd6c95b5042f590db03e6504".parse()?;
+    /// let decision = Decision::for_hash("customer-42", EntityId::new(Source::Uk, "16678"), hash);
+    /// assert_eq!(decision.content_hash().to_string(), "afa679cc9961a42b470e96454ea01ae802796217fd6c95b5042f590db03e6504");
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn for_hash(customer: impl Into<String>, entity: EntityId, hash: ContentHash) -> Decision {
         Decision {
             customer: customer.into(),
@@ -141,18 +164,47 @@ impl Decision {
     }
 
     /// The same decision with the analyst's reason.
+    ///
+    /// ```
+    /// use sanctions::{Decision, EntityId, Source};
+    ///
+    /// let hash = sanctions::SanctionsList::new(Source::Uk).content_hash();
+    /// let decision = Decision::for_hash("customer-42", EntityId::new(Source::Uk, "16678"), hash)
+    ///     .with_note("Kazstanex GmbH, Vienna: another company");
+    /// assert_eq!(decision.note(), "Kazstanex GmbH, Vienna: another company");
+    /// assert_eq!(decision.to_string(), r#""customer-42" is not uk:16678: Kazstanex GmbH, Vienna: another company"#);
+    /// ```
     pub fn with_note(mut self, note: impl Into<String>) -> Decision {
         self.note = note.into();
         self
     }
 
     /// The same decision with who made it.
+    ///
+    /// ```
+    /// use sanctions::{Decision, EntityId, Source};
+    ///
+    /// let hash = sanctions::SanctionsList::new(Source::Uk).content_hash();
+    /// let decision = Decision::for_hash("customer-42", EntityId::new(Source::Uk, "16678"), hash)
+    ///     .with_decided_by("a.analyst");
+    /// assert_eq!(decision.decided_by(), "a.analyst");
+    /// assert_eq!(decision.to_string(), r#""customer-42" is not uk:16678, decided by a.analyst"#);
+    /// ```
     pub fn with_decided_by(mut self, who: impl Into<String>) -> Decision {
         self.decided_by = who.into();
         self
     }
 
     /// The same decision with when it was made.
+    ///
+    /// ```
+    /// use sanctions::{Decision, EntityId, Source};
+    ///
+    /// let hash = sanctions::SanctionsList::new(Source::Uk).content_hash();
+    /// let decision = Decision::for_hash("customer-42", EntityId::new(Source::Uk, "16678"), hash)
+    ///     .with_decided_at("2025-06-01T10:00:00Z");
+    /// assert_eq!(decision.decided_at(), "2025-06-01T10:00:00Z");
+    /// ```
     pub fn with_decided_at(mut self, when: impl Into<String>) -> Decision {
         self.decided_at = when.into();
         self
@@ -206,6 +258,23 @@ impl fmt::Display for Decision {
 }
 
 /// Where a customer stands with a listed entity in an [`Allowlist`].
+///
+/// ```
+/// use sanctions::allowlist::Status;
+/// use sanctions::{Allowlist, Decision, Screener};
+///
+/// let screener = Screener::demo()?;
+/// let entity = &screener.entities()[0];
+/// let mut allowlist = Allowlist::new();
+/// assert_eq!(allowlist.status("customer-42", &entity.id, entity.content_hash()), Status::Undecided);
+/// allowlist.allow(Decision::new("customer-42", entity));
+/// assert!(matches!(allowlist.status("customer-42", &entity.id, entity.content_hash()), Status::Cleared(_)));
+/// // The list changed the entity: its hash moved, the decision is stale.
+/// let mut changed = entity.clone();
+/// changed.programs.push("RUSSIA-EO14024".into());
+/// assert!(matches!(allowlist.status("customer-42", &entity.id, changed.content_hash()), Status::Stale(_)));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Status<'a> {
@@ -230,6 +299,20 @@ pub enum Status<'a> {
 /// cost (a SHA-256 of about a kilobyte each), and [`Allowlist::filter`] hashes only the
 /// matched entities that have a decision for the customer. [`Allowlist::filter_with`] takes
 /// the hashes from the caller, who can cache them per screener with [`EntityHashes`].
+///
+/// ```
+/// use sanctions::{Allowlist, Decision, Screener};
+///
+/// let screener = Screener::demo()?;
+/// let kazstanex = &screener.screen("KAZSTANEX LLP")[0];
+/// let entity = screener.entity(kazstanex.entity_id()).ok_or("loaded")?;
+/// let mut allowlist = Allowlist::new();
+/// allowlist.allow(Decision::new("customer-42", entity));
+/// assert_eq!(allowlist.len(), 1);
+/// assert!(allowlist.is_cleared("customer-42", entity));
+/// assert!(!allowlist.is_cleared("customer-7", entity)); // decisions are per customer
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Allowlist {
     /// customer key -> entity id -> the decision, whose `customer` and `entity` are the keys.
@@ -239,6 +322,12 @@ pub struct Allowlist {
 
 impl Allowlist {
     /// An empty allowlist.
+    ///
+    /// ```
+    /// let allowlist = sanctions::Allowlist::new();
+    /// assert_eq!(allowlist.len(), 0);
+    /// assert!(allowlist.decisions().is_empty());
+    /// ```
     pub fn new() -> Allowlist {
         Allowlist::default()
     }
@@ -249,11 +338,35 @@ impl Allowlist {
     }
 
     /// Whether there is no decision.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let mut allowlist = Allowlist::new();
+    /// assert!(allowlist.is_empty());
+    /// allowlist.allow(Decision::new("customer-42", &Screener::demo()?.entities()[0]));
+    /// assert!(!allowlist.is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Records a decision, and returns the one it replaces for the same customer and entity.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// assert_eq!(allowlist.allow(Decision::new("customer-42", entity)), None);
+    /// let renewed = Decision::new("customer-42", entity).with_note("reviewed again");
+    /// let old = allowlist.allow(renewed);
+    /// assert_eq!(old.map(|d| d.note().to_string()), Some(String::new()));
+    /// assert_eq!(allowlist.len(), 1);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn allow(&mut self, decision: Decision) -> Option<Decision> {
         let entities = self
             .by_customer
@@ -267,6 +380,19 @@ impl Allowlist {
     }
 
     /// Removes the decision for a customer and entity, and returns it.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", entity));
+    /// assert!(allowlist.remove("customer-42", &entity.id).is_some());
+    /// assert!(allowlist.remove("customer-42", &entity.id).is_none());
+    /// assert!(allowlist.is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn remove(&mut self, customer: &str, entity: &EntityId) -> Option<Decision> {
         let entities = self.by_customer.get_mut(customer)?;
         let old = entities.remove(entity)?;
@@ -278,17 +404,60 @@ impl Allowlist {
     }
 
     /// The decision for a customer and entity, current or stale.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", entity).with_decided_by("a.analyst"));
+    /// let decision = allowlist.decision("customer-42", &entity.id);
+    /// assert_eq!(decision.map(|d| d.decided_by()), Some("a.analyst"));
+    /// assert!(allowlist.decision("customer-7", &entity.id).is_none());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn decision(&self, customer: &str, entity: &EntityId) -> Option<&Decision> {
         self.by_customer.get(customer)?.get(entity)
     }
 
     /// The number of decisions for a customer: how many matches its screening may lose to
     /// the allowlist (ask for that many more, to keep a limit of shown matches).
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Query, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let mut allowlist = Allowlist::new();
+    /// for entity in &screener.entities()[..2] {
+    ///     allowlist.allow(Decision::new("customer-42", entity));
+    /// }
+    /// assert_eq!(allowlist.count_for("customer-42"), 2);
+    /// assert_eq!(allowlist.count_for("customer-7"), 0);
+    /// // Show 5 matches after the allowlist: screen for 5 more than it may suppress.
+    /// let query = Query::new("Yevgeniy Prigozhin").limit(5 + allowlist.count_for("customer-42"));
+    /// let mut filtered = allowlist.filter("customer-42", screener.screen(query), &screener);
+    /// filtered.truncate(5);
+    /// assert!(filtered.kept().len() <= 5);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn count_for(&self, customer: &str) -> usize {
         self.by_customer.get(customer).map_or(0, HashMap::len)
     }
 
     /// Every decision, ordered by customer, then entity id.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-7", &screener.entities()[1]));
+    /// allowlist.allow(Decision::new("customer-42", &screener.entities()[0]));
+    /// let customers: Vec<&str> = allowlist.decisions().iter().map(|d| d.customer()).collect();
+    /// assert_eq!(customers, ["customer-42", "customer-7"]);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn decisions(&self) -> Vec<&Decision> {
         let mut all: Vec<&Decision> = self.by_customer.values().flat_map(|m| m.values()).collect();
         all.sort_unstable_by(|a, b| (&a.customer, &a.entity).cmp(&(&b.customer, &b.entity)));
@@ -296,6 +465,22 @@ impl Allowlist {
     }
 
     /// Where a customer stands with an entity whose current content hash is `hash`.
+    ///
+    /// ```
+    /// use sanctions::allowlist::Status;
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", entity).with_decided_by("a.analyst"));
+    /// let Status::Cleared(decision) = allowlist.status("customer-42", &entity.id, entity.content_hash())
+    /// else {
+    ///     return Err("expected a current decision".into());
+    /// };
+    /// assert_eq!(decision.decided_by(), "a.analyst");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn status(&self, customer: &str, entity: &EntityId, hash: ContentHash) -> Status<'_> {
         match self.decision(customer, entity) {
             None => Status::Undecided,
@@ -309,6 +494,22 @@ impl Allowlist {
     /// # Performance
     ///
     /// Hashes the entity when, and only when, the customer has a decision on its id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", entity));
+    /// assert!(allowlist.is_cleared("customer-42", entity));
+    /// let mut relisted = entity.clone();
+    /// relisted.remarks = Some("new facts".into());
+    /// assert!(!allowlist.is_cleared("customer-42", &relisted));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_cleared(&self, customer: &str, entity: &Entity) -> bool {
         self.decision(customer, &entity.id)
             .is_some_and(|d| d.content_hash == entity.content_hash())
@@ -318,6 +519,28 @@ impl Allowlist {
     /// decision suppresses; a decision on an earlier version of a matched entity is reported
     /// stale and its match kept (it alerts again). The matched entities are looked up in
     /// `screener` and hashed, only those with a decision for the customer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, EntityId, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let matches = screener.screen("Yevgeniy Prigozhin");
+    /// let [first, second] = [&matches[0], &matches[1]].map(|m| m.entity_id().clone());
+    /// let mut allowlist = Allowlist::new();
+    /// let entity = screener.entity(&first).ok_or("loaded")?;
+    /// allowlist.allow(Decision::new("customer-42", entity));
+    /// // A decision on an older version of the second entity: stale.
+    /// let old = sanctions::SanctionsList::new(second.source).content_hash();
+    /// allowlist.allow(Decision::for_hash("customer-42", second.clone(), old));
+    ///
+    /// let filtered = allowlist.filter("customer-42", matches, &screener);
+    /// assert_eq!(filtered.suppressed()[0].matched().entity_id(), &first);
+    /// assert_eq!(filtered.kept().len(), 4);
+    /// assert!(filtered.stale_decision(&second).is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn filter(&self, customer: &str, matches: Vec<Match>, screener: &Screener) -> Filtered {
         self.filter_with(customer, matches, |id| {
             screener.entity(id).map(Entity::content_hash)
@@ -385,6 +608,23 @@ impl Allowlist {
     /// or changed so that it no longer hashes as decided (a change in value order counts:
     /// the hash moved), or on an id duplicated in either version. Ordered by customer, then
     /// entity id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].programs.push("RUSSIA-EO14024".into());
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", &old.entities[0]));
+    /// allowlist.allow(Decision::new("customer-42", &old.entities[1]));
+    /// let stale = allowlist.stale_after(&ListDiff::between(&old, &new));
+    /// assert_eq!(stale.len(), 1);
+    /// assert_eq!(stale[0].entity_id(), &old.entities[0].id);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn stale_after(&self, diff: &ListDiff) -> Vec<&Decision> {
         let mut now: HashMap<&EntityId, Option<ContentHash>> = HashMap::new();
         for e in diff.removed() {
@@ -466,6 +706,16 @@ impl Allowlist {
     ///
     /// As [`Allowlist::load`], each naming the file; [`ErrorKind::Io`] when it cannot be
     /// opened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, ErrorKind};
+    ///
+    /// let err = Allowlist::load_path("no-such-allowlist.jsonl").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Io);
+    /// assert_eq!(err.file(), Some(std::path::Path::new("no-such-allowlist.jsonl")));
+    /// ```
     pub fn load_path(path: impl AsRef<Path>) -> Result<Allowlist> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|e| {
@@ -482,6 +732,24 @@ impl Allowlist {
     /// # Errors
     ///
     /// [`ErrorKind::Io`] when the writer fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, Screener};
+    ///
+    /// let list = Screener::demo_list()?;
+    /// let entity = &list.entities[0];
+    /// let mut allowlist = Allowlist::new();
+    /// allowlist.allow(Decision::new("customer-42", entity).with_decided_by("a.analyst"));
+    /// let mut file = Vec::new(); // or a `std::fs::File`
+    /// allowlist.save(&mut file)?;
+    /// let line = String::from_utf8_lossy(&file);
+    /// assert!(line.starts_with(r#"{"customer":"customer-42","source":"canada","entity_id":"Russia / Russie/1, Part 1/472","content_hash":""#));
+    /// let loaded = Allowlist::load(file.as_slice())?;
+    /// assert!(loaded.is_cleared("customer-42", entity));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn save(&self, mut writer: impl Write) -> Result<()> {
         let io = |e: std::io::Error| {
             Error::new(ErrorKind::Io, format!("cannot write the allowlist: {e}")).with_source(e)
@@ -524,6 +792,21 @@ fn parse_decision(text: &str) -> Result<Decision> {
 /// A customer's screening results after an [`Allowlist`]: the matches kept, in their order,
 /// the matches suppressed with the decision that suppressed each, and the stale decisions
 /// whose matches alert again.
+///
+/// ```
+/// use sanctions::{Allowlist, Decision, Screener};
+///
+/// let screener = Screener::demo()?;
+/// let matches = screener.screen("KAZSTANEX LLP");
+/// let entity = screener.entity(matches[0].entity_id()).ok_or("loaded")?;
+/// let mut allowlist = Allowlist::new();
+/// allowlist.allow(Decision::new("customer-42", entity));
+/// let filtered = allowlist.filter("customer-42", matches, &screener);
+/// assert!(filtered.kept().is_empty());
+/// assert_eq!(filtered.suppressed().len(), 1);
+/// assert!(filtered.stale().is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Filtered {
     kept: Vec<Match>,
@@ -549,6 +832,23 @@ impl Filtered {
     }
 
     /// The stale decision on a kept match's entity, if there is one.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Decision, SanctionsList, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let matches = screener.screen("KAZSTANEX LLP");
+    /// let id = matches[0].entity_id().clone();
+    /// let mut allowlist = Allowlist::new();
+    /// let earlier = SanctionsList::new(id.source).content_hash(); // not the entity's hash now
+    /// allowlist.allow(Decision::for_hash("customer-42", id.clone(), earlier));
+    /// let filtered = allowlist.filter("customer-42", matches, &screener);
+    /// assert_eq!(filtered.kept()[0].entity_id(), &id); // it alerts again
+    /// let stale = filtered.stale_decision(&id).ok_or("stale")?;
+    /// assert_eq!(stale.decision().content_hash(), earlier);
+    /// assert_ne!(stale.current_hash(), Some(earlier));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn stale_decision(&self, entity: &EntityId) -> Option<&Stale> {
         self.stale.iter().find(|s| s.decision.entity_id() == entity)
     }
@@ -556,6 +856,17 @@ impl Filtered {
     /// Keeps the first `limit` kept matches and the stale decisions of those: for a caller who
     /// screened for more matches than it shows, to make up for the ones an allowlist may
     /// suppress (see [`Allowlist::count_for`]).
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let mut filtered = Allowlist::new().filter("customer-42", screener.screen("Yevgeniy Prigozhin"), &screener);
+    /// assert_eq!(filtered.kept().len(), 5);
+    /// filtered.truncate(2);
+    /// assert_eq!(filtered.kept().len(), 2);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn truncate(&mut self, limit: usize) {
         if self.kept.len() <= limit {
             return;
@@ -567,12 +878,37 @@ impl Filtered {
     }
 
     /// The parts: kept matches, suppressed ones, stale decisions.
+    ///
+    /// ```
+    /// use sanctions::{Allowlist, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// let filtered = Allowlist::new().filter("customer-42", screener.screen("KAZSTANEX LLP"), &screener);
+    /// let (kept, suppressed, stale) = filtered.into_parts();
+    /// assert_eq!((kept.len(), suppressed.len(), stale.len()), (1, 0, 0));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn into_parts(self) -> (Vec<Match>, Vec<Suppressed>, Vec<Stale>) {
         (self.kept, self.suppressed, self.stale)
     }
 }
 
 /// A match left out because a current decision clears the customer of its entity.
+///
+/// ```
+/// use sanctions::{Allowlist, Decision, Screener};
+///
+/// let screener = Screener::demo()?;
+/// let matches = screener.screen("KAZSTANEX LLP");
+/// let entity = screener.entity(matches[0].entity_id()).ok_or("loaded")?;
+/// let mut allowlist = Allowlist::new();
+/// allowlist.allow(Decision::new("customer-42", entity).with_note("another company"));
+/// let filtered = allowlist.filter("customer-42", matches, &screener);
+/// let suppressed = &filtered.suppressed()[0];
+/// assert_eq!(suppressed.matched().name(), "KAZSTANEX LIMITED LIABILITY PARTNERSHIP");
+/// assert_eq!(suppressed.decision().note(), "another company");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Suppressed {
     #[serde(rename = "match")]
@@ -593,6 +929,23 @@ impl Suppressed {
 }
 
 /// A decision on an entity that changed since it was made: its match alerts again.
+///
+/// ```
+/// use sanctions::{Allowlist, Decision, SanctionsList, Screener};
+///
+/// let screener = Screener::demo()?;
+/// let matches = screener.screen("KAZSTANEX LLP");
+/// let id = matches[0].entity_id().clone();
+/// let now = screener.entity(&id).ok_or("loaded")?.content_hash();
+/// let mut allowlist = Allowlist::new();
+/// let earlier = SanctionsList::new(id.source).content_hash();
+/// allowlist.allow(Decision::for_hash("customer-42", id.clone(), earlier));
+/// let filtered = allowlist.filter("customer-42", matches, &screener);
+/// let stale = &filtered.stale()[0];
+/// assert_eq!(stale.decision().entity_id(), &id);
+/// assert_eq!(stale.current_hash(), Some(now));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Stale {
     decision: Decision,

@@ -4,6 +4,16 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// What went wrong, broadly; see [`Error::kind`].
+///
+/// ```
+/// use sanctions::{ErrorKind, sources};
+///
+/// let err = sources::read(&b"Name,Surname\nIvan,Sidorov\n"[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// let err = sources::read(&br#"{"id":"c-1","names":"Ivan Sidorov"}"#[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// assert_eq!(err.line(), Some(1));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {

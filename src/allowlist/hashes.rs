@@ -54,6 +54,14 @@ impl EntityHashes {
     /// # Performance
     ///
     /// One empty slot per entity; nothing is hashed yet.
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// let hashes = sanctions::allowlist::EntityHashes::new(&screener);
+    /// assert_eq!(hashes.len(), screener.entities().len());
+    /// assert!(format!("{hashes:?}").contains("hashed: 0"));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn new(screener: &Screener) -> EntityHashes {
         EntityHashes {
             screener: screener.clone(),
@@ -66,12 +74,35 @@ impl EntityHashes {
     }
 
     /// The entity with this id, if the screener has it ([`Screener::entity`]).
+    ///
+    /// ```
+    /// use sanctions::model::{EntityId, Source};
+    ///
+    /// let screener = sanctions::Screener::demo()?;
+    /// let hashes = sanctions::allowlist::EntityHashes::new(&screener);
+    /// let kazstanex = hashes.entity(&EntityId::new(Source::Uk, "16678")).ok_or("listed")?;
+    /// assert_eq!(kazstanex.countries, ["KZ"]);
+    /// assert!(hashes.entity(&EntityId::new(Source::Uk, "0")).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
         self.screener.entity(id)
     }
 
     /// The content hash of the entity with this id, if the screener has it (computed on the
     /// first call for each entity, a SHA-256 of about a kilobyte, then kept).
+    ///
+    /// ```
+    /// use sanctions::model::{EntityId, Source};
+    ///
+    /// let screener = sanctions::Screener::demo()?;
+    /// let hashes = sanctions::allowlist::EntityHashes::new(&screener);
+    /// let id = EntityId::new(Source::Uk, "16678");
+    /// let entity = screener.entity(&id).ok_or("listed")?;
+    /// assert_eq!(hashes.get(&id), Some(entity.content_hash()));
+    /// assert!(format!("{hashes:?}").contains("hashed: 1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn get(&self, id: &EntityId) -> Option<ContentHash> {
         let i = self.screener.entity_index(id)?;
         let entity = self.screener.entities().get(i)?;
@@ -80,11 +111,25 @@ impl EntityHashes {
     }
 
     /// The number of entities.
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// assert_eq!(sanctions::allowlist::EntityHashes::new(&screener).len(), screener.entities().len());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.hashes.len()
     }
 
     /// Whether the screener has no entity.
+    ///
+    /// ```
+    /// use sanctions::{Screener, allowlist::EntityHashes};
+    ///
+    /// assert!(EntityHashes::new(&Screener::builder().build()?).is_empty());
+    /// assert!(!EntityHashes::new(&Screener::demo()?).is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
     }

@@ -14,6 +14,19 @@ use crate::model::{
 /// Values longer than this many characters (remarks, mostly) are cut in a [`FieldChange`]:
 /// a diff is read by people and stored per list update, and the content hashes already tell
 /// that the value changed.
+///
+/// ```
+/// use sanctions::{ListDiff, Screener, diff::{Field, MAX_VALUE_CHARS}};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities[0].remarks = Some("x".repeat(1000));
+/// let diff = ListDiff::between(&old, &new);
+/// let change = diff.changed()[0].field(Field::Remarks).ok_or("remarks changed")?;
+/// assert_eq!(change.added()[0].chars().count(), MAX_VALUE_CHARS + 1); // cut, and `…` added
+/// assert!(change.added()[0].ends_with('…'));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub const MAX_VALUE_CHARS: usize = 200;
 
 /// The values removed and added in one multi-valued part of an entity (its names, identifiers,
@@ -22,6 +35,20 @@ pub const MAX_VALUE_CHARS: usize = 200;
 /// The values are compared as multisets: the same alias given twice counts twice, and a list
 /// that only reorders the values gives an empty delta. Removed values are in the old order,
 /// added ones in the new order.
+///
+/// ```
+/// use sanctions::{ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities[0].programs = vec!["RUSSIA-EO14024".into()];
+/// let diff = ListDiff::between(&old, &new);
+/// let programs = diff.changed()[0].programs();
+/// assert_eq!(programs.removed(), ["Russia / Russie"]);
+/// assert_eq!(programs.added(), ["RUSSIA-EO14024"]);
+/// assert!(diff.changed()[0].names().is_empty());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Delta<T> {
@@ -52,6 +79,18 @@ impl<T> Delta<T> {
     }
 
     /// Whether nothing was added or removed.
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].names.reverse(); // the same names in another order
+    /// let diff = ListDiff::between(&old, &new);
+    /// assert!(diff.changed()[0].names().is_empty());
+    /// assert!(diff.changed()[0].is_reordered_only());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.removed.is_empty() && self.added.is_empty()
     }
@@ -94,6 +133,14 @@ fn missing_from<T: Eq + Hash + Clone>(a: &[T], b: &[T]) -> Vec<T> {
 
 /// A field of an [`Entity`] other than its names, identifiers and programs (which
 /// [`EntityChange`] reports with their own types).
+///
+/// ```
+/// use sanctions::diff::Field;
+///
+/// assert_eq!(Field::BirthDates.as_str(), "birth_dates");
+/// assert_eq!(serde_json::to_string(&Field::ListedOn)?, r#""listed_on""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -136,6 +183,13 @@ impl Field {
 
     /// Whether the field holds at most one value, so that a change is an old value replaced
     /// by a new one.
+    ///
+    /// ```
+    /// use sanctions::diff::Field;
+    ///
+    /// assert!(Field::Remarks.is_single());
+    /// assert!(!Field::Countries.is_single());
+    /// ```
     pub fn is_single(self) -> bool {
         matches!(
             self,
@@ -155,6 +209,21 @@ impl fmt::Display for Field {
 /// For a single-valued field ([`Field::is_single`]), `removed` holds the old value and `added`
 /// the new one (either empty when the field was unset). Values longer than
 /// [`MAX_VALUE_CHARS`] characters are cut and end with `…`.
+///
+/// ```
+/// use sanctions::{ListDiff, Screener, diff::Field};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities[0].countries = vec!["RU".into()];
+/// let diff = ListDiff::between(&old, &new);
+/// let change = &diff.changed()[0].fields()[0];
+/// assert_eq!(change.field(), Field::Countries);
+/// assert!(change.removed().is_empty());
+/// assert_eq!(change.added(), ["RU"]);
+/// assert_eq!(change.to_string(), r#"countries: +"RU""#);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {
     field: Field,
@@ -204,6 +273,26 @@ impl fmt::Display for FieldChange {
 /// empty. Such a change cannot move a screening result, so
 /// [`ListDiff::names_changed`](super::ListDiff::names_changed) and
 /// [`ListDiff::rescreen`](super::ListDiff::rescreen) leave it out.
+///
+/// ```
+/// use sanctions::model::{Name, NameKind};
+/// use sanctions::{ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities[0].names.push(Name::new("Jewgeni Prigoschin").with_kind(NameKind::Aka));
+/// let diff = ListDiff::between(&old, &new);
+/// let change = &diff.changed()[0];
+/// assert_eq!(change.id(), &old.entities[0].id);
+/// assert_eq!(change.name(), Some("PRIGOZHIN, Yevgeny Viktorovich"));
+/// assert_eq!(change.old_hash(), old.entities[0].content_hash());
+/// assert_eq!(change.new_hash(), new.entities[0].content_hash());
+/// assert!(!change.is_reordered_only());
+/// assert_eq!(change.names().added()[0].text, "Jewgeni Prigoschin");
+/// assert!(change.identifiers().is_empty() && change.programs().is_empty());
+/// assert!(change.fields().is_empty());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityChange {
     #[serde(flatten)]
@@ -343,6 +432,20 @@ impl EntityChange {
 
     /// Whether a name was added or removed: the change that calls for screening customers
     /// against the entity again.
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].remarks = Some("Wagner Group founder".into());
+    /// new.entities[1].names.pop();
+    /// let diff = ListDiff::between(&old, &new);
+    /// let changed = |i: usize| diff.changed().iter().find(|c| c.id() == &old.entities[i].id);
+    /// assert_eq!(changed(0).map(|c| c.names_changed()), Some(false));
+    /// assert_eq!(changed(1).map(|c| c.names_changed()), Some(true));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn names_changed(&self) -> bool {
         !self.names.is_empty()
     }
@@ -363,6 +466,19 @@ impl EntityChange {
     }
 
     /// The change of one field, if it changed.
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener, diff::Field};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].listed_on = "2022-03-01".parse().ok();
+    /// let diff = ListDiff::between(&old, &new);
+    /// let listed = diff.changed()[0].field(Field::ListedOn).ok_or("listed_on changed")?;
+    /// assert_eq!(listed.added(), ["2022-03-01"]);
+    /// assert!(diff.changed()[0].field(Field::Remarks).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn field(&self, field: Field) -> Option<&FieldChange> {
         self.fields.iter().find(|c| c.field == field)
     }
@@ -518,6 +634,22 @@ fn address_text(a: &Address) -> String {
 
 /// An entity as a diff lists it when it was added or removed: id, kind, primary name,
 /// programs and content hash.
+///
+/// ```
+/// use sanctions::{EntityKind, ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// let gone = new.entities.remove(0);
+/// let diff = ListDiff::between(&old, &new);
+/// let removed = &diff.removed()[0];
+/// assert_eq!(removed.id(), &gone.id);
+/// assert_eq!(removed.kind(), EntityKind::Person);
+/// assert_eq!(removed.name(), Some("PRIGOZHIN, Yevgeny Viktorovich"));
+/// assert_eq!(removed.programs(), ["Russia / Russie"]);
+/// assert_eq!(removed.hash(), gone.content_hash());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntitySummary {
     #[serde(flatten)]

@@ -51,6 +51,21 @@ use crate::model::{ContentHash, Entity, EntityId, PartialDate, SanctionsList, So
 ///
 /// Linear in the number of entities: one hash map per version, one comparison per id present
 /// in both, and a SHA-256 only of the entities added, removed or changed.
+///
+/// ```
+/// use sanctions::{ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities.remove(0);
+/// new.entities[0].names.pop();
+/// let diff = ListDiff::between(&old, &new);
+/// assert_eq!((diff.added().len(), diff.removed().len(), diff.changed().len()), (0, 1, 1));
+/// assert!(diff.duplicates().is_empty());
+/// assert_eq!(diff.old_lists()[0].entities(), 74);
+/// assert_eq!(diff.new_lists()[0].entities(), 73);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListDiff {
     old: Vec<ListInfo>,
@@ -63,6 +78,19 @@ pub struct ListDiff {
 }
 
 /// One list a diff compared: its source, publication date and number of entities.
+///
+/// ```
+/// use sanctions::{ListDiff, SanctionsList, Source};
+///
+/// let old = SanctionsList::new(Source::Uk).with_published("2025-02-24".parse()?);
+/// let new = SanctionsList::new(Source::Uk).with_published("2025-03-03".parse()?);
+/// let diff = ListDiff::between(&old, &new);
+/// let info = &diff.new_lists()[0];
+/// assert_eq!(info.source(), Source::Uk);
+/// assert_eq!(info.published().map(|d| d.to_string()).as_deref(), Some("2025-03-03"));
+/// assert_eq!(info.entities(), 0);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListInfo {
     source: Source,
@@ -100,6 +128,20 @@ impl fmt::Display for ListInfo {
 
 /// An id that occurs more than once in one version: the content hash of each occurrence, in
 /// list order, on each side (empty on a side that lacks the id).
+///
+/// ```
+/// use sanctions::{ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities.push(new.entities[0].clone()); // the same record twice
+/// let diff = ListDiff::between(&old, &new);
+/// let duplicate = &diff.duplicates()[0];
+/// assert_eq!(duplicate.id(), &old.entities[0].id);
+/// assert_eq!(duplicate.old_hashes().len(), 1);
+/// assert_eq!(duplicate.new_hashes().len(), 2);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DuplicateId {
     #[serde(flatten)]
@@ -125,6 +167,20 @@ impl DuplicateId {
     }
 
     /// Whether the occurrences differ between the versions (compared as multisets of hashes).
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let mut old = Screener::demo_list()?;
+    /// old.entities.push(old.entities[0].clone());
+    /// // The same two records, in another order: not a change.
+    /// let mut new = old.clone();
+    /// new.entities.reverse();
+    /// assert!(!ListDiff::between(&old, &new).duplicates()[0].is_changed());
+    /// new.entities[0].remarks = Some("amended".into()); // one of the two
+    /// assert!(ListDiff::between(&old, &new).duplicates()[0].is_changed());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_changed(&self) -> bool {
         let (mut a, mut b) = (self.old.clone(), self.new.clone());
         a.sort_unstable();
@@ -147,6 +203,21 @@ impl fmt::Display for DuplicateId {
 }
 
 /// The counts of a [`ListDiff`], for a report line or a metric.
+///
+/// ```
+/// use sanctions::{ListDiff, Screener};
+///
+/// let old = Screener::demo_list()?;
+/// let mut new = old.clone();
+/// new.entities.remove(0);
+/// let summary = ListDiff::between(&old, &new).summary();
+/// assert_eq!((summary.old_entities, summary.new_entities, summary.removed), (74, 73, 1));
+/// assert_eq!(
+///     summary.to_string(),
+///     "74 -> 73 entities: 0 added, 1 removed, 0 changed (0 in content, 0 reordered only), 0 with names changed, 0 duplicate ids"
+/// );
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DiffSummary {
@@ -239,6 +310,19 @@ impl ListDiff {
     /// # Performance
     ///
     /// See [`ListDiff`]: linear in the number of entities.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// assert!(ListDiff::between(&old, &old.clone()).is_empty());
+    /// let mut new = old.clone();
+    /// new.entities.reverse(); // list order does not count
+    /// assert!(ListDiff::between(&old, &new).is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn between(old: &SanctionsList, new: &SanctionsList) -> ListDiff {
         ListDiff::between_all([old], [new])
     }
@@ -338,6 +422,17 @@ impl ListDiff {
 
     /// Whether the two versions hold the same entities with the same content (in any list
     /// order).
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// assert!(ListDiff::between(&old, &new).is_empty());
+    /// new.entities[3].programs.clear();
+    /// assert!(!ListDiff::between(&old, &new).is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()
@@ -349,6 +444,19 @@ impl ListDiff {
     /// a name added or removed (or a name's kind changed), and every duplicated id whose
     /// records changed (they cannot be told apart, so they count). Screening the customers
     /// against these entities again finds every match the update can create by name.
+    ///
+    /// ```
+    /// use sanctions::model::Name;
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].remarks = Some("amended".into()); // no name moved
+    /// new.entities[1].names.push(Name::new("Iosif Prigojine"));
+    /// let diff = ListDiff::between(&old, &new);
+    /// assert_eq!(diff.names_changed().into_iter().collect::<Vec<_>>(), [&old.entities[1].id]);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn names_changed(&self) -> BTreeSet<&EntityId> {
         self.added
             .iter()
@@ -366,6 +474,19 @@ impl ListDiff {
     /// The ids of every entity added or changed in content (not reordered only), and of
     /// every duplicated id whose records changed: the safe set to screen again when the
     /// other fields a score reads (kind, birth dates, countries, identifiers) matter too.
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[0].birth_dates.clear(); // a fact a score reads
+    /// new.entities[1].names.reverse(); // reordered only: cannot move a result
+    /// let diff = ListDiff::between(&old, &new);
+    /// assert_eq!(diff.rescreen().into_iter().collect::<Vec<_>>(), [&old.entities[0].id]);
+    /// assert!(diff.names_changed().is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn rescreen(&self) -> BTreeSet<&EntityId> {
         self.added
             .iter()
@@ -388,6 +509,17 @@ impl ListDiff {
     }
 
     /// The counts.
+    ///
+    /// ```
+    /// use sanctions::{ListDiff, Screener};
+    ///
+    /// let old = Screener::demo_list()?;
+    /// let mut new = old.clone();
+    /// new.entities[1].names.reverse();
+    /// let summary = ListDiff::between(&old, &new).summary();
+    /// assert_eq!((summary.changed, summary.reordered_only, summary.names_changed), (1, 1, 0));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn summary(&self) -> DiffSummary {
         DiffSummary {
             old_entities: self.old.iter().map(|l| l.entities).sum(),

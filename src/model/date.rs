@@ -31,6 +31,14 @@ pub struct PartialDate {
 impl PartialDate {
     /// A date from its parts; `None` when a part is out of range, or a day is given without a
     /// month.
+    ///
+    /// ```
+    /// use sanctions::model::PartialDate;
+    ///
+    /// assert_eq!(PartialDate::new(1961, Some(6), None).map(|d| d.to_string()).as_deref(), Some("1961-06"));
+    /// assert_eq!(PartialDate::new(1961, Some(2), Some(29)), None); // not a leap year
+    /// assert_eq!(PartialDate::new(1961, None, Some(1)), None);
+    /// ```
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Option<PartialDate> {
         if !(1..=9999).contains(&year) {
             return None;
@@ -60,6 +68,16 @@ impl PartialDate {
 
     /// Whether two partial dates can denote the same day: every part known on both sides
     /// agrees.
+    ///
+    /// ```
+    /// use sanctions::model::PartialDate;
+    ///
+    /// let listed: PartialDate = "1961-06-01".parse()?;
+    /// assert!(listed.is_compatible(&"1961".parse()?));
+    /// assert!(listed.is_compatible(&"1961-06".parse()?));
+    /// assert!(!listed.is_compatible(&"1961-07".parse()?));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_compatible(&self, other: &PartialDate) -> bool {
         self.year == other.year
             && opt_agree(self.month, other.month)
@@ -154,6 +172,17 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// A birth date as a list states it: a (partial) date, an approximate one, or a range.
 ///
 /// Serialized as `"1961-06-01"`, `{"circa": "1961"}` or `{"from": "1960", "to": "1962"}`.
+///
+/// ```
+/// use sanctions::model::BirthDate;
+///
+/// let dates: Vec<BirthDate> =
+///     serde_json::from_str(r#"["1961-06-01", {"circa": "1961"}, {"from": "1960", "to": "1962"}]"#)?;
+/// assert_eq!(dates[0], BirthDate::On("1961-06-01".parse()?));
+/// assert!(matches!(dates[1], BirthDate::Circa { .. }));
+/// assert!(matches!(dates[2], BirthDate::Between { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -177,6 +206,17 @@ pub enum BirthDate {
 impl BirthDate {
     /// Whether a (partial) date given by a customer is consistent with this birth date.
     /// An approximate date accepts a year on either side.
+    ///
+    /// ```
+    /// use sanctions::model::BirthDate;
+    ///
+    /// let circa = BirthDate::Circa { circa: "1961".parse()? };
+    /// assert!(circa.accepts(&"1962-03".parse()?));
+    /// assert!(!circa.accepts(&"1963".parse()?));
+    /// let on = BirthDate::On("1961-06-01".parse()?);
+    /// assert!(!on.accepts(&"1961-06-02".parse()?));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn accepts(&self, date: &PartialDate) -> bool {
         match self {
             BirthDate::On(d) => d.is_compatible(date),

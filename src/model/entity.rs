@@ -26,6 +26,16 @@ pub struct EntityId {
 
 impl EntityId {
     /// An id from its parts.
+    ///
+    /// ```
+    /// use sanctions::model::{EntityId, Source};
+    ///
+    /// let id = EntityId::new(Source::Ofac, "21171");
+    /// assert_eq!((id.source, id.id.as_str()), (Source::Ofac, "21171"));
+    /// let screener = sanctions::Screener::demo()?;
+    /// assert_eq!(screener.screen("Yevgeniy Prigozhin").iter().filter(|m| m.entity_id() == &id).count(), 1);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn new(source: Source, id: impl Into<String>) -> EntityId {
         EntityId {
             source,
@@ -41,6 +51,16 @@ impl fmt::Display for EntityId {
 }
 
 /// What kind of party an entity is.
+///
+/// ```
+/// use sanctions::EntityKind;
+///
+/// let screener = sanctions::Screener::demo()?;
+/// assert_eq!(screener.screen("DILBAR")[0].kind(), EntityKind::Vessel);
+/// assert_eq!(EntityKind::Vessel.as_str(), "vessel");
+/// assert_eq!(EntityKind::default(), EntityKind::Unknown);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -80,6 +100,15 @@ impl fmt::Display for EntityKind {
 }
 
 /// A person's gender, where a list states it.
+///
+/// ```
+/// use sanctions::model::Gender;
+///
+/// let list = sanctions::Screener::demo_list()?;
+/// let abramov = list.entities.iter().find(|e| e.id.to_string() == "uk:16773");
+/// assert_eq!(abramov.and_then(|e| e.gender), Some(Gender::Male));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -91,6 +120,16 @@ pub enum Gender {
 }
 
 /// What an identifier identifies.
+///
+/// ```
+/// use sanctions::model::IdentifierKind;
+///
+/// let list = sanctions::Screener::demo_list()?;
+/// let dilbar = list.entities.iter().find(|e| e.id.to_string() == "ofac:35301");
+/// let imo = dilbar.and_then(|e| e.identifiers.first());
+/// assert_eq!(imo.map(|i| (i.kind, i.value.as_str())), Some((IdentifierKind::Imo, "9661792")));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -117,6 +156,17 @@ pub enum IdentifierKind {
 }
 
 /// A typed identifier of an entity.
+///
+/// ```
+/// use sanctions::model::{Identifier, IdentifierKind};
+///
+/// let json = r#"{"kind":"tax_id","value":"600320653786","note":"National Identification Number: TRN"}"#;
+/// let id: Identifier = serde_json::from_str(json)?;
+/// assert_eq!(id.kind, IdentifierKind::TaxId);
+/// assert_eq!(id.country, None);
+/// assert_eq!(id.note.as_deref(), Some("National Identification Number: TRN"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Identifier {
@@ -134,7 +184,15 @@ pub struct Identifier {
 }
 
 impl Identifier {
-    /// An identifier of a kind.
+    /// An identifier of a kind, without country or note.
+    ///
+    /// ```
+    /// use sanctions::model::{Identifier, IdentifierKind};
+    ///
+    /// let id = Identifier::new(IdentifierKind::Registration, "110340017087");
+    /// assert_eq!(serde_json::to_string(&id)?, r#"{"kind":"registration","value":"110340017087"}"#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(kind: IdentifierKind, value: impl Into<String>) -> Identifier {
         Identifier {
             kind,
@@ -146,6 +204,16 @@ impl Identifier {
 }
 
 /// A postal address; every part is optional because lists give what they have.
+///
+/// ```
+/// let list = sanctions::Screener::demo_list()?;
+/// let kazstanex = list.entities.iter().find(|e| e.id.to_string() == "uk:16678");
+/// let address = kazstanex.and_then(|e| e.addresses.first());
+/// assert_eq!(address.and_then(|a| a.city.as_deref()), Some("ALMATY CITY"));
+/// assert_eq!(address.and_then(|a| a.country.as_deref()), Some("KZ"));
+/// assert_eq!(address.and_then(|a| a.full.as_deref()), None);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Address {
@@ -229,7 +297,20 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// An entity with an id, a kind and no names yet.
+    /// An entity with an id, a kind and no names yet; its other fields are public.
+    ///
+    /// ```
+    /// use sanctions::model::{Entity, EntityId, EntityKind, Name, Source};
+    ///
+    /// let mut entity = Entity::new(EntityId::new(Source::Custom, "c-1"), EntityKind::Organization)
+    ///     .with_name(Name::new("ТОО «Казстанекс»"));
+    /// entity.countries.push("KZ".into());
+    /// assert_eq!(
+    ///     serde_json::to_string(&entity)?,
+    ///     r#"{"source":"custom","id":"c-1","kind":"organization","names":[{"text":"ТОО «Казстанекс»","kind":"primary","script":"Cyrl"}],"countries":["KZ"]}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
     pub fn new(id: EntityId, kind: EntityKind) -> Entity {
         Entity {
             id,
@@ -249,12 +330,31 @@ impl Entity {
     }
 
     /// The same entity with one more name.
+    ///
+    /// ```
+    /// use sanctions::model::{Entity, EntityId, EntityKind, Name, NameKind, Source};
+    ///
+    /// let entity = Entity::new(EntityId::new(Source::Custom, "c-1"), EntityKind::Organization)
+    ///     .with_name(Name::new("KAZSTANEX LLP"))
+    ///     .with_name(Name::new("TOO KAZSTANEX").with_kind(NameKind::Aka));
+    /// assert_eq!(entity.names.len(), 2);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn with_name(mut self, name: Name) -> Entity {
         self.names.push(name);
         self
     }
 
     /// The primary name: the first of kind primary, else the first name.
+    ///
+    /// ```
+    /// use sanctions::model::{Entity, EntityId, EntityKind, Name, NameKind, Source};
+    ///
+    /// let entity = Entity::new(EntityId::new(Source::Custom, "c-1"), EntityKind::Person)
+    ///     .with_name(Name::new("Евгений Пригожин").with_kind(NameKind::Aka))
+    ///     .with_name(Name::new("Yevgeniy Prigozhin"));
+    /// assert_eq!(entity.primary_name().map(|n| n.text.as_str()), Some("Yevgeniy Prigozhin"));
+    /// ```
     pub fn primary_name(&self) -> Option<&Name> {
         self.names
             .iter()

@@ -62,6 +62,15 @@ fn write_line(entity: &Entity, out: &mut Vec<u8>) {
 
 impl Entity {
     /// The SHA-256 of this entity's content (see [`ContentHash`]).
+    ///
+    /// ```
+    /// let list = sanctions::Screener::demo_list()?;
+    /// let mut entity = list.entities[0].clone();
+    /// let before = entity.content_hash();
+    /// entity.programs.push("RUSSIA-EO14024".into());
+    /// assert_ne!(entity.content_hash(), before);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn content_hash(&self) -> ContentHash {
         ContentHash::of_entities([self])
     }
@@ -72,6 +81,20 @@ impl SanctionsList {
     /// order, each line ended by `\n`). The same official
     /// file read by the same crate version always gives the same hash, whatever format it
     /// came in.
+    ///
+    /// ```
+    /// use sanctions::{SanctionsList, Screener, Source};
+    ///
+    /// // No entity: the SHA-256 of no bytes.
+    /// let empty = SanctionsList::new(Source::Eu).content_hash();
+    /// assert_eq!(empty.to_string(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    /// // Entity order counts.
+    /// let list = Screener::demo_list()?;
+    /// let mut reversed = list.clone();
+    /// reversed.entities.reverse();
+    /// assert_ne!(list.content_hash(), reversed.content_hash());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn content_hash(&self) -> ContentHash {
         ContentHash::of_entities(&self.entities)
     }

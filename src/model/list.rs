@@ -9,6 +9,17 @@ use super::{Entity, PartialDate};
 use crate::error::{Error, ErrorKind};
 
 /// The publisher of a list, by its short lower-case name (`ofac`, `eu`, `uk`, ...).
+///
+/// ```
+/// use sanctions::Source;
+///
+/// let uk: Source = "uk".parse()?;
+/// assert_eq!(uk, Source::Uk);
+/// assert_eq!(uk.as_str(), "uk");
+/// assert!("hmt".parse::<Source>().is_err());
+/// assert_eq!(Source::ALL.len(), 8);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -85,6 +96,16 @@ impl FromStr for Source {
 }
 
 /// A sanctions list: where it comes from, when it was published, and its entities.
+///
+/// ```
+/// use sanctions::{Screener, Source};
+///
+/// let list = Screener::demo_list()?;
+/// assert_eq!(list.source, Source::Custom);
+/// assert_eq!(list.published, None);
+/// assert_eq!(list.entities.len(), 74);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SanctionsList {
@@ -98,7 +119,21 @@ pub struct SanctionsList {
 }
 
 impl SanctionsList {
-    /// An empty list of a source.
+    /// An empty list of a source, to fill with entities.
+    ///
+    /// ```
+    /// use sanctions::model::{Entity, EntityId, EntityKind, Name};
+    /// use sanctions::{SanctionsList, Screener, Source};
+    ///
+    /// let mut list = SanctionsList::new(Source::Custom);
+    /// list.entities.push(
+    ///     Entity::new(EntityId::new(Source::Custom, "c-1"), EntityKind::Organization)
+    ///         .with_name(Name::new("ТОО «Казстанекс»")),
+    /// );
+    /// let screener = Screener::builder().list(list).build()?;
+    /// assert_eq!(screener.screen("TOO KAZSTANEKS")[0].entity_id().id, "c-1");
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn new(source: Source) -> SanctionsList {
         SanctionsList {
             source,
@@ -107,7 +142,16 @@ impl SanctionsList {
         }
     }
 
-    /// The same list with a publication date.
+    /// The same list with a publication date, which the screener's audit stamp records.
+    ///
+    /// ```
+    /// use sanctions::{SanctionsList, Screener, Source};
+    ///
+    /// let list = SanctionsList::new(Source::Uk).with_published("2025-02-24".parse()?);
+    /// let screener = Screener::builder().list(list).build()?;
+    /// assert_eq!(screener.audit_stamp().lists()[0].published().map(|d| d.to_string()).as_deref(), Some("2025-02-24"));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn with_published(mut self, date: PartialDate) -> SanctionsList {
         self.published = Some(date);
         self

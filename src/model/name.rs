@@ -3,6 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 /// How a list qualifies a name of an entity.
+///
+/// ```
+/// use sanctions::model::NameKind;
+///
+/// let kinds: Vec<NameKind> = serde_json::from_str(r#"["primary", "aka", "fka", "weak_aka"]"#)?;
+/// assert_eq!(kinds, [NameKind::Primary, NameKind::Aka, NameKind::Fka, NameKind::WeakAka]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -23,12 +31,26 @@ pub enum NameKind {
 
 impl NameKind {
     /// Whether the list marks this name as weak or low quality.
+    ///
+    /// ```
+    /// use sanctions::model::NameKind;
+    ///
+    /// assert!(NameKind::WeakAka.is_weak());
+    /// assert!(!NameKind::Aka.is_weak());
+    /// ```
     pub fn is_weak(self) -> bool {
         self == NameKind::WeakAka
     }
 }
 
 /// A writing system, named by its ISO 15924 code in serialized form.
+///
+/// ```
+/// use sanctions::model::Script;
+///
+/// assert_eq!(serde_json::to_string(&Script::detect("金华市海润动力科技有限公司"))?, r#""Hani""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Script {
@@ -76,6 +98,13 @@ pub enum Script {
 impl Script {
     /// The script of one character, `None` for characters that are not letters of a script
     /// (digits, punctuation, spaces, marks).
+    ///
+    /// ```
+    /// use sanctions::model::Script;
+    ///
+    /// assert_eq!(Script::of_char('П'), Some(Script::Cyrillic));
+    /// assert_eq!(Script::of_char('«'), None);
+    /// ```
     pub fn of_char(c: char) -> Option<Script> {
         crate::normalize::script_of(c)
     }
@@ -130,6 +159,13 @@ pub struct Name {
 
 impl Name {
     /// A primary name with its script detected from the text.
+    ///
+    /// ```
+    /// use sanctions::model::{Name, NameKind, Script};
+    ///
+    /// let name = Name::new("TOO КАЗСТАНЭКС");
+    /// assert_eq!((name.kind, name.script, name.lang), (NameKind::Primary, Script::Mixed, None));
+    /// ```
     pub fn new(text: impl Into<String>) -> Name {
         let text = text.into();
         let script = Script::detect(&text);
@@ -142,12 +178,24 @@ impl Name {
     }
 
     /// The same name with another kind.
+    ///
+    /// ```
+    /// use sanctions::model::{Name, NameKind};
+    ///
+    /// assert_eq!(Name::new("PERUN").with_kind(NameKind::WeakAka).kind, NameKind::WeakAka);
+    /// ```
     pub fn with_kind(mut self, kind: NameKind) -> Name {
         self.kind = kind;
         self
     }
 
-    /// The same name with a language code.
+    /// The same name with a language code (ISO 639-1).
+    ///
+    /// ```
+    /// use sanctions::model::Name;
+    ///
+    /// assert_eq!(Name::new("Evguéni Prigojine").with_lang("fr").lang.as_deref(), Some("fr"));
+    /// ```
     pub fn with_lang(mut self, lang: impl Into<String>) -> Name {
         self.lang = Some(lang.into());
         self

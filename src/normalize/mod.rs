@@ -54,6 +54,13 @@ use legal_form::LegalForms;
 use translit::Lang;
 
 /// What a token is.
+///
+/// ```
+/// use sanctions::normalize::{TokenKind, normalize};
+///
+/// let kinds: Vec<TokenKind> = normalize("J. Smith 23 LLC").tokens().iter().map(|t| t.kind()).collect();
+/// assert_eq!(kinds, [TokenKind::Initial, TokenKind::Word, TokenKind::Number, TokenKind::LegalForm]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -69,6 +76,21 @@ pub enum TokenKind {
 }
 
 /// One normalized token of a name.
+///
+/// ```
+/// use sanctions::normalize::{TokenKind, normalize};
+///
+/// let text = "PRIGOZHIN, Yevgeniy";
+/// let name = normalize(text);
+/// let given = &name.tokens()[1];
+/// assert_eq!(given.text(), "yevgeniy");
+/// assert_eq!(given.key(), normalize("Jewgeni").tokens()[0].key()); // German romanization, one key
+/// assert_eq!(given.kind(), TokenKind::Word);
+/// assert_eq!(&text[given.span()], "Yevgeniy");
+/// assert!(given.is_first_given());
+/// assert!(!given.is_abjad());
+/// assert!(normalize("محمد").tokens()[0].is_abjad());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Token {
     text: String,
@@ -108,6 +130,14 @@ impl Token {
 
     /// The consonant skeleton of the key: what a spelling in a script without written short
     /// vowels (Arabic) can be compared on.
+    ///
+    /// ```
+    /// use sanctions::normalize::normalize;
+    ///
+    /// let arabic = normalize("محمد");
+    /// let latin = normalize("Muhammad");
+    /// assert_eq!(arabic.tokens()[0].skeleton(), latin.tokens()[0].skeleton());
+    /// ```
     pub fn skeleton(&self) -> String {
         variant::skeleton(&self.key)
     }
@@ -127,6 +157,12 @@ impl Token {
 }
 
 /// A name after normalization: its tokens in order.
+///
+/// ```
+/// let name = sanctions::normalize::normalize("ТОО «Казстанекс»");
+/// assert_eq!(name.tokens().len(), 2);
+/// assert_eq!(name.to_string(), "llp kazstaneks");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NormalizedName {
     tokens: Vec<Token>,
@@ -139,6 +175,13 @@ impl NormalizedName {
     }
 
     /// Whether the name has no token at all.
+    ///
+    /// ```
+    /// use sanctions::normalize::normalize;
+    ///
+    /// assert!(normalize(" «» \u{200b}").is_empty());
+    /// assert!(!normalize("Пригожин").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
@@ -167,6 +210,16 @@ impl fmt::Display for NormalizedName {
 ///
 /// Linear in the length of the text. The legal-form table is prepared once per process, on
 /// first use.
+///
+/// # Example
+///
+/// ```
+/// use sanctions::normalize::normalize;
+///
+/// assert_eq!(normalize("Евгений Пригожин").to_string(), "yevgeniy prigozhin");
+/// // The Italian S.p.A. is a joint-stock company: its legal-form class is `jsc`.
+/// assert_eq!(normalize("Gruppo Alpha S.p.A.").to_string(), "gruppo alpha jsc");
+/// ```
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     legal_forms().apply(&mut tokens, false);

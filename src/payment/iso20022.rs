@@ -11,6 +11,22 @@
 //! the agents (`DbtrAgt`, `CdtrAgt`, `IntrmyAgt1` to `3`, `InstgAgt`, `InstdAgt`,
 //! `PrvsInstgAgt1` to `3`, the reimbursement agents), the parties of structured remittance
 //! information, and those of the underlying customer credit transfer of a COV.
+//!
+//! ```
+//! use sanctions::payment::{FieldKind, MessageType, iso20022};
+//!
+//! let xml = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+//!   <GrpHdr><MsgId>MSG-1</MsgId></GrpHdr>
+//!   <CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId>
+//!     <Cdtr><Nm>KAZSTANEX LLP</Nm></Cdtr>
+//!     <RmtInf><Ustrd>Invoice 7</Ustrd><Ustrd>Almaty</Ustrd></RmtInf>
+//!   </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+//! let message = &iso20022::read(xml.as_bytes())?[0];
+//! assert_eq!(message.message_type(), MessageType::Pacs008);
+//! let second = message.field("CdtTrfTxInf[1]/RmtInf/Ustrd[2]").ok_or("field")?;
+//! assert_eq!((second.value(), second.kind()), ("Almaty", FieldKind::Text));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::sync::Arc;
 

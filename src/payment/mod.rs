@@ -59,23 +59,63 @@ use crate::model::{EntityKind, PartialDate};
 
 /// The longest field value read, in bytes. The longest field of the supported messages is
 /// MT field 77T (9,000 characters); ISO 20022 texts are at most 350 characters.
+///
+/// ```
+/// use sanctions::{ErrorKind, payment::{self, MAX_FIELD_BYTES}};
+///
+/// let fin = format!("{{1:F01DEUTDEFFAXXX0000000000}}{{2:I103COBADEFFXXXXN}}{{4:\r\n:20:REF-1\r\n:70:{}\r\n-}}", "A".repeat(MAX_FIELD_BYTES + 1));
+/// let err = payment::read(fin.as_bytes()).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// assert_eq!(err.to_string(), format!("line 3: expected field 70 of at most {MAX_FIELD_BYTES} bytes, found {} bytes", MAX_FIELD_BYTES + 1));
+/// ```
 pub const MAX_FIELD_BYTES: usize = 16 * 1024;
 
 /// The deepest nesting of ISO 20022 elements below a message element. Real pacs.008 and
 /// pacs.009 messages nest fewer than 14 levels (`CdtTrfTxInf/UndrlygCstmrCdtTrf/Dbtr/Id/
 /// PrvtId/Othr/SchmeNm/Cd` is 8).
+///
+/// ```
+/// use sanctions::{ErrorKind, payment::{self, MAX_DEPTH}};
+///
+/// let deep = format!("<Document><FIToFICstmrCdtTrf>{}", "<X>".repeat(MAX_DEPTH + 1));
+/// assert_eq!(payment::read(deep.as_bytes()).unwrap_err().kind(), ErrorKind::Malformed);
+/// ```
 pub const MAX_DEPTH: usize = 32;
 
 /// The longest ISO 20022 element name read, in bytes (the schemas' longest are under 40).
+///
+/// ```
+/// use sanctions::{ErrorKind, payment::{self, MAX_NAME_BYTES}};
+///
+/// let long = "X".repeat(MAX_NAME_BYTES + 1);
+/// let xml = format!("<Document><FIToFICstmrCdtTrf><{long}>text</{long}></FIToFICstmrCdtTrf></Document>");
+/// assert_eq!(payment::read(xml.as_bytes()).unwrap_err().kind(), ErrorKind::Malformed);
+/// ```
 pub const MAX_NAME_BYTES: usize = 64;
 
 /// The longest ISO 20022 field path, in bytes. Real paths are under 120 bytes
 /// (`CdtTrfTxInf[1]/UndrlygCstmrCdtTrf/RmtInf/Strd[1]/RfrdDocInf[1]/LineDtls[1]/Id[1]/Tp/CdOrPrtry/Prtry`
 /// is 96); the bound keeps the memory of many small fields deep in a hostile document
 /// within a small multiple of its size.
+///
+/// ```
+/// use sanctions::payment::{MAX_DEPTH, MAX_NAME_BYTES, MAX_PATH_BYTES};
+///
+/// // Deep and long names together could make paths of 2 KiB; real ones stay under this bound.
+/// assert!(MAX_PATH_BYTES < MAX_DEPTH * MAX_NAME_BYTES);
+/// assert!("CdtTrfTxInf[1]/UndrlygCstmrCdtTrf/RmtInf/Strd[1]/RfrdDocInf[1]/LineDtls[1]/Id[1]/Tp/CdOrPrtry/Prtry".len() < MAX_PATH_BYTES);
+/// ```
 pub const MAX_PATH_BYTES: usize = 256;
 
 /// The family of a payment message's format.
+///
+/// ```
+/// use sanctions::payment::{self, Format};
+///
+/// assert_eq!(payment::detect(b"{1:F01DEUTDEFFAXXX0000000000}")?, Format::SwiftMt);
+/// assert_eq!(Format::Iso20022.as_str(), "iso20022");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -103,6 +143,20 @@ impl fmt::Display for Format {
 }
 
 /// The type of a payment message.
+///
+/// ```
+/// use sanctions::payment::{self, MessageType};
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// assert_eq!(message.message_type(), MessageType::Mt103);
+/// assert_eq!(message.message_type().as_str(), "MT103");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageType {
@@ -137,6 +191,13 @@ impl MessageType {
     }
 
     /// The family of its format.
+    ///
+    /// ```
+    /// use sanctions::payment::{Format, MessageType};
+    ///
+    /// assert_eq!(MessageType::Mt202Cov.format(), Format::SwiftMt);
+    /// assert_eq!(MessageType::Pacs009Cov.format(), Format::Iso20022);
+    /// ```
     pub fn format(self) -> Format {
         match self {
             MessageType::Mt103 | MessageType::Mt202 | MessageType::Mt202Cov => Format::SwiftMt,
@@ -160,6 +221,22 @@ impl Serialize for MessageType {
 }
 
 /// How a field is screened.
+///
+/// ```
+/// use sanctions::payment::{self, FieldKind};
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// let kind = |tag| message.field(tag).map(|f| f.kind());
+/// assert_eq!(kind("59"), Some(FieldKind::Party));
+/// assert_eq!(kind("70"), Some(FieldKind::Text));
+/// assert_eq!(kind("32A"), Some(FieldKind::Other));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -181,12 +258,42 @@ pub enum FieldKind {
 
 impl FieldKind {
     /// Whether the field's text is scanned for listed names.
+    ///
+    /// ```
+    /// use sanctions::payment::FieldKind;
+    ///
+    /// assert!(FieldKind::Text.is_scanned());
+    /// assert!(FieldKind::Party.is_scanned());
+    /// assert!(!FieldKind::Bic.is_scanned());
+    /// assert!(!FieldKind::Other.is_scanned());
+    /// ```
     pub fn is_scanned(self) -> bool {
         matches!(self, FieldKind::Name | FieldKind::Party | FieldKind::Text)
     }
 }
 
 /// One field of a message: its name, its value as written, and where it is.
+///
+/// ```
+/// use sanctions::payment::{self, FieldKind};
+///
+/// let xml = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+///   <GrpHdr><MsgId>MSG-1</MsgId></GrpHdr>
+///   <CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId>
+///     <Dbtr><Nm>Alpine Timber AG</Nm></Dbtr>
+///     <CdtrAgt><FinInstnId><BICFI>HSBKKZKX</BICFI></FinInstnId></CdtrAgt>
+///     <Cdtr><Nm>ТОО «Казстанекс»</Nm><PstlAdr><TwnNm>Almaty</TwnNm><Ctry>KZ</Ctry></PstlAdr></Cdtr>
+///     <RmtInf><Ustrd>Invoice 7</Ustrd></RmtInf>
+///   </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+/// let message = &payment::read(xml.as_bytes())?[0];
+/// let name = message.field("CdtTrfTxInf[1]/Cdtr/Nm").ok_or("the creditor's name")?;
+/// assert_eq!(name.name(), "CdtTrfTxInf[1]/Cdtr/Nm");
+/// assert_eq!(name.value(), "ТОО «Казстанекс»");
+/// assert_eq!(name.kind(), FieldKind::Name);
+/// assert_eq!(name.line(), 6);
+/// assert_eq!(name.transaction(), Some("E2E-1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
     pub(crate) name: String,
@@ -245,6 +352,21 @@ impl Field {
 
 /// The role of a party in a payment. MT fields map to the ISO 20022 roles of the standard
 /// MT to MX mappings.
+///
+/// ```
+/// use sanctions::payment::{self, PartyRole};
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// let roles: Vec<&str> = message.parties().iter().map(|p| p.role().as_str()).collect();
+/// assert_eq!(roles, ["sender", "receiver", "debtor", "creditor"]);
+/// assert_eq!(message.parties()[3].role(), PartyRole::Creditor);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -323,6 +445,34 @@ impl fmt::Display for PartyRole {
 }
 
 /// A party of a message (a customer or a financial institution), as its fields give it.
+///
+/// ```
+/// use sanctions::EntityKind;
+/// use sanctions::payment::{self, PartyRole};
+///
+/// let xml = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+///   <GrpHdr><MsgId>MSG-1</MsgId></GrpHdr>
+///   <CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId>
+///     <Dbtr><Nm>Alpine Timber AG</Nm></Dbtr>
+///     <CdtrAgt><FinInstnId><BICFI>HSBKKZKX</BICFI></FinInstnId></CdtrAgt>
+///     <Cdtr><Nm>ТОО «Казстанекс»</Nm><PstlAdr><TwnNm>Almaty</TwnNm><Ctry>KZ</Ctry></PstlAdr></Cdtr>
+///     <RmtInf><Ustrd>Invoice 7</Ustrd></RmtInf>
+///   </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+/// let message = &payment::read(xml.as_bytes())?[0];
+/// let creditor = message.parties().iter().find(|p| p.role() == PartyRole::Creditor).ok_or("creditor")?;
+/// assert_eq!(creditor.field(), "CdtTrfTxInf[1]/Cdtr");
+/// assert_eq!(creditor.name(), Some("ТОО «Казстанекс»"));
+/// assert_eq!(creditor.name_field(), Some("CdtTrfTxInf[1]/Cdtr/Nm"));
+/// assert_eq!(creditor.address(), ["Almaty"]);
+/// assert_eq!(creditor.country(), Some("KZ"));
+/// assert_eq!((creditor.bic(), creditor.bic_field(), creditor.account()), (None, None, None));
+/// assert_eq!(creditor.kind(), EntityKind::Unknown);
+/// assert_eq!(creditor.birth_date(), None);
+/// assert_eq!(creditor.transaction(), Some("E2E-1"));
+/// let agent = message.parties().iter().find(|p| p.role() == PartyRole::CreditorAgent).ok_or("agent")?;
+/// assert_eq!(agent.bic(), Some("HSBKKZKX"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Party {
     pub(crate) role: PartyRole,
@@ -436,6 +586,16 @@ impl Party {
 
 /// A field or part of a field that a reader could not use as it stood: what it did with it
 /// and why. The field is kept, and screened as free text when it holds text.
+///
+/// ```
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n:20:REF-1\r\n:57A:NOT-A-BIC\r\n-}";
+/// let message = &sanctions::payment::read(fin.as_bytes())?[0];
+/// let issue = &message.issues()[0];
+/// assert_eq!(issue.line(), 3);
+/// assert_eq!(issue.field(), Some("57A"));
+/// assert!(issue.reason().contains("BIC"));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReadIssue {
     pub(crate) line: u64,
@@ -480,6 +640,25 @@ impl fmt::Display for ReadIssue {
 }
 
 /// One payment message: its type, reference, fields, parties and read issues.
+///
+/// ```
+/// use sanctions::payment::{self, Format, MessageType};
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// assert_eq!(message.message_type(), MessageType::Mt103);
+/// assert_eq!(message.format(), Format::SwiftMt);
+/// assert_eq!((message.index(), message.line()), (0, 1));
+/// assert_eq!(message.reference(), Some("REF-1"));
+/// assert_eq!(message.fields().iter().filter(|f| !f.name().starts_with('{')).count(), 6);
+/// assert_eq!(message.parties().len(), 4);
+/// assert!(message.issues().is_empty());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Message {
     pub(crate) message_type: MessageType,
@@ -498,6 +677,22 @@ impl Message {
     }
 
     /// The family of its format.
+    ///
+    /// ```
+    /// use sanctions::payment::{self, Format};
+    ///
+    /// let xml = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+    ///   <GrpHdr><MsgId>MSG-1</MsgId></GrpHdr>
+    ///   <CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId>
+    ///     <Dbtr><Nm>Alpine Timber AG</Nm></Dbtr>
+    ///     <CdtrAgt><FinInstnId><BICFI>HSBKKZKX</BICFI></FinInstnId></CdtrAgt>
+    ///     <Cdtr><Nm>ТОО «Казстанекс»</Nm><PstlAdr><TwnNm>Almaty</TwnNm><Ctry>KZ</Ctry></PstlAdr></Cdtr>
+    ///     <RmtInf><Ustrd>Invoice 7</Ustrd></RmtInf>
+    ///   </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+    /// let message = &payment::read(xml.as_bytes())?[0];
+    /// assert_eq!(message.format(), Format::Iso20022);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn format(&self) -> Format {
         self.message_type.format()
     }
@@ -523,6 +718,20 @@ impl Message {
     }
 
     /// The first field of a name.
+    ///
+    /// ```
+    /// use sanctions::payment;
+    ///
+    /// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+    ///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+    ///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+    ///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+    ///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+    /// let message = &payment::read(fin.as_bytes())?[0];
+    /// assert_eq!(message.field("70").map(|f| f.value()), Some("INVOICE 7 TOO KAZSTANEKS"));
+    /// assert!(message.field("72").is_none());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }
@@ -604,6 +813,27 @@ fn trim_start(input: &[u8]) -> &[u8] {
 /// [`ErrorKind::UnknownFormat`] when the format is not recognized (see [`detect`]);
 /// [`ErrorKind::Malformed`] (with the line) when a message breaks its format or is of a type
 /// the crate does not read; [`ErrorKind::Encoding`] when the text is not UTF-8.
+///
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, payment::{self, MessageType}};
+///
+/// let xml = r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.10"><FIToFICstmrCdtTrf>
+///   <GrpHdr><MsgId>MSG-1</MsgId></GrpHdr>
+///   <CdtTrfTxInf><PmtId><EndToEndId>E2E-1</EndToEndId></PmtId>
+///     <Dbtr><Nm>Alpine Timber AG</Nm></Dbtr>
+///     <CdtrAgt><FinInstnId><BICFI>HSBKKZKX</BICFI></FinInstnId></CdtrAgt>
+///     <Cdtr><Nm>ТОО «Казстанекс»</Nm><PstlAdr><TwnNm>Almaty</TwnNm><Ctry>KZ</Ctry></PstlAdr></Cdtr>
+///     <RmtInf><Ustrd>Invoice 7</Ustrd></RmtInf>
+///   </CdtTrfTxInf></FIToFICstmrCdtTrf></Document>"#;
+/// let message = &payment::read(xml.as_bytes())?[0];
+/// assert_eq!(message.message_type(), MessageType::Pacs008);
+/// assert_eq!(message.reference(), Some("MSG-1"));
+/// let err = payment::read(b"{1:F01DEUTDEFFAXXX0000000000}{2:I999COBADEFFXXXXN}{4:\r\n-}").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read(input: &[u8]) -> Result<Vec<Message>> {
     match detect(input)? {
         Format::SwiftMt => mt::read(input),

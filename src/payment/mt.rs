@@ -12,6 +12,23 @@
 //! lines), F (party identifier, then numbered lines `1/NAME`, `2/ADDRESS`, `3/CC/TOWN`,
 //! `4/YYYYMMDD` birth date, ...). The sender and receiver of the header blocks are parties
 //! too, screened by BIC.
+//!
+//! ```
+//! use sanctions::model::PartialDate;
+//! use sanctions::payment::{PartyRole, mt};
+//!
+//! let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+//!     :20:REF-2\r\n:32A:240105EUR1000,\r\n\
+//!     :50F:/DE89370400440532013000\r\n1/PRIGOZHIN, YEVGENIY\r\n3/RU/ST. PETERSBURG\r\n4/19610601\r\n\
+//!     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\n-}";
+//! let message = &mt::read(fin.as_bytes())?[0];
+//! let debtor = message.parties().iter().find(|p| p.role() == PartyRole::Debtor).ok_or("debtor")?;
+//! assert_eq!(debtor.name(), Some("PRIGOZHIN, YEVGENIY"));
+//! assert_eq!(debtor.country(), Some("RU"));
+//! assert_eq!(debtor.birth_date(), PartialDate::new(1961, Some(6), Some(1)));
+//! assert_eq!(debtor.account(), Some("DE89370400440532013000"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use super::{
     FieldKind, MAX_FIELD_BYTES, Message, MessageType, Party, PartyRole, ReadIssue, bic_country,

@@ -13,6 +13,22 @@ use crate::score::{Explanation, Factor};
 use crate::screen::{Match, Query, Score, Screener, TextHit};
 
 /// How a payment hit was found.
+///
+/// ```
+/// use sanctions::{Screener, payment::{self, HitKind}};
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// let hits = Screener::demo()?.screen_payment(message);
+/// let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind()).collect();
+/// assert_eq!(kinds, [HitKind::Name, HitKind::Text]);
+/// assert_eq!(HitKind::Text.as_str(), "text");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -46,6 +62,37 @@ enum Found {
 
 /// A listed entity found in a payment message: where (message, field, text) and what (the
 /// entity, the list name, the score and its explanation).
+///
+/// ```
+/// use sanctions::payment::{self, HitKind, PartyRole};
+/// use sanctions::Screener;
+///
+/// let fin = "{1:F01DEUTDEFFAXXX0000000000}{2:I103COBADEFFXXXXN}{4:\r\n\
+///     :20:REF-1\r\n:32A:240105EUR1000,\r\n\
+///     :50K:/DE89370400440532013000\r\nALPINE TIMBER AG\r\nZURICH\r\n\
+///     :59:/KZ86125KZT5004100100\r\nKAZSTANEX LLP\r\nALMATY\r\n\
+///     :70:INVOICE 7 TOO KAZSTANEKS\r\n:71A:SHA\r\n-}";
+/// let message = &payment::read(fin.as_bytes())?[0];
+/// let hits = Screener::demo()?.screen_payment(message);
+/// let name = &hits[0];
+/// assert_eq!((name.message(), name.reference()), (0, Some("REF-1")));
+/// assert_eq!(name.transaction(), None); // an MT message has one transaction
+/// assert_eq!((name.field(), name.role(), name.kind()), ("59", Some(PartyRole::Creditor), HitKind::Name));
+/// assert_eq!(name.text(), "KAZSTANEX LLP");
+/// assert_eq!(name.span(), None);
+/// assert_eq!(name.entity_id().to_string(), "uk:16678");
+/// assert_eq!(name.name(), "KAZSTANEX LIMITED LIABILITY PARTNERSHIP");
+/// assert!(name.score().value() >= 0.9);
+/// assert!(name.as_match().is_some());
+/// let text = &hits[1];
+/// assert_eq!((text.field(), text.kind(), text.role()), ("70", HitKind::Text, None));
+/// assert_eq!(text.text(), "TOO KAZSTANEKS");
+/// assert_eq!(text.span(), Some(10..24));
+/// assert!(text.as_text_hit().is_some());
+/// assert_eq!(text.explanation().matched().len(), 2);
+/// assert_eq!(text.audit().threshold(), sanctions::DEFAULT_THRESHOLD);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct PaymentHit {
     message: usize,

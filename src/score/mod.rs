@@ -20,6 +20,18 @@
 //! ([`COGNATE_SIM`]).
 //!
 //! Scores are in [0, 1] and deterministic.
+//!
+//! ```
+//! use sanctions::score::{Factor, NUMBER_CONFLICT};
+//!
+//! let screener = sanctions::Screener::builder().build()?;
+//! let c = screener.compare("Prigoschin Jewgeni", "PRIGOZHIN, Yevgeniy");
+//! assert!(c.is_match()); // German and English romanizations meet
+//! assert_eq!(c.explanation().to_string(), "prigoschin~prigozhin 0.97, jewgeni~yevgeniy 0.97");
+//! let c = screener.compare("DA GROUP 23", "DA GROUP 22");
+//! assert!(c.explanation().factors().contains(&Factor::NumberConflict { multiplier: NUMBER_CONFLICT }));
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 mod common_names;
 mod generic_words;
@@ -42,47 +54,197 @@ use crate::normalize::variant::{
 use crate::normalize::{Token, TokenKind};
 
 /// Similarity of two different tokens with the same spelling-variant key.
+///
+/// ```
+/// use sanctions::score::KEY_EQUAL;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // `Jusuf` and `Yusuf`: two romanizations with one spelling-variant key.
+/// let c = screener.compare("Jusuf Ibrahim", "Yusuf Ibrahim");
+/// let link = c.explanation().matched().iter().find(|m| m.query() == ["jusuf"]);
+/// assert_eq!(link.map(|m| m.similarity()), Some(KEY_EQUAL));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const KEY_EQUAL: f32 = 0.97;
 /// Similarity of an initial and a word that starts with it.
+///
+/// ```
+/// use sanctions::score::INITIAL_SIM;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Y. Prigozhin", "Yevgeniy Prigozhin");
+/// let link = c.explanation().matched().iter().find(|m| m.query() == ["y"]);
+/// assert_eq!(link.map(|m| m.similarity()), Some(INITIAL_SIM));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const INITIAL_SIM: f32 = 0.75;
 /// The weight left to an unmatched patronymic (`Viktorovich`): often left out of a name.
+///
+/// ```
+/// use sanctions::score::PATRONYMIC_FACTOR;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // A patronymic left over costs less than another word left over.
+/// let patronymic = screener.compare("Iosif Viktorovich Prigozhin", "Iosif Prigozhin").score();
+/// let other = screener.compare("Iosif Rotenberg Prigozhin", "Iosif Prigozhin").score();
+/// assert!(patronymic.value() > other.value());
+/// assert!(PATRONYMIC_FACTOR < 1.0);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const PATRONYMIC_FACTOR: f32 = 0.2;
 /// Multiplier when both names have numbers and they disagree (`DA GROUP 23` / `DA GROUP 22`).
+///
+/// ```
+/// use sanctions::score::{Factor, NUMBER_CONFLICT};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("DA GROUP 23", "DA GROUP 22");
+/// assert!(c.explanation().factors().contains(&Factor::NumberConflict { multiplier: NUMBER_CONFLICT }));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const NUMBER_CONFLICT: f32 = 0.5;
 /// The highest score a partial match may have when no matched token is distinctive (weight
 /// at least [`DISTINCTIVE_WEIGHT`]): common words alone never carry a match. A name of common
 /// words only still matches itself in full.
+///
+/// ```
+/// use sanctions::score::{Factor, GENERIC_ONLY_CAP};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Trading Group", "Trading Group International");
+/// assert_eq!(c.score().value(), GENERIC_ONLY_CAP);
+/// assert!(c.explanation().factors().contains(&Factor::GenericOnly { cap: GENERIC_ONLY_CAP }));
+/// // A name of common words only still matches itself.
+/// assert_eq!(screener.compare("Trading Group", "TRADING GROUP").score().value(), 1.0);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const GENERIC_ONLY_CAP: f32 = 0.5;
 /// The weight from which a token is distinctive: not a common word. 0.45 is a document
 /// frequency of about 0.8 % of the listed entities in the embedded table (`trading`, `group`,
 /// `international`, `bank` are below it; `global`, `kazstanex` above).
+///
+/// ```
+/// use sanctions::score::DISTINCTIVE_WEIGHT;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // `Kazstanex` is distinctive, `Trading` and `Group` are not: only the first carries a match.
+/// assert!(screener.compare("Kazstanex Group", "Kazstanex Group International").is_match());
+/// assert!(!screener.compare("Trading Group", "Trading Group International").is_match());
+/// let c = screener.compare("Kazstanex Group", "KAZSTANEX GROUP");
+/// let weight = |word: &str| c.explanation().matched().iter().find(|m| m.query() == [word]).map(|m| m.weight() / 2.0);
+/// assert!(weight("kazstanex") >= Some(DISTINCTIVE_WEIGHT));
+/// assert!(weight("group") < Some(DISTINCTIVE_WEIGHT));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const DISTINCTIVE_WEIGHT: f32 = 0.45;
 
 /// The weight from which an unmatched token counts as a disagreement when both names keep
 /// one ([`BOTH_SIDES_UNMATCHED`]): lower than [`DISTINCTIVE_WEIGHT`], since two different
 /// common words (`Trading` / `Trust`) still tell two names apart.
+///
+/// ```
+/// use sanctions::score::{DISAGREEING_WEIGHT, DISTINCTIVE_WEIGHT, Factor};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // Two different words left over: the names are told apart.
+/// let c = screener.compare("Prigozhin Ivanov", "Yevgeniy Prigozhin");
+/// assert!(matches!(c.explanation().factors(), [Factor::UnmatchedOnBothSides { .. }]));
+/// assert!(DISAGREEING_WEIGHT < DISTINCTIVE_WEIGHT);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const DISAGREEING_WEIGHT: f32 = 0.35;
 /// Strength of the penalty when the given names of two `SURNAME, Given` names do not meet
 /// each other (a son named after his father: `QADHAFI, Hannibal Muammar` / `QADHAFI,
 /// Muammar`; brothers: `AL-TIKRITI, Ayman Sabawi` / `AL-TIKRITI, Sabawi`): the multiplier is
 /// `1 - GIVEN_NAME_CONFLICT × w`, with `w` the weight of the given name left unmatched.
+///
+/// ```
+/// use sanctions::score::{Factor, GIVEN_NAME_CONFLICT};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // Brothers: one surname, two given names.
+/// let c = screener.compare("ROTENBERG, Boris", "ROTENBERG, Arkady");
+/// let multiplier = c.explanation().factors().iter().find_map(|f| match f {
+///     Factor::GivenNameConflict { multiplier } => Some(*multiplier),
+///     _ => None,
+/// });
+/// assert!(multiplier.is_some_and(|m| (1.0 - GIVEN_NAME_CONFLICT..1.0).contains(&m)));
+/// assert!(!c.is_match());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const GIVEN_NAME_CONFLICT: f32 = 0.4;
 
 /// The multiplier when a person's `SURNAME, Given` name has no surname word met (see
 /// [`Factor::SurnameMissing`]).
+///
+/// ```
+/// use sanctions::EntityKind;
+/// use sanctions::score::{Factor, SURNAME_MISSING};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare_as("Yevgeniy Ivanov", "PRIGOZHIN, Yevgeniy", EntityKind::Person);
+/// assert!(c.explanation().factors().contains(&Factor::SurnameMissing { multiplier: SURNAME_MISSING }));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const SURNAME_MISSING: f32 = 0.8;
 
 /// The least similarity of a link that meets a word firmly: as written, or as one of its
 /// spelling variants ([`KEY_EQUAL`]); less is a respelling (see [`RESPELLED_ONLY`]).
+///
+/// ```
+/// use sanctions::score::{FIRM, Factor, RESPELLED_ONLY};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // Neither word is met as written or as a spelling variant: the match is respelled only.
+/// let c = screener.compare("Prigogine Evgeni", "Yevgeniy Prigozhin");
+/// assert!(c.explanation().matched().iter().all(|m| m.similarity() < FIRM));
+/// assert!(c.explanation().factors().contains(&Factor::RespelledOnly { multiplier: RESPELLED_ONLY }));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const FIRM: f32 = 0.95;
 /// As [`FIRM`], for a word written in Arabic script against a Latin spelling, which is met
 /// letter by letter and never quite exactly (`محمد` / `Muhammad`, 0.93).
+///
+/// ```
+/// use sanctions::score::{FIRM, FIRM_ABJAD};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // `محمد` meets `Mohammed` letter by letter, firmly enough for Arabic script.
+/// let c = screener.compare("Mohammed Sayed", "محمد سيد");
+/// let link = c.explanation().matched().iter().find(|m| m.query() == ["mohammed"]).map(|m| m.similarity());
+/// assert!(link.is_some_and(|s| (FIRM_ABJAD..FIRM).contains(&s)));
+/// assert!(c.explanation().factors().is_empty());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const FIRM_ABJAD: f32 = 0.9;
 /// The multiplier when no word is met firmly ([`FIRM`]) and the names are more than one word
 /// for one word, or when a listed name of one word is met respelled inside a longer query.
+///
+/// ```
+/// use sanctions::score::{Factor, RESPELLED_ONLY};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Prigogine Evgeni", "Yevgeniy Prigozhin");
+/// assert!(c.explanation().factors().contains(&Factor::RespelledOnly { multiplier: RESPELLED_ONLY }));
+/// assert!(c.score().value() < c.explanation().name_score() / RESPELLED_ONLY + 1e-6);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const RESPELLED_ONLY: f32 = 0.9;
 
 /// Strength of the penalty when both names keep distinctive tokens unmatched.
+///
+/// ```
+/// use sanctions::score::{BOTH_SIDES_UNMATCHED, Factor};
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Yevgeniy Prigozhin", "PRIGOZHIN, Iosif");
+/// let multiplier = c.explanation().factors().iter().find_map(|f| match f {
+///     Factor::UnmatchedOnBothSides { multiplier } => Some(*multiplier),
+///     _ => None,
+/// });
+/// assert!(multiplier.is_some_and(|m| (1.0 - BOTH_SIDES_UNMATCHED..1.0).contains(&m)));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
 /// A token prepared for scoring: its normalized form and its weight.
@@ -526,6 +688,18 @@ fn given_name_conflict(
 /// languages (`siriană` / `Siria`, `Islamului` / `Islamic`): their keys share a prefix of at
 /// least five symbols covering most of the shorter one, and differ only in endings of at most
 /// four.
+///
+/// ```
+/// use sanctions::score::COGNATE_SIM;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // Romanian `siriană` and English `Syrian`: one word in two languages.
+/// let c = screener.compare("Banca Siriană", "Syrian Bank");
+/// let link = c.explanation().matched().iter().find(|m| m.query() == ["siriana"]).map(|m| m.similarity());
+/// assert!(link >= Some(COGNATE_SIM));
+/// assert!(c.is_match());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const COGNATE_SIM: f32 = 0.85;
 
 /// The least common prefix of two cognate words, and the share of the shorter word it must
@@ -565,6 +739,17 @@ fn cognate_keys(a: &str, b: &str) -> bool {
 }
 
 /// One link of the alignment: query tokens, list tokens, similarity.
+///
+/// ```
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Abdul Rahman Prigozhin", "ABDULRAHMAN PRIGOZHIN");
+/// let links = c.explanation().matched();
+/// assert_eq!(links.len(), 2);
+/// let glued = links.iter().find(|m| m.candidate() == ["abdulrahman"]).map(|m| m.query());
+/// assert_eq!(glued, Some(&["abdul".to_string(), "rahman".to_string()][..]));
+/// assert!(links.iter().all(|m| m.similarity() == 1.0 && m.weight() > 0.0));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TokenMatch {
     query: Vec<String>,
@@ -596,6 +781,18 @@ impl TokenMatch {
 }
 
 /// Something besides the token links that moved the score.
+///
+/// ```
+/// use sanctions::score::Factor;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("DA GROUP 23", "DA GROUP 22");
+/// assert_eq!(c.explanation().factors()[0], Factor::NumberConflict { multiplier: 0.5 });
+/// assert_eq!(c.explanation().factors()[0].to_string(), "numbers disagree (×0.5)");
+/// let json = serde_json::to_string(&c.explanation().factors()[0]).ok();
+/// assert_eq!(json.as_deref(), Some(r#"{"factor":"number_conflict","multiplier":0.5}"#));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "factor", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -715,6 +912,19 @@ impl fmt::Display for Factor {
 }
 
 /// Why a score is what it is: the token links, what stayed unmatched, and the factors.
+///
+/// ```
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Yevgeniy Viktorovich Prigozhin", "PRIGOZHIN, Yevgeniy");
+/// let why = c.explanation();
+/// assert_eq!(why.matched().len(), 2);
+/// assert_eq!(why.unmatched_query(), ["viktorovich"]);
+/// assert!(why.unmatched_candidate().is_empty());
+/// assert_eq!(why.name_score(), c.score().value()); // no factor besides the names
+/// assert!(why.factors().is_empty());
+/// assert_eq!(why.to_string(), "prigozhin~prigozhin 1.00, yevgeniy~yevgeniy 1.00; query only: viktorovich");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     matched: Vec<TokenMatch>,
@@ -842,6 +1052,18 @@ struct Link {
 }
 
 /// The most adjacent tokens glued together to meet one token (`ABDALKHALIQ` / `Abd al-Khaliq`).
+///
+/// ```
+/// use sanctions::score::MAX_GLUED;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare("Abdul Rahman Alpha", "ABDULRAHMAN ALPHA");
+/// let glued = c.explanation().matched().iter().find(|m| m.candidate() == ["abdulrahman"]);
+/// assert_eq!(glued.map(|m| m.query().len()), Some(2)); // at most MAX_GLUED
+/// assert!(2 <= MAX_GLUED);
+/// assert_eq!(c.score().value(), 1.0);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const MAX_GLUED: usize = 3;
 
 /// The least ratio of the shorter to the longer of a word and a glued run of words: every
@@ -939,11 +1161,34 @@ fn glued_similarity(word: &ScoreToken, run: &GluedRun, key_sim: impl FnOnce() ->
 /// The weight an unmatched list or query token keeps when the other name is wholly matched:
 /// one name is a part of the other (a missing middle name, a longer alias), which is weaker
 /// evidence against identity than words that disagree.
+///
+/// ```
+/// use sanctions::score::SUBSET_FACTOR;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// // `Prigozhin` is wholly part of `Yevgeniy Prigozhin`: the name left over costs less than
+/// // when both names keep a word of their own.
+/// let subset = screener.compare("Prigozhin", "Yevgeniy Prigozhin").score();
+/// let both = screener.compare("Prigozhin Ivanov", "Yevgeniy Prigozhin").score();
+/// assert!(subset.value() > both.value());
+/// assert!(SUBSET_FACTOR < 1.0);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const SUBSET_FACTOR: f32 = 0.5;
 
 /// The least similarity of one matched word for [`SUBSET_FACTOR`] to apply: spelling
 /// variants (key-equal words, 0.97) and Arabic-script words met letter by letter (about 0.9)
 /// pass; respellings with a changed letter (`Thapa` / `Taba`, 0.87) do not.
+///
+/// ```
+/// use sanctions::score::SUBSET_MIN_SIMILARITY;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let similarity = |a: &str, b: &str| screener.compare(a, b).explanation().matched()[0].similarity();
+/// assert!(similarity("Jusuf", "Yusuf") >= SUBSET_MIN_SIMILARITY);
+/// assert!(similarity("Thapa", "Taba") < SUBSET_MIN_SIMILARITY);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
 
 /// Whether a Latin word of key `a` may meet a Latin word (or glued run) of key `b`: the

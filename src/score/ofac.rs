@@ -12,12 +12,28 @@
 //! written (upper case, marks removed, punctuation ignored): it does not transliterate, so a
 //! Cyrillic query meets no Latin name, and words of two letters or fewer are left out of the
 //! part comparison (OFAC's FAQ 250 notes the tool ignores them).
+//!
+//! ```
+//! let screener = sanctions::Screener::demo()?;
+//! let m = &screener.screen("Евгений Пригожин")[0];
+//! // The crate transliterates; the regulator's technique sees no common letter.
+//! assert_eq!(m.score().value(), 1.0);
+//! assert!(m.ofac_score().value() < 0.5);
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// The score of a name part that sounds like a list part by Soundex, unless its Jaro-Winkler
 /// similarity is higher.
+///
+/// ```
+/// use sanctions::{ofac_score, score::ofac::SOUNDEX_PART_SCORE};
+///
+/// // Jaro-Winkler says less, but both sound alike by Soundex (M530).
+/// assert_eq!(ofac_score("Mohamed", "MUHAMMAD"), SOUNDEX_PART_SCORE);
+/// ```
 pub const SOUNDEX_PART_SCORE: f32 = 0.9;
 
 /// The OFAC-style score of a query name against a list name, in [0, 1] (see the module

@@ -14,6 +14,20 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::model::{ContentHash, PartialDate, SanctionsList, Source};
 
 /// One list a screener was built from: its source, publication date, size and content hash.
+///
+/// ```
+/// use sanctions::{Screener, Source};
+///
+/// let list = Screener::demo_list()?;
+/// let screener = Screener::builder().list(list.clone()).build()?;
+/// let stamp = &screener.audit_stamp().lists()[0];
+/// assert_eq!(stamp.source(), Source::Custom);
+/// assert_eq!(stamp.published(), None); // the file states no date
+/// assert_eq!(stamp.entities(), 74);
+/// assert_eq!(stamp.content_hash(), list.content_hash());
+/// assert!(stamp.to_string().starts_with("custom, 74 entities, sha256 "));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListStamp {
     pub(crate) source: Source,
@@ -61,6 +75,21 @@ impl ListStamp {
 /// publication date and content hash, and the screener's settings. Built once with the
 /// screener ([`Screener::audit_stamp`](super::Screener::audit_stamp)), kept in a saved
 /// snapshot, and shared by every result.
+///
+/// ```
+/// use sanctions::{Screener, DEFAULT_THRESHOLD, MAX_QUERY_TOKENS, WEAK_ALIAS_MIN};
+///
+/// let screener = Screener::demo()?;
+/// let stamp = screener.audit_stamp();
+/// assert_eq!(stamp.crate_version(), env!("CARGO_PKG_VERSION"));
+/// assert_eq!(stamp.lists().len(), 1);
+/// assert_eq!(stamp.default_threshold(), DEFAULT_THRESHOLD);
+/// assert_eq!(stamp.weak_alias_min(), WEAK_ALIAS_MIN);
+/// assert_eq!(stamp.max_query_tokens(), MAX_QUERY_TOKENS);
+/// // Every result shares it.
+/// assert_eq!(screener.screen("KAZSTANEX LLP")[0].audit().stamp(), stamp);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditStamp {
     #[serde(rename = "crate")]
@@ -124,9 +153,9 @@ impl AuditStamp {
 /// assert_eq!(audit.stamp().lists()[0].content_hash(), screener.audit_stamp().lists()[0].content_hash());
 /// assert_eq!(audit.threshold(), screener.threshold());
 /// // In JSON: {"crate":"sanctions","version":..,"lists":[{"source":..,"entities":..,"sha256":..}],..}
-/// let json = serde_json::to_value(audit).unwrap();
+/// let json = serde_json::to_value(audit)?;
 /// assert_eq!(json["threshold"], 0.75);
-/// # Ok::<(), sanctions::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Audit {

@@ -31,13 +31,46 @@ use crate::sources::{self, Loaded};
 ///
 /// Chosen on the project's labelled transliteration pairs (see QUALITY.md): it is where F1
 /// is best at the time of measurement.
+///
+/// ```
+/// let screener = sanctions::Screener::demo()?;
+/// assert_eq!(screener.threshold(), sanctions::DEFAULT_THRESHOLD);
+/// // A near miss of the threshold: the names share only common words.
+/// assert!(screener.compare("Trading Group", "Trading Group International").score().value()
+///     < sanctions::DEFAULT_THRESHOLD);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const DEFAULT_THRESHOLD: f32 = 0.75;
 
 /// A weak alias counts only when it matches at least this well: near-exact (OFAC: weak
 /// aliases "should not on their own be a basis for a block").
+///
+/// ```
+/// use sanctions::{Screener, WEAK_ALIAS_MIN};
+///
+/// let screener = Screener::demo()?;
+/// // `PERUN` is a weak a.k.a. of the vessel PEGAS on the OFAC list: met exactly, it counts.
+/// let m = &screener.screen("PERUN")[0];
+/// assert!(m.is_weak());
+/// assert!(m.score().value() >= WEAK_ALIAS_MIN);
+/// // Met only roughly, it does not, even at a low threshold.
+/// let loose = sanctions::Query::new("PERUNA").threshold(0.5);
+/// assert!(screener.screen(loose).iter().all(|m| m.entity_id().id != "34942"));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const WEAK_ALIAS_MIN: f32 = 0.95;
 
 /// The most query tokens screened; a longer query is truncated and its matches say so.
+///
+/// ```
+/// use sanctions::{MAX_QUERY_TOKENS, Screener, score::Factor};
+///
+/// let screener = Screener::demo()?;
+/// let long = format!("KAZSTANEX LLP{}", " ALMATY".repeat(MAX_QUERY_TOKENS));
+/// let m = &screener.screen(sanctions::Query::new(long).threshold(0.1))[0];
+/// assert!(m.explanation().factors().contains(&Factor::QueryTruncated { tokens: MAX_QUERY_TOKENS }));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const MAX_QUERY_TOKENS: usize = 32;
 
 /// The bytes of a long query normalized first: when they hold more than [`MAX_QUERY_TOKENS`]
@@ -74,6 +107,22 @@ const IDENTIFIER_FLOOR: f32 = 0.95;
 const DEMO: &str = include_str!("../../data/demo.jsonl");
 
 /// Builds a [`Screener`]: add lists, set options, then [`ScreenerBuilder::build`].
+///
+/// ```
+/// use sanctions::{Screener, sources};
+///
+/// let custom = sources::read(
+///     r#"{"id":"c-1","kind":"organization","names":[{"text":"ТОО «Казстанекс»"}]}"#.as_bytes(),
+/// )?;
+/// let screener = Screener::builder()
+///     .list(Screener::demo_list()?)
+///     .list(custom.list)
+///     .threshold(0.9)
+///     .build()?;
+/// assert_eq!(screener.threshold(), 0.9);
+/// assert_eq!(screener.audit_stamp().lists().len(), 2);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct ScreenerBuilder {
     lists: Vec<SanctionsList>,
@@ -81,19 +130,47 @@ pub struct ScreenerBuilder {
 }
 
 impl ScreenerBuilder {
-    /// Adds a list.
+    /// Adds a list. Entities of the same id in several lists are merged into one.
+    ///
+    /// ```
+    /// use sanctions::Screener;
+    ///
+    /// let screener = Screener::builder().list(Screener::demo_list()?).build()?;
+    /// assert_eq!(screener.entities().len(), 74);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn list(mut self, list: SanctionsList) -> ScreenerBuilder {
         self.lists.push(list);
         self
     }
 
     /// Adds several lists.
+    ///
+    /// ```
+    /// use sanctions::Screener;
+    ///
+    /// // The same list twice: one entity per id, one stamp per list.
+    /// let twice = [Screener::demo_list()?, Screener::demo_list()?];
+    /// let screener = Screener::builder().lists(twice).build()?;
+    /// assert_eq!(screener.entities().len(), 74);
+    /// assert_eq!(screener.audit_stamp().lists().len(), 2);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn lists(mut self, lists: impl IntoIterator<Item = SanctionsList>) -> ScreenerBuilder {
         self.lists.extend(lists);
         self
     }
 
     /// The default threshold of the screener's queries (default [`DEFAULT_THRESHOLD`]).
+    ///
+    /// ```
+    /// use sanctions::Screener;
+    ///
+    /// let strict = Screener::builder().list(Screener::demo_list()?).threshold(0.99).build()?;
+    /// assert!(strict.screen("Prigojine Evgueni").iter().all(|m| m.score().value() >= 0.99));
+    /// assert!(!strict.compare("Sberbanka", "Sberbank").is_match());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn threshold(mut self, threshold: f32) -> ScreenerBuilder {
         self.threshold = Some(threshold);
         self
@@ -109,6 +186,20 @@ impl ScreenerBuilder {
     ///
     /// Linear in the number of names; all the work of screening that does not depend on the
     /// query happens here.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{ErrorKind, Screener};
+    ///
+    /// let screener = Screener::builder().list(Screener::demo_list()?).build()?;
+    /// assert_eq!(screener.screen("KAZSTANEX LLP")[0].entity_id().id, "16678");
+    ///
+    /// let err = Screener::builder().threshold(1.5).build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Build);
+    /// assert_eq!(err.to_string(), "expected a threshold between 0 and 1, found 1.5");
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn build(self) -> Result<Screener> {
         let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
         if !(0.0..=1.0).contains(&threshold) {
@@ -318,6 +409,12 @@ fn kinds_compatible(query: Option<EntityKind>, any: bool, entity: EntityKind) ->
 
 impl Screener {
     /// A builder.
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::builder().build()?; // no list: matches nothing
+    /// assert!(screener.screen("KAZSTANEX LLP").is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn builder() -> ScreenerBuilder {
         ScreenerBuilder::default()
     }
@@ -327,16 +424,38 @@ impl Screener {
     /// # Errors
     ///
     /// Only if the embedded list were malformed, which the crate's tests rule out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// assert_eq!(screener.entities().len(), 74);
+    /// assert_eq!(screener.screen("Yevgeniy Prigozhin")[0].score().value(), 1.0);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn demo() -> Result<Screener> {
         let Loaded { list, .. } = sources::custom::read(DEMO.as_bytes())?;
         Screener::builder().list(list).build()
     }
 
-    /// The embedded demo list itself.
+    /// The embedded demo list itself: real listed entities that keep their official source
+    /// and record id.
     ///
     /// # Errors
     ///
     /// As [`Screener::demo`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{EntityId, Source};
+    ///
+    /// let list = sanctions::Screener::demo_list()?;
+    /// let kazstanex = list.entities.iter().find(|e| e.id == EntityId::new(Source::Uk, "16678"));
+    /// let name = kazstanex.and_then(|e| e.primary_name()).map(|n| n.text.as_str());
+    /// assert_eq!(name, Some("KAZSTANEX LIMITED LIABILITY PARTNERSHIP"));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn demo_list() -> Result<SanctionsList> {
         Ok(sources::custom::read(DEMO.as_bytes())?.list)
     }
@@ -353,6 +472,14 @@ impl Screener {
 
     /// An entity by its id.
     ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// let m = &screener.screen("ТОО «Казстанекс»")[0];
+    /// let entity = screener.entity(m.entity_id()).ok_or("listed")?;
+    /// assert_eq!(entity.countries, ["KZ"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Performance
     ///
     /// A hash lookup.
@@ -367,6 +494,16 @@ impl Screener {
     }
 
     /// The sources of the loaded lists, with their publication dates and entity counts.
+    ///
+    /// ```
+    /// use sanctions::Source;
+    ///
+    /// let screener = sanctions::Screener::demo()?;
+    /// // The demo list is in the crate's own format, which states no date.
+    /// let sources: Vec<_> = screener.sources().collect();
+    /// assert_eq!(sources, [(Source::Custom, None, 74)]);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn sources(&self) -> impl Iterator<Item = (Source, Option<PartialDate>, usize)> + '_ {
         self.inner
             .stamp
@@ -403,6 +540,15 @@ impl Screener {
 
     /// The audit record the hits of [`Screener::screen_text`] carry, also for a text without
     /// hits.
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// assert!(screener.screen_text("rent for May").is_empty());
+    /// let audit = screener.text_audit();
+    /// assert_eq!(audit.threshold(), screener.threshold());
+    /// assert_eq!(audit.limit(), None);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn text_audit(&self) -> Audit {
         self.audit(self.inner.threshold, None)
     }
@@ -417,6 +563,15 @@ impl Screener {
     }
 
     /// An estimate of the heap memory the screener holds, in bytes.
+    ///
+    /// ```
+    /// use sanctions::Screener;
+    ///
+    /// let empty = Screener::builder().build()?;
+    /// let demo = Screener::demo()?;
+    /// assert!(demo.memory_usage() > empty.memory_usage());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn memory_usage(&self) -> usize {
         let entities: usize = self
             .inner
@@ -489,6 +644,21 @@ impl Screener {
     /// Ordered by score descending, then source, then record id. Never fails: an empty or
     /// unusable name matches nothing; a name of more than [`MAX_QUERY_TOKENS`] tokens is
     /// truncated and every match carries [`Factor::QueryTruncated`].
+    ///
+    /// ```
+    /// use sanctions::{EntityKind, Query, Screener};
+    ///
+    /// let screener = Screener::demo()?;
+    /// // A name in another script and word order: every list that names him, best first.
+    /// let matches = screener.screen("Пригожин Евгений Викторович");
+    /// assert_eq!(matches.len(), 5);
+    /// assert!(matches.iter().all(|m| m.kind() == EntityKind::Person && m.score().value() == 1.0));
+    /// // With what else is known of the party: a birth date that is not his lowers the score.
+    /// let query = Query::new("Yevgeniy Prigozhin").kind(EntityKind::Person).birth_date("1969".parse()?);
+    /// assert_eq!(screener.screen(query)[0].score().value(), 0.85);
+    /// assert!(screener.screen("Jane Doe").is_empty());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn screen(&self, query: impl Into<Query>) -> Vec<Match> {
         let query = query.into();
         let threshold = query.threshold.unwrap_or(self.inner.threshold);
@@ -1006,6 +1176,20 @@ impl Screener {
     ///
     /// Each word of the text costs one lookup of its key; only the stretches around words
     /// that anchor a name are scored. See `BENCHMARKS.md` for figures on name-dense text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// let text = "PAYMENT TO KAZSTANEX LLP FOR YEVGENIY PRIGOZHIN";
+    /// let hits = screener.screen_text(text);
+    /// assert_eq!(hits[0].text(), "KAZSTANEX LLP");
+    /// assert_eq!(&text[hits[0].span()], "KAZSTANEX LLP");
+    /// // Every list entry of a name found, at the same span.
+    /// assert!(hits[1..].iter().all(|h| h.text() == "YEVGENIY PRIGOZHIN"));
+    /// assert_eq!(hits.len(), 6);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
         text::scan(self, text)
     }

@@ -12,11 +12,27 @@ use crate::score::Explanation;
 /// A score in [0, 1]; higher is more similar.
 ///
 /// Serialized rounded to four decimals, so output is stable across platforms.
+///
+/// ```
+/// use sanctions::Score;
+///
+/// let score = Score::new(0.123456);
+/// assert_eq!(score.value(), 0.123456);
+/// assert_eq!(score.to_string(), "0.123");
+/// assert_eq!(serde_json::to_string(&score).ok().as_deref(), Some("0.1235"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Deserialize)]
 pub struct Score(f32);
 
 impl Score {
     /// A score, clamped into [0, 1] (NaN becomes 0).
+    ///
+    /// ```
+    /// use sanctions::Score;
+    ///
+    /// assert_eq!(Score::new(1.5).value(), 1.0);
+    /// assert_eq!(Score::new(f32::NAN).value(), 0.0);
+    /// ```
     pub fn new(value: f32) -> Score {
         Score(if value.is_nan() {
             0.0
@@ -31,6 +47,10 @@ impl Score {
     }
 
     /// The value rounded to four decimals, as output shows it.
+    ///
+    /// ```
+    /// assert_eq!(sanctions::Score::new(0.123456).rounded(), 0.1235);
+    /// ```
     pub fn rounded(self) -> f64 {
         (f64::from(self.0) * 10_000.0).round() / 10_000.0
     }
@@ -49,6 +69,23 @@ impl fmt::Display for Score {
 }
 
 /// One listed entity that a query matched, through its best name.
+///
+/// ```
+/// use sanctions::{EntityKind, Screener, model::NameKind};
+///
+/// let screener = Screener::demo()?;
+/// let m = &screener.screen("Yevgeniy Prigozhin")[1];
+/// assert_eq!(m.entity_id().to_string(), "eu:139815");
+/// assert_eq!(m.kind(), EntityKind::Person);
+/// assert_eq!(m.name(), "Jevgenij Prigožin"); // the best of the entity's names
+/// assert_eq!(m.name_kind(), NameKind::Aka);
+/// assert!(!m.is_weak());
+/// assert_eq!(m.score().rounded(), 0.9909);
+/// assert!(m.ofac_score().value() < m.score().value()); // OFAC's tool does not see `j` as `y`
+/// assert_eq!(m.explanation().to_string(), "prigozhin~prigozhin 1.00, yevgeniy~jevgenij 0.97");
+/// assert_eq!(m.audit().threshold(), sanctions::DEFAULT_THRESHOLD);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Match {
     pub(crate) entity_id: EntityId,
@@ -85,6 +122,14 @@ impl Match {
     }
 
     /// Whether the match is through a weak alias only.
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// // The OFAC list gives `PERUN` as a weak a.k.a. of the vessel PEGAS.
+    /// assert!(screener.screen("PERUN")[0].is_weak());
+    /// assert!(!screener.screen("PEGAS")[0].is_weak());
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn is_weak(&self) -> bool {
         self.name_kind.is_weak()
     }
@@ -122,6 +167,21 @@ impl fmt::Display for Match {
 }
 
 /// A listed name found inside free text.
+///
+/// ```
+/// let screener = sanctions::Screener::demo()?;
+/// let text = "/BNF/ TOO KAZSTANEX ALMATY KZ";
+/// let hit = &screener.screen_text(text)[0];
+/// assert_eq!(hit.span(), 6..19);
+/// assert_eq!(hit.text(), "TOO KAZSTANEX");
+/// assert_eq!(hit.entity_id().to_string(), "uk:16678");
+/// assert_eq!(hit.name(), "KAZSTANEX LIMITED LIABILITY PARTNERSHIP");
+/// assert_eq!(hit.score().value(), 1.0);
+/// // `TOO` is the Kazakh form of `LLP`: both are the legal-form token `llp`.
+/// assert_eq!(hit.explanation().to_string(), "kazstanex~kazstanex 1.00, llp~llp 1.00");
+/// assert_eq!(hit.audit().limit(), None);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TextHit {
     pub(crate) span: Range<usize>,
@@ -173,6 +233,17 @@ impl TextHit {
 }
 
 /// The comparison of two names: score, decision and explanation.
+///
+/// ```
+/// let screener = sanctions::Screener::demo()?;
+/// let c = screener.compare("Prigojine Evgueni", "PRIGOZHIN, Evgeny");
+/// assert!(c.is_match());
+/// assert_eq!(c.score().rounded(), 0.9353);
+/// assert!(c.ofac_score().value() < c.score().value());
+/// assert_eq!(c.explanation().to_string(), "prigojine~prigozhin 0.92, evgueni~evgeny 0.97");
+/// assert_eq!(c.audit().threshold(), screener.threshold());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     pub(crate) score: Score,

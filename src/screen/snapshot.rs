@@ -107,6 +107,15 @@ impl Screener {
     ///
     /// [`ErrorKind::Snapshot`] if a table cannot be encoded, which the crate's tests rule
     /// out.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let screener = sanctions::Screener::demo()?;
+    /// let bytes = screener.to_bytes()?;
+    /// assert!(bytes.starts_with(b"SANCSNAP"));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let payload = postcard::to_stdvec(&*self.inner).map_err(|e| {
             error(format!("cannot encode the screener's tables: {e}")).with_source(e)
@@ -161,6 +170,20 @@ impl Screener {
     /// # Errors
     ///
     /// As [`Screener::load`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use sanctions::{ErrorKind, Screener};
+    ///
+    /// let bytes = Screener::demo()?.to_bytes()?;
+    /// let loaded = Screener::from_bytes(&bytes)?;
+    /// assert_eq!(loaded.screen("KAZSTANEX LLP")[0].entity_id().id, "16678");
+    /// // A cut snapshot is refused, never half read.
+    /// let err = Screener::from_bytes(&bytes[..bytes.len() - 1]).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::Snapshot);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Screener> {
         let mut at = Cursor { bytes };
         let magic = at.bytes.get(..MAGIC.len()).unwrap_or(at.bytes);

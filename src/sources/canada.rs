@@ -75,6 +75,18 @@ const LANGUAGES: &[(&str, &str)] = &[
 /// [`ErrorKind::UnknownFormat`] when the root is not `data-set`; [`ErrorKind::Malformed`]
 /// (with the line) for XML that is not well formed or is truncated; [`ErrorKind::Encoding`]
 /// for bytes that are not UTF-8.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::canada};
+///
+/// let xml = "<data-set><record><LastName>Prigozhin</LastName>"; // cut short
+/// let err = canada::read(xml.as_bytes()).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// assert_eq!(err.to_string(), "line 1: expected the rest of the Canada SEMA XML document, found the end of the file (truncated?)");
+/// let err = canada::read(&b"<sdnList/>"[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut xml = XmlReader::new(reader, "Canada SEMA XML");
     let mut out = Collector::new(Source::Canada, "record");

@@ -26,6 +26,20 @@
 //!
 //! A header that is not the CSL's, or a row with a wrong number of fields, is an error naming
 //! the line.
+//!
+//! ```
+//! use sanctions::sources::{self, Format, csl};
+//!
+//! let header = csl::COLUMNS.join(",");
+//! let row = "\"52291\",\"Specially Designated Nationals (SDN) - Treasury Department\",\"52291\",\"Individual\",\"NPWMD\",\"RIM, Ryong Nam\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"1978-12-05\",\"KP\",\"\",\"\",\"\"";
+//! let data = format!("{header}\n{row}\n");
+//! assert_eq!(sources::detect_bytes(data.as_bytes())?, Format::Csl);
+//! let e = &csl::read(data.as_bytes())?.list.entities[0];
+//! assert_eq!(e.names[0].text, "RIM, Ryong Nam");
+//! assert_eq!(e.nationalities, ["KP"]);
+//! assert!(e.programs.contains(&"NPWMD".to_string()));
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 use std::io::BufRead;
 
@@ -38,6 +52,18 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Address, Entity, EntityId, EntityKind, Name, NameKind, Source};
 
 /// The published columns, in order.
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::csl};
+///
+/// let header = csl::COLUMNS.join(",") + "\n";
+/// assert!(csl::read(header.as_bytes())?.list.entities.is_empty());
+/// // Another header is refused: a column added or dropped would shift every field.
+/// let short = csl::COLUMNS[..28].join(",") + "\n";
+/// let err = csl::read(short.as_bytes()).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(1)));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const COLUMNS: [&str; 29] = [
     "_id",
     "source",

@@ -31,6 +31,19 @@ use crate::model::{Entity, EntityId, NameKind, SanctionsList, Source};
 ///
 /// [`ErrorKind::Malformed`] with the line number when a line is not a JSON entity;
 /// [`ErrorKind::Io`] when reading fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::custom};
+///
+/// let data = r#"{"id":"c-1","kind":"organization","names":[{"text":"KAZSTANEX LLP"}]}
+///
+/// {"id":"c-2","names":"Yevgeniy Prigozhin"}
+/// "#;
+/// let err = custom::read(data.as_bytes()).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// assert_eq!(err.line(), Some(3)); // blank lines count, and are skipped
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut list = SanctionsList::new(Source::Custom);
     let mut report = LoadReport::default();

@@ -80,6 +80,14 @@ use crate::model::{
 };
 
 /// The namespace of FSF XML 1.1.
+///
+/// ```
+/// use sanctions::sources::{self, Format, eu};
+///
+/// let head = format!(r#"<export xmlns="{}" generationDate="2024-05-13T17:44:28+02:00">"#, eu::NAMESPACE);
+/// assert_eq!(sources::detect_bytes(head.as_bytes())?, Format::EuXml);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const NAMESPACE: &str = "http://eu.europa.ec/fpi/fsd/export";
 
 const WHAT: &str = "EU FSF XML";
@@ -92,6 +100,16 @@ const WHAT: &str = "EU FSF XML";
 /// namespace; [`ErrorKind::Malformed`] (with the line) when the XML is not well formed or is
 /// truncated; [`ErrorKind::Encoding`] when it is not UTF-8; [`ErrorKind::Io`] when reading
 /// fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::eu};
+///
+/// let err = eu::read(&br#"<export xmlns="http://eu.europa.ec/fpi/fsd/export"><sanctionEntity logicalId="139815">"#[..]).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(1)));
+/// let err = eu::read(&br#"<export xmlns="urn:other"/>"#[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut xml = XmlReader::new(reader, WHAT);
     let mut out = Collector::new(Source::Eu, "sanctionEntity");

@@ -22,6 +22,20 @@
 //!
 //! Each official reader is behind the cargo feature of its source (`ofac`, `csl`, `eu`, `uk`,
 //! `un`, `canada`, `opensanctions`; all on by default).
+//!
+//! ```
+//! use sanctions::{Screener, sources};
+//!
+//! let data = r#"{"id":"c-1","kind":"organization","names":[{"text":"ТОО «Казстанекс»"}]}
+//! {"id":"c-2","kind":"person","names":[]}
+//! "#;
+//! let loaded = sources::read(data.as_bytes())?; // or sources::load_path("lists/sdn.xml")?
+//! assert_eq!(loaded.report.entities(), 1);
+//! assert_eq!(loaded.report.issues[0].to_string(), "line 2: record c-2: skipped: expected at least one name, found none");
+//! let screener = Screener::builder().list(loaded.list).build()?;
+//! assert_eq!(screener.screen("KAZSTANEX LLP")[0].entity_id().id, "c-1");
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 // Each reader is behind the cargo feature of its source (all on by default), so that a team
 // that reads one list links only the parsers it needs. The helpers every reader shares are
@@ -90,6 +104,16 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::SanctionsList;
 
 /// A list file format the crate reads.
+///
+/// ```
+/// use sanctions::sources::{self, Format};
+///
+/// let format = sources::detect_bytes(br#"<export xmlns="http://eu.europa.ec/fpi/fsd/export">"#)?;
+/// assert_eq!(format, Format::EuXml);
+/// assert_eq!(format.as_str(), "EU FSF XML");
+/// assert_eq!(sources::feature_of(format), Some("eu"));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -157,6 +181,15 @@ impl std::fmt::Display for Format {
 }
 
 /// What a reader produced: the list and the report of the load.
+///
+/// ```
+/// use sanctions::sources::{self, Loaded};
+///
+/// let data = r#"{"id":"c-1","kind":"person","names":[{"text":"Yevgeniy Prigozhin"}]}"#;
+/// let Loaded { list, report, .. } = sources::read(data.as_bytes())?;
+/// assert_eq!(list.entities.len(), report.entities());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Loaded {
@@ -177,6 +210,18 @@ pub struct Loaded {
 /// An [`ErrorKind::Io`] error when the file cannot be read, [`ErrorKind::UnknownFormat`] when
 /// its content is no format the crate reads, and [`ErrorKind::Malformed`] (with the line) when
 /// it breaks its format. Every error names the file.
+///
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// use sanctions::{ErrorKind, sources};
+///
+/// // sources::load_path("lists/sdn.xml")? reads OFAC's file; a missing file is an error that names it.
+/// let err = sources::load_path("lists/no-such-file.xml").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Io);
+/// assert_eq!(err.file(), Some(Path::new("lists/no-such-file.xml")));
+/// ```
 pub fn load_path(path: impl AsRef<Path>) -> Result<Loaded> {
     let path = path.as_ref();
     if path.is_dir() {
@@ -214,6 +259,20 @@ pub(crate) fn open(path: &Path) -> Result<std::fs::File> {
 /// # Errors
 ///
 /// As [`load_path`], without the file name.
+///
+/// # Example
+///
+/// ```
+/// use sanctions::{Source, sources};
+///
+/// let csv = "\"id\",\"schema\",\"name\",\"aliases\",\"birth_date\",\"countries\",\"addresses\",\"identifiers\",\"sanctions\",\"phones\",\"emails\",\"dataset\",\"first_seen\",\"last_seen\",\"last_change\"
+/// \"NK-p\",\"Person\",\"Ivan Petrov\",\"Иван Петров\",\"1970-05-01\",\"ru\",\"\",\"\",\"\",\"\",\"\",\"Ukraine War and Sanctions\",\"\",\"\",\"\"
+/// ";
+/// let loaded = sources::read(csv.as_bytes())?; // detected as OpenSanctions targets.simple.csv
+/// assert_eq!(loaded.list.source, Source::OpenSanctions);
+/// assert_eq!(loaded.list.entities[0].names[1].text, "Иван Петров");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read(reader: impl Read) -> Result<Loaded> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let format = detect(&mut reader)?;
@@ -225,6 +284,19 @@ pub fn read(reader: impl Read) -> Result<Loaded> {
 /// # Errors
 ///
 /// As [`load_path`], without the file name.
+///
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::{self, Format}};
+///
+/// let data = r#"{"id":"c-1","names":[{"text":"KAZSTANEX LLP"}]}"#;
+/// assert_eq!(sources::read_format(Format::Custom, data.as_bytes())?.list.entities.len(), 1);
+/// // The wrong format is an error, not an empty list.
+/// let err = sources::read_format(Format::EuXml, data.as_bytes()).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read_format(format: Format, reader: impl BufRead) -> Result<Loaded> {
     /// The reader of a format, or the error that names the feature it needs.
     macro_rules! with_feature {
@@ -268,6 +340,14 @@ pub fn read_format(format: Format, reader: impl BufRead) -> Result<Loaded> {
 
 /// The cargo feature that holds the reader of a format; `None` for the crate's own format,
 /// always read.
+///
+/// ```
+/// use sanctions::sources::{Format, feature_of};
+///
+/// assert_eq!(feature_of(Format::UkXlsx), Some("uk"));
+/// assert_eq!(feature_of(Format::OfacEnhanced), Some("ofac"));
+/// assert_eq!(feature_of(Format::Custom), None);
+/// ```
 pub fn feature_of(format: Format) -> Option<&'static str> {
     match format {
         Format::Custom => None,
@@ -321,6 +401,22 @@ fn read_all(mut reader: impl Read) -> Result<Vec<u8>> {
 /// # Errors
 ///
 /// [`ErrorKind::UnknownFormat`] when the start matches no format the crate reads.
+///
+/// # Example
+///
+/// ```
+/// use std::io::BufReader;
+/// use sanctions::sources::{self, Format};
+///
+/// let xml = r#"<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"><INDIVIDUALS/><ENTITIES/></CONSOLIDATED_LIST>"#;
+/// let mut reader = BufReader::new(xml.as_bytes());
+/// let format = sources::detect(&mut reader)?;
+/// assert_eq!(format, Format::UnXml);
+/// // Nothing was consumed: the reader reads the whole file.
+/// let loaded = sources::read_format(format, reader)?;
+/// assert_eq!(loaded.list.published.map(|d| d.to_string()).as_deref(), Some("2026-02-27"));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn detect(reader: &mut impl BufRead) -> Result<Format> {
     let head = reader.fill_buf().map_err(|e| {
         Error::new(ErrorKind::Io, format!("cannot read the list: {e}")).with_source(e)
@@ -333,6 +429,18 @@ pub fn detect(reader: &mut impl BufRead) -> Result<Format> {
 /// # Errors
 ///
 /// [`ErrorKind::UnknownFormat`] when the start matches no format the crate reads.
+///
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::{self, Format}};
+///
+/// assert_eq!(sources::detect_bytes(b"<sdnList xmlns=\"http://tempuri.org/sdnList.xsd\">")?, Format::OfacXml);
+/// assert_eq!(sources::detect_bytes(br#"{"id":"NK-1","schema":"Person","properties":{}}"#)?, Format::OpenSanctionsFtm);
+/// let err = sources::detect_bytes(b"Name,Surname\nIvan,Sidorov").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn detect_bytes(head: &[u8]) -> Result<Format> {
     if head.starts_with(b"PK\x03\x04") {
         return detect_zip(head);

@@ -27,6 +27,36 @@
 //! A reference that the value sets do not hold is reported on its record and the field left
 //! out; `ProfileRelationships` and `SanctionsEntryLinks` link parties to each other, which the
 //! model does not carry.
+//!
+//! ```
+//! use sanctions::model::{EntityKind, NameKind};
+//!
+//! let xml = r#"<Sanctions xmlns="http://www.un.org/sanctions/1.0"><ReferenceValueSets>
+//!   <AliasTypeValues><AliasType ID="1">Name</AliasType><AliasType ID="2">A.K.A.</AliasType></AliasTypeValues>
+//!   <NamePartTypeValues><NamePartType ID="3">Entity Name</NamePartType></NamePartTypeValues>
+//!   <PartyTypeValues><PartyType ID="4">Entity</PartyType></PartyTypeValues>
+//!   <PartySubTypeValues><PartySubType ID="5" PartyTypeID="4">Unknown</PartySubType></PartySubTypeValues>
+//! </ReferenceValueSets><DistinctParties><DistinctParty FixedRef="18715">
+//!   <Profile ID="18715" PartySubTypeID="5"><Identity ID="1">
+//!     <Alias AliasTypeID="1" Primary="true"><DocumentedName><DocumentedNamePart>
+//!       <NamePartValue NamePartGroupID="6">VTB BANK PUBLIC JOINT STOCK COMPANY</NamePartValue>
+//!     </DocumentedNamePart></DocumentedName></Alias>
+//!     <Alias AliasTypeID="2" LowQuality="true"><DocumentedName><DocumentedNamePart>
+//!       <NamePartValue NamePartGroupID="7">VTB</NamePartValue>
+//!     </DocumentedNamePart></DocumentedName></Alias>
+//!     <NamePartGroups>
+//!       <MasterNamePartGroup><NamePartGroup ID="6" NamePartTypeID="3"/></MasterNamePartGroup>
+//!       <MasterNamePartGroup><NamePartGroup ID="7" NamePartTypeID="3"/></MasterNamePartGroup>
+//!     </NamePartGroups>
+//!   </Identity></Profile>
+//! </DistinctParty></DistinctParties></Sanctions>"#;
+//! let loaded = sanctions::sources::ofac_advanced::read(xml.as_bytes())?;
+//! let e = &loaded.list.entities[0];
+//! assert_eq!((e.id.id.as_str(), e.kind), ("18715", EntityKind::Organization));
+//! assert_eq!(e.names[0].text, "VTB BANK PUBLIC JOINT STOCK COMPANY");
+//! assert_eq!(e.names[1].kind, NameKind::WeakAka);
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -42,6 +72,16 @@ use crate::model::{
 
 /// The namespaces of the Advanced XML: the UN standard's, as `SDN_ADVANCED.XML` and
 /// `cons_advanced.xml` write it, and OFAC's newer publication address.
+///
+/// ```
+/// use sanctions::sources::{ofac_advanced, read};
+///
+/// for namespace in ofac_advanced::NAMESPACES {
+///     let empty = format!(r#"<Sanctions xmlns="{namespace}"><ReferenceValueSets/></Sanctions>"#);
+///     assert!(read(empty.as_bytes())?.list.entities.is_empty());
+/// }
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const NAMESPACES: [&str; 2] = [
     "http://www.un.org/sanctions/1.0",
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADVANCED_XML",
@@ -78,6 +118,15 @@ struct Document {
 /// [`ErrorKind::UnknownFormat`] for another root or namespace; [`ErrorKind::Malformed`] (with
 /// the line) for XML that is not well formed or is truncated; [`ErrorKind::Encoding`] for bytes
 /// that are not UTF-8.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::ofac_advanced};
+///
+/// let err = ofac_advanced::read(&br#"<Sanctions xmlns="urn:other"/>"#[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// assert!(err.to_string().ends_with(r#"found "urn:other""#));
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut xml = XmlReader::new(reader, "OFAC Advanced XML");
     let mut out = Collector::new(Source::Ofac, "DistinctParty");

@@ -82,6 +82,23 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Address, Entity, EntityId, EntityKind, Name, NameKind, Source};
 
 /// The files of one OFAC CSV publication: the main file and its companions.
+///
+/// ```no_run
+/// use std::fs::File;
+/// use std::io::BufReader;
+/// use sanctions::sources::ofac_csv::{self, CsvSet};
+///
+/// let open = |name| File::open(format!("lists/{name}")).map(BufReader::new);
+/// let set = CsvSet {
+///     main: open("SDN.CSV")?,
+///     add: Some(open("ADD.CSV")?),
+///     alt: Some(open("ALT.CSV")?),
+///     comments: open("SDN_COMMENTS.CSV").ok(),
+/// };
+/// let loaded = ofac_csv::read_set(set)?;
+/// println!("{}", loaded.report);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct CsvSet<R> {
     /// SDN.CSV or cons_prim.csv.
@@ -95,7 +112,17 @@ pub struct CsvSet<R> {
 }
 
 impl<R> CsvSet<R> {
-    /// A set of the main file only.
+    /// A set of the main file only: names and remarks, without addresses and the a.k.a.s of
+    /// ALT.
+    ///
+    /// ```
+    /// use sanctions::sources::ofac_csv::{self, CsvSet};
+    ///
+    /// let sdn = "8808,\"AL-FAQIH, Saad\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'ABU UTHMAN'.\"\r\n";
+    /// let loaded = ofac_csv::read_set(CsvSet::main_only(sdn.as_bytes()))?;
+    /// assert_eq!(loaded.list.entities[0].names.len(), 2);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn main_only(main: R) -> CsvSet<R> {
         CsvSet {
             main,
@@ -161,6 +188,17 @@ impl<R> Part<R> {
 ///
 /// [`ErrorKind::Malformed`] with the line when a row of any file has the wrong number of
 /// columns or breaks CSV quoting; [`ErrorKind::Io`] when reading fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::ofac_csv::{self, CsvSet}};
+///
+/// let sdn = "8808,\"AL-FAQIH, Saad\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+/// let add = "8808,25,\"Birmingham\",-0- \r\n"; // a row of 4 fields: ADD.CSV has 6
+/// let set = CsvSet { main: sdn.as_bytes(), add: Some(add.as_bytes()), alt: None, comments: None };
+/// let err = ofac_csv::read_set(set).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(1)));
+/// ```
 pub fn read_set<R: BufRead>(set: CsvSet<R>) -> Result<Loaded> {
     read_parts(
         Part::new(set.main, None, "SDN.CSV"),
@@ -179,6 +217,17 @@ pub fn read_set<R: BufRead>(set: CsvSet<R>) -> Result<Loaded> {
 /// [`ErrorKind::UnknownFormat`] when the folder holds no main file, and
 /// [`ErrorKind::InvalidInput`] when it holds more than one; otherwise as [`read_set`], with
 /// the file named.
+/// # Example
+///
+/// ```
+/// use std::path::Path;
+/// use sanctions::{ErrorKind, sources::ofac_csv};
+///
+/// // ofac_csv::load_dir(Path::new("lists/sdn_csv"))? reads SDN.CSV with ADD, ALT and COMMENTS.
+/// let err = ofac_csv::load_dir(Path::new("lists/no-such-folder")).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Io);
+/// assert_eq!(err.file(), Some(Path::new("lists/no-such-folder")));
+/// ```
 pub fn load_dir(dir: &Path) -> Result<Loaded> {
     let files = folder(dir)?;
     let mut mains: Vec<&PathBuf> = files

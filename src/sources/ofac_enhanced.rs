@@ -24,6 +24,30 @@
 //! - `addresses`: the address parts joined, and the country.
 //! - `relationships` link entities to each other; the model does not carry links, so they are
 //!   left out (not reported: they are not records).
+//!
+//! ```
+//! use sanctions::model::{EntityKind, NameKind, Script};
+//!
+//! let xml = r#"<sanctionsData xmlns="https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML">
+//!   <publicationInfo><dataAsOf>2025-01-10T00:00:00</dataAsOf></publicationInfo>
+//!   <entities><entity id="18715"><generalInfo><entityType>Entity</entityType></generalInfo>
+//!     <sanctionsPrograms><sanctionsProgram>RUSSIA-EO14024</sanctionsProgram></sanctionsPrograms>
+//!     <names><name><isPrimary>true</isPrimary><translations>
+//!       <translation><isPrimary>true</isPrimary><script>Latin</script>
+//!         <formattedFullName>VTB BANK PUBLIC JOINT STOCK COMPANY</formattedFullName></translation>
+//!       <translation><isPrimary>false</isPrimary><script>Cyrillic</script>
+//!         <formattedFullName>БАНК ВТБ ПУБЛИЧНОЕ АКЦИОНЕРНОЕ ОБЩЕСТВО</formattedFullName></translation>
+//!     </translations></name></names>
+//!   </entity></entities></sanctionsData>"#;
+//! let loaded = sanctions::sources::ofac_enhanced::read(xml.as_bytes())?;
+//! let e = &loaded.list.entities[0];
+//! assert_eq!((e.id.id.as_str(), e.kind), ("18715", EntityKind::Organization));
+//! assert_eq!(e.programs, ["RUSSIA-EO14024"]);
+//! assert_eq!(e.names[0].kind, NameKind::Primary);
+//! assert_eq!((e.names[1].kind, e.names[1].script), (NameKind::Aka, Script::Cyrillic));
+//! assert_eq!(loaded.list.published.map(|d| d.to_string()).as_deref(), Some("2025-01-10"));
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 
@@ -36,6 +60,14 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Address, Entity, EntityId, EntityKind, Name, NameKind, Source};
 
 /// The namespace of OFAC's Enhanced XML.
+///
+/// ```
+/// use sanctions::sources::{self, Format, ofac_enhanced};
+///
+/// let head = format!(r#"<sanctionsData xmlns="{}">"#, ofac_enhanced::NAMESPACE);
+/// assert_eq!(sources::detect_bytes(head.as_bytes())?, Format::OfacEnhanced);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const NAMESPACE: &str =
     "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ENHANCED_XML";
 
@@ -46,6 +78,17 @@ pub const NAMESPACE: &str =
 /// [`ErrorKind::UnknownFormat`] for another root or namespace, or a zip without an XML file;
 /// [`ErrorKind::Malformed`] (with the line) for XML that is not well formed or is truncated;
 /// [`ErrorKind::Encoding`] for bytes that are not UTF-8; [`ErrorKind::Io`] when reading fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::ofac_enhanced};
+///
+/// // A zip that holds no XML file is refused.
+/// let err = ofac_enhanced::read(&b"PK\x03\x04 not a zip"[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// let err = ofac_enhanced::read(&br#"<sanctionsData xmlns="urn:other"/>"#[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// ```
 pub fn read(mut reader: impl BufRead) -> Result<Loaded> {
     let head = reader.fill_buf().map_err(io_error)?;
     if !head.starts_with(b"PK\x03\x04") {

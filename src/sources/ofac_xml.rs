@@ -100,6 +100,16 @@ const XSI: &str = "http://www.w3.org/2001/XMLSchema-instance";
 /// [`ErrorKind::UnknownFormat`] when the root is not `<sdnList>` or its namespace is not one
 /// of OFAC's; [`ErrorKind::Malformed`] with the line when the XML is not well formed or is
 /// truncated; [`ErrorKind::Encoding`] when it is not UTF-8.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::ofac_xml};
+///
+/// let err = ofac_xml::read(&b"<sdnList><sdnEntry><uid>8808</uid>"[..]).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(1)));
+/// let err = ofac_xml::read(&br#"<sdnList xmlns="urn:other"/>"#[..]).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut xml = XmlReader::new(reader, "OFAC classic XML");
     let mut c = Collector::new(Source::Ofac, "sdnEntry");

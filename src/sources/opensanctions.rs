@@ -29,6 +29,17 @@
 //! last_seen, last_change`), multi-valued cells joined with `;`. `identifiers` carry no type:
 //! `IMO` followed by seven digits is an IMO number, the rest are typed other. The literal
 //! `""` the exports write for an empty `sanctions` cell is empty.
+//!
+//! ```
+//! use sanctions::{EntityKind, Source, sources::opensanctions};
+//!
+//! let ftm = r#"{"id":"NK-p","schema":"Person","properties":{"name":["Yevgeniy Prigozhin"],"alias":["Евгений Пригожин"]},"target":true}"#;
+//! let loaded = opensanctions::read_ftm(ftm.as_bytes())?;
+//! assert_eq!(loaded.list.source, Source::OpenSanctions);
+//! assert_eq!(loaded.list.entities[0].id.id, "NK-p");
+//! assert_eq!(loaded.list.entities[0].kind, EntityKind::Person);
+//! # Ok::<(), sanctions::Error>(())
+//! ```
 
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -46,6 +57,17 @@ use crate::model::{
 };
 
 /// FtM identifier properties and their kinds.
+///
+/// ```
+/// use sanctions::model::IdentifierKind;
+/// use sanctions::sources::opensanctions::{ID_PROPERTIES, read_ftm};
+///
+/// assert!(ID_PROPERTIES.contains(&("innCode", IdentifierKind::TaxId)));
+/// let line = r#"{"id":"NK-k","schema":"Company","properties":{"name":["KAZSTANEX LLP"],"registrationNumber":["110340017087"]}}"#;
+/// let entity = &read_ftm(line.as_bytes())?.list.entities[0];
+/// assert_eq!(entity.identifiers[0].kind, IdentifierKind::Registration);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub const ID_PROPERTIES: &[(&str, IdentifierKind)] = &[
     ("passportNumber", IdentifierKind::Passport),
     ("idNumber", IdentifierKind::NationalId),
@@ -408,6 +430,22 @@ const REQUIRED: [&str; 9] = [
 ///
 /// [`ErrorKind::Malformed`] with the line for a missing header or required column, a row with
 /// another number of fields than the header, or bytes that are not UTF-8.
+/// # Example
+///
+/// ```
+/// use sanctions::model::IdentifierKind;
+/// use sanctions::sources::opensanctions;
+///
+/// let csv = "id,schema,name,aliases,birth_date,countries,addresses,identifiers,sanctions,phones,emails,dataset,first_seen,last_seen,last_change
+/// NK-v,Vessel,ROSALIN,Ceram Sea;Gold Sun,,lr;pa,,IMO9253325,\"\"\"\"\"\",,,Ukraine War and Sanctions,,,
+/// ";
+/// let loaded = opensanctions::read_simple(csv.as_bytes())?;
+/// let vessel = &loaded.list.entities[0];
+/// assert_eq!(vessel.names.len(), 3);
+/// assert_eq!(vessel.countries, ["LR", "PA"]);
+/// assert_eq!((vessel.identifiers[0].kind, vessel.identifiers[0].value.as_str()), (IdentifierKind::Imo, "9253325"));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read_simple(reader: impl BufRead) -> Result<Loaded> {
     let mut table = Table::open(reader, "targets.simple.csv")?;
     if let Some(missing) = REQUIRED.iter().find(|c| table.column(c).is_none()) {

@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::{EntityKind, SanctionsList, Source};
 
 /// What a reader did about a problem.
+///
+/// ```
+/// use sanctions::sources::{self, IssueAction};
+///
+/// let data = r#"{"id":"c-1","names":[]}"#;
+/// let loaded = sources::read(data.as_bytes())?;
+/// assert_eq!(loaded.report.issues[0].action, IssueAction::Skipped);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -19,6 +28,18 @@ pub enum IssueAction {
 }
 
 /// One record or field a reader could not use as it stood.
+///
+/// ```
+/// use sanctions::sources::{self, IssueAction};
+///
+/// let data = "{\"id\":\"c-1\",\"names\":[{\"text\":\"KAZSTANEX LLP\"}]}\n{\"id\":\"c-2\",\"names\":[]}\n";
+/// let issue = &sources::read(data.as_bytes())?.report.issues[0];
+/// assert_eq!((issue.line, issue.record.as_deref()), (Some(2), Some("c-2")));
+/// assert_eq!(issue.action, IssueAction::Skipped);
+/// assert_eq!(issue.reason, "expected at least one name, found none");
+/// assert_eq!(issue.to_string(), "line 2: record c-2: skipped: expected at least one name, found none");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LoadIssue {
@@ -51,6 +72,18 @@ impl fmt::Display for LoadIssue {
 }
 
 /// Counts of what a load kept, and the issues it met.
+///
+/// ```
+/// use sanctions::{EntityKind, Source, sources};
+///
+/// let data = r#"{"id":"c-1","kind":"vessel","names":[{"text":"PEGAS"},{"text":"PERUN","kind":"weak_aka"}],"identifiers":[{"kind":"imo","value":"9256860"}]}"#;
+/// let report = sources::read(data.as_bytes())?.report;
+/// assert_eq!(report.source, Source::Custom);
+/// assert_eq!(report.entities_by_kind.get(&EntityKind::Vessel), Some(&1));
+/// assert_eq!((report.names, report.weak_aliases, report.identifiers), (2, 1, 1));
+/// assert_eq!(report.to_string(), "custom: 1 entities (1 vessel), 2 names (1 weak), 1 identifiers, 0 issues (0 skipped)");
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LoadReport {
@@ -69,7 +102,19 @@ pub struct LoadReport {
 }
 
 impl LoadReport {
-    /// Recounts entities, names and identifiers from a list, keeping the issues.
+    /// Recounts entities, names and identifiers from a list, keeping the issues: after a
+    /// caller changed the list, say.
+    ///
+    /// ```
+    /// use sanctions::sources;
+    ///
+    /// let data = "{\"id\":\"c-1\",\"names\":[{\"text\":\"KAZSTANEX LLP\"}]}\n{\"id\":\"c-2\",\"names\":[{\"text\":\"Yevgeniy Prigozhin\"}]}\n";
+    /// let mut loaded = sources::read(data.as_bytes())?;
+    /// loaded.list.entities.retain(|e| e.id.id != "c-2");
+    /// loaded.report.count(&loaded.list);
+    /// assert_eq!((loaded.report.entities(), loaded.report.names), (1, 1));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn count(&mut self, list: &SanctionsList) {
         self.source = list.source;
         self.entities_by_kind.clear();
@@ -85,11 +130,27 @@ impl LoadReport {
     }
 
     /// Entities kept, all kinds.
+    ///
+    /// ```
+    /// let data = "{\"id\":\"c-1\",\"kind\":\"organization\",\"names\":[{\"text\":\"KAZSTANEX LLP\"}]}\n\
+    ///     {\"id\":\"c-2\",\"kind\":\"person\",\"names\":[{\"text\":\"Yevgeniy Prigozhin\"}]}\n";
+    /// let report = sanctions::sources::read(data.as_bytes())?.report;
+    /// assert_eq!(report.entities(), 2);
+    /// assert_eq!(report.entities_by_kind.len(), 2);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn entities(&self) -> usize {
         self.entities_by_kind.values().sum()
     }
 
-    /// Records or fields that were skipped.
+    /// Records or fields that were skipped (the others were repaired).
+    ///
+    /// ```
+    /// let data = "{\"id\":\"c-1\",\"names\":[]}\n{\"id\":\"c-2\",\"names\":[]}\n";
+    /// let report = sanctions::sources::read(data.as_bytes())?.report;
+    /// assert_eq!((report.skipped(), report.entities()), (2, 0));
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
     pub fn skipped(&self) -> usize {
         self.issues
             .iter()

@@ -1047,6 +1047,15 @@ enum CsvKind {
 /// [`ErrorKind::Malformed`] with the line for a missing or unknown header, a row whose column
 /// count differs from the header's, or broken CSV quoting; [`ErrorKind::Encoding`] for bytes
 /// that are not UTF-8; [`ErrorKind::Io`] when reading fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::uk};
+///
+/// // A header without the columns the reader needs is an error on its line.
+/// let err = uk::read_csv(&b"Last Updated,10/04/2025\nName 6,Name 1\nKAZSTANEX LLP,\n"[..]).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(2)));
+/// ```
 pub fn read_csv(reader: impl BufRead) -> Result<Loaded> {
     read_table(reader, CsvKind::Format2022)
 }
@@ -1057,6 +1066,16 @@ pub fn read_csv(reader: impl BufRead) -> Result<Loaded> {
 ///
 /// [`ErrorKind::Malformed`] for a zip that is no XLSX workbook, a truncated or malformed
 /// sheet, or a missing or unknown header.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::uk};
+///
+/// // let loaded = uk::read_xlsx(std::fs::read("UK_Sanctions_List.xlsx")?)?;
+/// let err = uk::read_xlsx(b"Name 6,Name 1".to_vec()).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Malformed);
+/// assert!(err.to_string().starts_with("expected an XLSX workbook (a zip archive)"));
+/// ```
 pub fn read_xlsx(bytes: Vec<u8>) -> Result<Loaded> {
     let mut workbook = Workbook::open(bytes)?;
     let mut builder = Builder::new();
@@ -1124,6 +1143,20 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Loaded> {
 /// [`ErrorKind::Malformed`] with the line for a row whose column count differs from the
 /// header's (29 without a header), or broken CSV quoting; [`ErrorKind::Io`] when reading
 /// fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{EntityKind, sources::uk};
+///
+/// // A headerless copy; the file is Windows-1252 (`\xe9` is `é`).
+/// let csv = b"TONG SAN 2,,,,,,,,,,,,,,,,,,,,,,IMO: 8937675. MMSI: 445539000. Caf\xe9,Entity,Prime Alias,North Korea (Democratic People's Republic of Korea),19/10/2017,19/10/2017,13556\r\n";
+/// let loaded = uk::read_legacy(&csv[..])?;
+/// let e = &loaded.list.entities[0];
+/// assert_eq!((e.id.id.as_str(), e.kind), ("13556", EntityKind::Organization));
+/// assert_eq!(e.names[0].text, "TONG SAN 2");
+/// assert!(e.remarks.as_deref().is_some_and(|r| r.contains("Café")));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read_legacy(reader: impl BufRead) -> Result<Loaded> {
     read_table(reader, CsvKind::Legacy)
 }

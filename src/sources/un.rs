@@ -88,6 +88,18 @@ const WHAT: &str = "UN consolidated XML";
 /// namespace; [`ErrorKind::Malformed`] (with the line) when the XML is not well formed or is
 /// truncated; [`ErrorKind::Encoding`] when it is not UTF-8; [`ErrorKind::Io`] when reading
 /// fails.
+/// # Example
+///
+/// ```
+/// use sanctions::{ErrorKind, sources::un};
+///
+/// let empty = un::read(&br#"<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"/>"#[..])?;
+/// assert!(empty.list.entities.is_empty());
+/// assert_eq!(empty.list.published.map(|d| d.to_string()).as_deref(), Some("2026-02-27"));
+/// let err = un::read(&b"<CONSOLIDATED_LIST><INDIVIDUALS>"[..]).unwrap_err();
+/// assert_eq!((err.kind(), err.line()), (ErrorKind::Malformed, Some(1)));
+/// # Ok::<(), sanctions::Error>(())
+/// ```
 pub fn read(reader: impl BufRead) -> Result<Loaded> {
     let mut xml = XmlReader::new(reader, WHAT);
     let mut out = Collector::new(Source::Un, "UN record");
