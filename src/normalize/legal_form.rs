@@ -159,13 +159,15 @@ impl LegalForms {
         let n = tokens.len();
         let seq: &[Token] = tokens;
         while let Some(tok) = seq.get(i) {
+            // Right after a legal form is an edge too: `АО ЧВК Вагнер`, `JSC PMC Wagner`.
+            let after_form = out.last().is_some_and(|t| t.kind == TokenKind::LegalForm);
             let best = self.best_at(
                 View {
                     done: seq,
                     rest: &[],
                 },
                 i,
-                anywhere,
+                anywhere || after_form,
             );
             match best {
                 Some((class, used)) => {

@@ -556,4 +556,23 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "жеке кәсіпкер", "yakka tartibdagi tadbirkor",
         "e.K.", "eingetragener Kaufmann", "entreprise individuelle",
     ] },
+
+    // Private military company (частная военная компания, ЧВК): not a form of Russian company
+    // law (such firms are registered as ООО or АО), but the designation the lists give Wagner,
+    // Patriot, Redut, Convoy, Fakel, Potok and the others, before the name as legal forms
+    // stand. The spellings are those of the EU Financial Sanctions File (2024-05-13), which
+    // writes `ЧВК Редут`, `PMC Redut` and their translations into every EU language; OFAC and
+    // the UK write `CHVK VAGNER` and `PMC WAGNER`. As a class, `ЧВК Вагнер` meets `PMC
+    // Wagner` and `Частная военная компания «Вагнер»`.
+    LegalFormClass { class: "pmc", aliases: &[
+        "ЧВК", "CHVK", "PMC", "частная военная компания", "частной военной компании",
+        "chastnaya voennaya kompaniya", "Private Military Company",
+        "Empresa Militar Privada", "société militaire privée", "società militare privata",
+        "privates Militärunternehmen", "soukromá vojenská společnost",
+        "súkromná vojenská spoločnosť", "Prywatna Firma Wojskowa",
+        "Prywatne przedsiębiorstwo wojskowe", "privata militära företaget",
+        "private militære virksomhed", "Privatno vojno društvo", "Gruparea militară privată",
+        "ιδιωτική στρατιωτική εταιρεία", "Частно военно дружество", "Частното военно дружество",
+        "katonai magánvállalat",
+    ] },
 ];

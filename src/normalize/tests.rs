@@ -289,6 +289,31 @@ fn legal_forms() {
             &["li", "too", "wei"],
         ),
         (
+            "a short form right after a legal form is one too",
+            "АО ЧВК Вагнер Центр",
+            &["jsc", "pmc", "vagner", "tsentr"],
+        ),
+        (
+            "... in Latin script",
+            "Joint-stock company \"PMC Wagner Centre\"",
+            &["jsc", "pmc", "wagner", "centre"],
+        ),
+        (
+            "a private military company spelled out (EU FSF spellings)",
+            "Частная военная компания «Вагнер»",
+            &["pmc", "vagner"],
+        ),
+        (
+            "... after the name, in Hungarian",
+            "Redut katonai magánvállalat",
+            &["redut", "pmc"],
+        ),
+        (
+            "... in French",
+            "société militaire privée Redut",
+            &["pmc", "redut"],
+        ),
+        (
             "a short form is taken only as written, not by its spelling variants",
             "SAAL, Fehad",
             &["saal", "fehad"],
@@ -343,4 +368,39 @@ fn a_name_in_persian_or_urdu_reads_arabic_letters_the_persian_way() {
         // Without one, the Arabic values (BGN/PCGN 1956): ض is d.
         ("arabic", "رمضان", &["rmdan"]),
     ]);
+}
+
+/// A short one-token legal form counts at the edges of a name and right after a legal form,
+/// not after a word (`PMC` is a class name too: the kinds tell them apart).
+#[test]
+fn short_legal_forms_at_edges_and_after_a_legal_form() {
+    let kinds = |text: &str| -> Vec<TokenKind> {
+        normalize(text).tokens().iter().map(|t| t.kind()).collect()
+    };
+    use TokenKind::{LegalForm as F, Word as W};
+    assert_eq!(kinds("Wagner PMC Centre"), [W, W, W]);
+    assert_eq!(kinds("PMC Wagner Centre"), [F, W, W]);
+    assert_eq!(kinds("JSC PMC Wagner Centre"), [F, F, W, W]);
+    assert_eq!(kinds("Wagner Centre PMC"), [W, W, F]);
+    // Normalizing the normalized text again gives the same tokens.
+    for text in [
+        "АО ЧВК Вагнер Центр",
+        "JSC PMC Wagner Centre",
+        "Wagner PMC Centre",
+    ] {
+        let once = normalize(text);
+        let twice = normalize(&once.to_string());
+        assert_eq!(
+            once.tokens()
+                .iter()
+                .map(|t| (t.text(), t.kind()))
+                .collect::<Vec<_>>(),
+            twice
+                .tokens()
+                .iter()
+                .map(|t| (t.text(), t.kind()))
+                .collect::<Vec<_>>(),
+            "{text}"
+        );
+    }
 }

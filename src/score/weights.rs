@@ -30,6 +30,16 @@ pub(crate) const PRIOR_DOCUMENTS: f32 = 1000.0;
 /// compared, and it weighs as little as the commonest word).
 pub(crate) const LEGAL_FORM_WEIGHT: f32 = 0.05;
 
+/// The weight of the legal-form classes that say what an organization is, not only how it
+/// is registered: a private military company (`ЧВК`, `PMC`) is not an export GmbH of the same
+/// name. As much as a word of middling rarity, so that one name's `PMC` left unmatched tells
+/// the names apart (`PMC Wagner` / `Wagner Export GmbH`) as the word `PMC` did before the
+/// class existed.
+pub(crate) const DESIGNATOR_FORM_WEIGHT: f32 = 0.6;
+
+/// The legal-form classes that weigh [`DESIGNATOR_FORM_WEIGHT`], by token key.
+const DESIGNATOR_FORMS: &[&str] = &["#pmc"];
+
 /// The most a generic word of organization names weighs ([`GENERIC_WORDS`]): under the
 /// weight at which a word disagrees or counts as distinctive, so that generic words never
 /// carry a match alone.
@@ -219,6 +229,7 @@ impl Frequencies {
     /// The weight of a token of a kind with a key.
     pub(crate) fn weight(&self, kind: TokenKind, key: &str) -> f32 {
         match kind {
+            TokenKind::LegalForm if DESIGNATOR_FORMS.contains(&key) => DESIGNATOR_FORM_WEIGHT,
             TokenKind::LegalForm => LEGAL_FORM_WEIGHT,
             // Numbers must agree and are rare in names: full weight.
             TokenKind::Number => 1.0,

@@ -1,24 +1,12 @@
 //! Issue 6: the evasion suite on all real lists. A listed name written the ways evaders write
 //! it is still found, by `screen` and by `screen_text` in payment-like text.
 
-use std::sync::OnceLock;
-
+use sanctions::Screener;
 use sanctions::model::{EntityId, Source};
-use sanctions::{Screener, sources};
-
-use crate::util::{MAIN_LISTS, data_dir, data_file};
 
 /// The official lists of the six main sources, in one screener.
 fn screener() -> Option<&'static Screener> {
-    static S: OnceLock<Option<Screener>> = OnceLock::new();
-    S.get_or_init(|| {
-        let dir = data_dir()?;
-        let lists = MAIN_LISTS
-            .iter()
-            .map(|rel| sources::load_path(data_file(&dir, rel)).unwrap().list);
-        Some(Screener::builder().lists(lists).build().unwrap())
-    })
-    .as_ref()
+    crate::util::main_lists_screener()
 }
 
 /// Listed names, as the lists write them, with the entity each must find.

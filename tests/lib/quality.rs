@@ -57,3 +57,45 @@ fn demo_first_minute() {
     assert!(m[0].score().value() >= 0.9);
     assert!(!m[0].explanation().matched().is_empty());
 }
+
+/// Issue 4: a private military company meets itself across spellings (`ЧВК`, `PMC`, the
+/// Russian words spelled out, the EU's translations), on the official lists; an export GmbH
+/// of the same name does not.
+#[test]
+fn issue_4_private_military_companies_meet_across_spellings() {
+    let Some(s) = crate::util::main_lists_screener() else {
+        return;
+    };
+    let wagner = [
+        ("ofac", "22543"),
+        ("uk", "15033"),
+        ("uk", "16630"),
+        ("eu", "132563"),
+    ];
+    for query in [
+        "ЧВК Вагнер",
+        "Частная военная компания «Вагнер»",
+        "PMC Wagner",
+        "Wagner katonai magánvállalat",
+    ] {
+        let found: Vec<(String, String)> = s
+            .screen(query)
+            .iter()
+            .map(|m| (m.entity_id().source.to_string(), m.entity_id().id.clone()))
+            .collect();
+        for (source, id) in wagner {
+            assert!(
+                found.iter().any(|(s, i)| s == source && i == id),
+                "{query}: {source}:{id} not among {found:?}"
+            );
+        }
+    }
+    let wrong = s.screen("Wagner Export GmbH");
+    assert!(
+        wrong.iter().all(|m| !wagner
+            .iter()
+            .any(|(src, id)| m.entity_id().id == *id && m.entity_id().source.to_string() == *src)),
+        "{:?}",
+        wrong.iter().map(|m| m.to_string()).collect::<Vec<_>>()
+    );
+}

@@ -27,6 +27,22 @@ pub const MAIN_LISTS: &[&str] = &[
     "canada/cannada.xml",
 ];
 
+/// The official lists of the six main sources ([`MAIN_LISTS`]) in one screener, built once
+/// for the whole test binary; `None` when `SANCTIONS_DATA_DIR` is unset.
+pub fn main_lists_screener() -> Option<&'static sanctions::Screener> {
+    static S: std::sync::OnceLock<Option<sanctions::Screener>> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let dir = data_dir()?;
+        let lists = MAIN_LISTS.iter().map(|rel| {
+            sanctions::sources::load_path(data_file(&dir, rel))
+                .unwrap()
+                .list
+        });
+        Some(sanctions::Screener::builder().lists(lists).build().unwrap())
+    })
+    .as_ref()
+}
+
 /// A file of the official lists; panics when the folder is set but the file is missing.
 #[track_caller]
 pub fn data_file(dir: &std::path::Path, rel: &str) -> PathBuf {
