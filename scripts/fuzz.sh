@@ -12,6 +12,10 @@
 # and overflow checks on (-a) and no sanitizer (the crate forbids unsafe code; without ASan
 # the targets run about twice as fast).
 #
+# FUZZ_SEED fixes libFuzzer's random seed: from the same seed corpus, a run then tries the same
+# mutations in the same order, as far as its time allows (a slower machine stops earlier), so
+# that a short run in CI mostly repeats its verdict for a commit rather than drawing anew.
+#
 # Prints one line per run: target, seconds, executions, corpus size, crashes. A crash,
 # timeout or out-of-memory input is left in fuzz/artifacts/<target>/ and the script fails.
 set -euo pipefail
@@ -70,7 +74,7 @@ for t in "${targets[@]}"; do
   status=0
   nice -n 19 cargo fuzz run -a -s none "$t" "$corpus_dir/$t" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len="$(max_len "$t")" \
-    -print_final_stats=1 ${d:+-dict="$d"} >"$log" 2>&1 || status=$?
+    -print_final_stats=1 ${d:+-dict="$d"} ${FUZZ_SEED:+-seed="$FUZZ_SEED"} >"$log" 2>&1 || status=$?
   end=$(date +%s.%N)
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   corpus=$(find "$corpus_dir/$t" -type f | wc -l)
