@@ -155,15 +155,12 @@ impl LegalForms {
             return;
         }
         let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-        // Whether every token so far is a legal form or a generic word of the concept table.
-        let mut leading = true;
         let mut i = 0;
         let n = tokens.len();
         let seq: &[Token] = tokens;
         while let Some(tok) = seq.get(i) {
-            // Right after a legal form is an edge too (`АО ЧВК Вагнер`, `JSC PMC Wagner`), and
-            // so is the end of a name's leading generic words (`Организация АО «ДУКС»`).
-            let after_form = !out.is_empty() && leading;
+            // Right after a legal form is an edge too: `АО ЧВК Вагнер`, `JSC PMC Wagner`.
+            let after_form = out.last().is_some_and(|t| t.kind == TokenKind::LegalForm);
             let best = self.best_at(
                 View {
                     done: seq,
@@ -179,9 +176,6 @@ impl LegalForms {
                     i += used;
                 }
                 None => {
-                    leading = leading
-                        && tok.kind == TokenKind::Word
-                        && super::concept_of(&tok.key).is_some();
                     out.push(tok.clone());
                     i += 1;
                 }
