@@ -17,9 +17,11 @@
 //! Some spellings hold the name of a class (`Open JSC`, `JSC Company`, `Free Zone LLC`), so a
 //! legal form found can make a longer one with its neighbours (`OPEN STOCK COMPANY` is `open`
 //! and `jsc`, which are `Open JSC`). Recognition goes on until no spelling matches across a
-//! legal form found, reading each as its class name, so that normalizing a normalized name
+//! legal form found, reading each as its class name; and a word romanized from Arabic script
+//! is matched by the key of its romanization as Latin text: so normalizing a normalized name
 //! changes nothing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -90,7 +92,7 @@ impl LegalForms {
                     [one] => Some(one.text.clone()),
                     _ => None,
                 };
-                let words: Vec<String> = tokens.into_iter().map(|t| t.key).collect();
+                let words: Vec<String> = tokens.iter().map(|t| text_key(t).into_owned()).collect();
                 if words.is_empty() {
                     continue;
                 }
@@ -139,11 +141,15 @@ impl LegalForms {
         }
     }
 
-    /// The key a token is matched by: a legal form found reads as its class name.
-    fn key_of<'t>(&'t self, tok: &'t Token) -> &'t str {
+    /// The key a token is matched by: a legal form found reads as its class name, a word as
+    /// its [`text_key`].
+    fn key_of<'t>(&'t self, tok: &'t Token) -> Cow<'t, str> {
         match tok.kind {
-            TokenKind::LegalForm => self.class_keys.get(tok.text.as_str()).unwrap_or(&tok.key),
-            _ => &tok.key,
+            TokenKind::LegalForm => match self.class_keys.get(tok.text.as_str()) {
+                Some(key) => Cow::Borrowed(key),
+                None => Cow::Borrowed(&tok.key),
+            },
+            _ => text_key(tok),
         }
     }
 
@@ -215,7 +221,7 @@ impl LegalForms {
                 let starts = focus.saturating_sub(self.widest.saturating_sub(1))..=focus;
                 let found = starts.into_iter().find_map(|at| {
                     // Most words start no spelling: they are passed over before `best_at`.
-                    let (exact, fuzzy) = self.starting_with(self.key_of(view.get(at)?));
+                    let (exact, fuzzy) = self.starting_with(&self.key_of(view.get(at)?));
                     if exact.is_empty() && fuzzy.is_empty() {
                         return None;
                     }
@@ -276,6 +282,7 @@ impl LegalForms {
     ) -> Option<(&'static str, usize)> {
         let tok = tokens.get(at)?;
         let key = self.key_of(tok);
+        let key = key.as_ref();
         if tok.kind == TokenKind::Number {
             return None;
         }
@@ -348,6 +355,7 @@ fn match_spelling(
             return None;
         }
         let key = forms.key_of(tok);
+        let key = key.as_ref();
         if word_matches(key, word) {
             w += 1;
             t += 1;
@@ -363,7 +371,7 @@ fn match_spelling(
         }
         // One word of the spelling split in the name (ОГРА НИЧЕННОЙ).
         if let Some(next_tok) = tokens.get(t + 1) {
-            if word.len() >= LONG_WORD && joined_matches((key, forms.key_of(next_tok)), (word, ""))
+            if word.len() >= LONG_WORD && joined_matches((key, &forms.key_of(next_tok)), (word, ""))
             {
                 w += 1;
                 t += 2;
@@ -387,6 +395,18 @@ fn match_spelling(
         return None;
     }
     Some(t - at)
+}
+
+/// The key of a token's text as a Latin word: a word romanized from Arabic script is matched by
+/// the key its romanization has as Latin text, not by its own (`abjad`) key, so that a name
+/// reads the same in its normalized text (Latin, where nothing says it was Arabic) as in its
+/// script.
+fn text_key(tok: &Token) -> Cow<'_, str> {
+    if tok.abjad {
+        Cow::Owned(super::variant::key(&tok.text))
+    } else {
+        Cow::Borrowed(&tok.key)
+    }
 }
 
 /// The token of a legal form of `class` found over `span`.

@@ -44,6 +44,19 @@ fn issue_6_normalize_is_idempotent_when_a_legal_form_makes_a_longer_one() {
     }
 }
 
+/// `normalize` target: a word romanized from Arabic script was matched against legal forms by
+/// its Arabic (`abjad`) key, and its romanization, normalized again as Latin text, by another:
+/// `Részvénytársaل` (Hungarian for a joint-stock company, with an Arabic letter glued on) was
+/// a word, and its normalized text `reszvenytarsal` a legal form.
+#[test]
+fn issue_6_normalize_is_idempotent_on_words_romanized_from_arabic() {
+    assert_eq!(assert_idempotent("Részvénytársaل"), "jsc");
+    assert_eq!(
+        assert_idempotent("شركة ذات مسؤولية محدودة النور"),
+        "llc al nur"
+    );
+}
+
 /// A legal form that grows leftwards one word at a time (`Open JSC`, again and again) is
 /// merged in one pass, not one pass per word: the work stays linear in the tokens.
 #[test]
@@ -121,6 +134,19 @@ fn issue_7_every_field_of_a_payment_message_has_a_name_of_its_own() {
 fn issue_7_normalize_is_idempotent_on_short_forms_after_generic_words() {
     let fuzzed = String::from_utf8_lossy(include_bytes!(
         "../data/fuzz/normalize-short-form-after-generic-words"
+    ));
+    assert_idempotent(&fuzzed);
+}
+
+/// `normalize` target: `FZ` then a word in Arabic script (`لڅ`, romanized `lts`) was matched
+/// against legal forms by the word's Arabic key, and in the normalized text, where nothing
+/// says it was Arabic, by its Latin one, which merged it into the free-zone form. A word
+/// romanized from Arabic script is now matched by the key of its romanization (the fix the
+/// fuzzing branch had made for `Részvénytársaل`, merged now).
+#[test]
+fn issue_7_normalize_is_idempotent_after_a_free_zone_form() {
+    let fuzzed = String::from_utf8_lossy(include_bytes!(
+        "../data/fuzz/normalize-legal-form-after-legal-form"
     ));
     assert_idempotent(&fuzzed);
 }
