@@ -100,6 +100,126 @@ impl EntryWeight {
     }
 }
 
+/// One list of ids per vocabulary entry, flat after [`finish`](Self::finish): the lists
+/// end to end in one vector, where a vector each would cost a heap block per entry.
+#[derive(Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct IdLists {
+    /// Where list `i` ends in `ids` (it starts where list `i - 1` ends).
+    ends: Vec<u32>,
+    ids: Vec<u32>,
+    /// While filling: the lists, one vector each.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    building: Vec<Vec<u32>>,
+}
+
+impl IdLists {
+    /// Adds an empty list while filling.
+    fn push_list(&mut self) {
+        self.building.push(Vec::new());
+    }
+
+    /// A list while filling.
+    fn building_mut(&mut self, i: u32) -> Option<&mut Vec<u32>> {
+        self.building.get_mut(i as usize)
+    }
+
+    /// Lays the lists filled so far end to end, after those of an earlier `finish`.
+    fn finish(&mut self) {
+        let building = std::mem::take(&mut self.building);
+        self.ids.reserve_exact(building.iter().map(Vec::len).sum());
+        self.ends.reserve_exact(building.len());
+        for list in building {
+            self.ids.extend_from_slice(&list);
+            self.ends.push(self.ids.len() as u32);
+        }
+    }
+
+    /// List `i` (empty before `finish`).
+    fn get(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.ids
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    fn memory_usage(&self) -> usize {
+        (self.ends.capacity() + self.ids.capacity()) * 4
+    }
+}
+
+/// Hashed keys → vocabulary ids, flat: a table of spans into one list of ids, so that the
+/// million-odd neighbourhood keys cost no allocation each (the lists of one or two ids they
+/// mostly hold would each be a heap block of their own). Filled with [`push`](Self::push),
+/// then [`finish`](Self::finish)ed before the first [`get`](Self::get).
+#[derive(Debug, Default)]
+#[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
+pub(crate) struct HashPostings {
+    /// Hash → start and end of its ids in `ids`.
+    #[cfg_attr(
+        feature = "snapshot",
+        serde(deserialize_with = "crate::screen::snapshot::full_map")
+    )]
+    spans: HashMap<u64, (u32, u32)>,
+    /// The ids of every hash, each hash's ascending and without repeats.
+    ids: Vec<u32>,
+    /// While filling: (hash, id) pairs in any order.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    pending: Vec<(u64, u32)>,
+}
+
+impl HashPostings {
+    fn push(&mut self, hash: u64, id: u32) {
+        self.pending.push((hash, id));
+    }
+
+    /// Groups the pairs pushed so far by hash (with those of an earlier `finish`).
+    fn finish(&mut self) {
+        let mut pairs = std::mem::take(&mut self.pending);
+        for (&hash, &(start, end)) in &self.spans {
+            let old = self
+                .ids
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
+            pairs.extend(old.iter().map(|&id| (hash, id)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        self.ids = Vec::with_capacity(pairs.len());
+        self.spans = HashMap::default();
+        let keys = pairs.chunk_by(|a, b| a.0 == b.0).count();
+        self.spans.reserve(keys);
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&(hash, _)) = group.first() else {
+                continue;
+            };
+            let start = self.ids.len() as u32;
+            self.ids.extend(group.iter().map(|&(_, id)| id));
+            self.spans.insert(hash, (start, self.ids.len() as u32));
+        }
+    }
+
+    /// The ids under a hash, ascending.
+    fn get(&self, hash: u64) -> &[u32] {
+        self.spans
+            .get(&hash)
+            .and_then(|&(start, end)| self.ids.get(start as usize..end as usize))
+            .unwrap_or_default()
+    }
+
+    /// An estimate of the heap memory held, in bytes: a table slot (hash, span and control
+    /// byte) per key and four bytes per id.
+    fn memory_usage(&self) -> usize {
+        self.spans.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
+            + self.ids.capacity() * 4
+    }
+}
+
 /// The index over all list names.
 #[derive(Debug, Default)]
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
@@ -112,9 +232,9 @@ pub(crate) struct Index {
     )]
     vocab: HashMap<Box<str>, u32>,
     /// Vocabulary id → names holding it (ascending, no repeats).
-    postings: Vec<Vec<u32>>,
+    postings: IdLists,
     /// Vocabulary id → names whose text-scan anchor it is.
-    anchors: Vec<Vec<u32>>,
+    anchors: IdLists,
     /// Vocabulary id → what it can bring to a match.
     weights: Vec<EntryWeight>,
     /// Vocabulary id → key.
@@ -122,26 +242,14 @@ pub(crate) struct Index {
     /// The hash of a key with one symbol deleted → vocabulary ids. Hashes, not strings: the
     /// neighbourhoods hold ten times the vocabulary, and a collision only adds a candidate
     /// that scoring then rejects.
-    #[cfg_attr(
-        feature = "snapshot",
-        serde(deserialize_with = "crate::screen::snapshot::full_map")
-    )]
-    deletions: HashMap<u64, Vec<u32>>,
+    deletions: HashPostings,
     /// The first and (marked `$`) the last [`PREFIX`] symbols of a long key → vocabulary ids:
     /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
     /// / `UZSTANEX`) still meet.
-    #[cfg_attr(
-        feature = "snapshot",
-        serde(deserialize_with = "crate::screen::snapshot::full_map")
-    )]
-    prefixes: HashMap<u64, Vec<u32>>,
+    prefixes: HashPostings,
     /// The hash of a text-scan anchor's key, and of the key with one symbol deleted → the
     /// anchor's vocabulary ids (see [`Index::text_anchors`]).
-    #[cfg_attr(
-        feature = "snapshot",
-        serde(deserialize_with = "crate::screen::snapshot::full_map")
-    )]
-    anchor_edits: HashMap<u64, Vec<u32>>,
+    anchor_edits: HashPostings,
     /// Name → what confirms it in scanned text.
     text_confirm: Vec<TextConfirm>,
     /// While names are added: the vocabulary ids that anchor a name as a word (not glued),
@@ -320,7 +428,7 @@ impl Index {
         }
         for (k, weight, distinctive, abjad, word) in keys {
             let vid = self.intern(&k);
-            if let Some(p) = self.postings.get_mut(vid as usize) {
+            if let Some(p) = self.postings.building_mut(vid) {
                 if p.last() != Some(&id) {
                     p.push(id);
                 }
@@ -333,7 +441,7 @@ impl Index {
         let plan = text_plan(&name.tokens);
         for key in &plan.anchors {
             let vid = self.intern(key);
-            if let Some(v) = self.anchors.get_mut(vid as usize) {
+            if let Some(v) = self.anchors.building_mut(vid) {
                 v.push(id);
             }
             if let Some(w) = self.word_anchors.get_mut(vid as usize) {
@@ -355,7 +463,7 @@ impl Index {
             let glued = crate::normalize::variant::key(&format!("{}{}", a.text, b.text));
             let vid = self.intern(&glued);
             if plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key) {
-                if let Some(v) = self.anchors.get_mut(vid as usize) {
+                if let Some(v) = self.anchors.building_mut(vid) {
                     if v.last() != Some(&id) {
                         v.push(id);
                     }
@@ -404,21 +512,21 @@ impl Index {
         if let Some(&v) = self.vocab.get(key) {
             return v;
         }
-        let v = self.postings.len() as u32;
+        let v = self.keys.len() as u32;
         self.vocab.insert(key.into(), v);
         self.keys.push(key.into());
-        self.postings.push(Vec::new());
-        self.anchors.push(Vec::new());
+        self.postings.push_list();
+        self.anchors.push_list();
         self.word_anchors.push(false);
         self.weights.push(EntryWeight::default());
         if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-            deletions_of(key, |d| self.deletions.entry(h(d)).or_default().push(v));
+            deletions_of(key, |d| self.deletions.push(h(d), v));
         }
         if let Some(p) = prefix_of(key) {
-            self.prefixes.entry(h(p)).or_default().push(v);
+            self.prefixes.push(h(p), v);
         }
         if let Some(sfx) = suffix_of(key) {
-            self.prefixes.entry(h(&sfx)).or_default().push(v);
+            self.prefixes.push(h(&sfx), v);
         }
         v
     }
@@ -426,7 +534,7 @@ impl Index {
     /// Shrinks the tables after the last name, and makes the one-edit neighbourhood of the
     /// text-scan anchors.
     pub(crate) fn finish(&mut self) {
-        for (vid, names) in self.anchors.iter().enumerate() {
+        for (vid, names) in self.anchors.building.iter().enumerate() {
             let Some(key) = self.keys.get(vid) else {
                 continue;
             };
@@ -438,21 +546,14 @@ impl Index {
                 continue;
             }
             let vid = vid as u32;
-            self.anchor_edits.entry(h(key)).or_default().push(vid);
-            deletions_of(key, |d| {
-                self.anchor_edits.entry(h(d)).or_default().push(vid)
-            });
+            self.anchor_edits.push(h(key), vid);
+            deletions_of(key, |d| self.anchor_edits.push(h(d), vid));
         }
-        for v in self
-            .deletions
-            .values_mut()
-            .chain(self.prefixes.values_mut())
-            .chain(self.anchor_edits.values_mut())
-        {
-            v.sort_unstable();
-            v.dedup();
-        }
-        self.postings.shrink_to_fit();
+        self.deletions.finish();
+        self.prefixes.finish();
+        self.anchor_edits.finish();
+        self.postings.finish();
+        self.anchors.finish();
         self.names.shrink_to_fit();
         self.shapes = HashMap::default();
         self.word_anchors = Vec::new();
@@ -463,20 +564,18 @@ impl Index {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
         }
-        if let Some(vs) = prefix_of(key).and_then(|p| self.prefixes.get(&h(p))) {
-            out.extend_from_slice(vs);
+        if let Some(p) = prefix_of(key) {
+            out.extend_from_slice(self.prefixes.get(h(p)));
         }
-        if let Some(vs) = suffix_of(key).and_then(|sfx| self.prefixes.get(&h(&sfx))) {
-            out.extend_from_slice(vs);
+        if let Some(sfx) = suffix_of(key) {
+            out.extend_from_slice(self.prefixes.get(h(&sfx)));
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
         }
         // A vocabulary key one symbol longer, or equal after one substitution, shares a
         // deletion with the query key; one symbol shorter is the query key minus one symbol.
-        if let Some(vs) = self.deletions.get(&h(key)) {
-            out.extend_from_slice(vs);
-        }
+        out.extend_from_slice(self.deletions.get(h(key)));
         // Two deletions from the query key against one from the vocabulary key: keys up to
         // about three edits apart meet, which covers the spelling variants whose weighted
         // distance stays above the similarity floor (cheap substitutions cost less than one
@@ -485,14 +584,10 @@ impl Index {
             if let Some(&v) = self.vocab.get(d) {
                 out.push(v);
             }
-            if let Some(vs) = self.deletions.get(&h(d)) {
-                out.extend_from_slice(vs);
-            }
+            out.extend_from_slice(self.deletions.get(h(d)));
             if d.len() >= FUZZY_MIN_KEY - 1 {
                 deletions_of(d, |dd| {
-                    if let Some(vs) = self.deletions.get(&h(dd)) {
-                        out.extend_from_slice(vs);
-                    }
+                    out.extend_from_slice(self.deletions.get(h(dd)));
                 });
             }
         });
@@ -507,10 +602,7 @@ impl Index {
 
     /// Names holding a vocabulary entry.
     pub(crate) fn postings(&self, vid: u32) -> &[u32] {
-        self.postings
-            .get(vid as usize)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.postings.get(vid)
     }
 
     /// What a vocabulary entry can bring to a match.
@@ -537,13 +629,9 @@ impl Index {
             return false;
         }
         let from = out.len();
-        if let Some(vs) = self.anchor_edits.get(&h(key)) {
-            out.extend_from_slice(vs);
-        }
+        out.extend_from_slice(self.anchor_edits.get(h(key)));
         deletions_of(key, |d| {
-            if let Some(vs) = self.anchor_edits.get(&h(d)) {
-                out.extend_from_slice(vs);
-            }
+            out.extend_from_slice(self.anchor_edits.get(h(d)));
         });
         let mut i = from;
         while let Some(&v) = out.get(i) {
@@ -565,10 +653,7 @@ impl Index {
 
     /// Names anchored on a vocabulary entry for the text scan.
     pub(crate) fn anchors(&self, vid: u32) -> &[u32] {
-        self.anchors
-            .get(vid as usize)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.anchors.get(vid)
     }
 
     /// An estimate of the heap memory held, in bytes.
@@ -587,20 +672,12 @@ impl Index {
             .sum();
         let names = self.names.capacity() * std::mem::size_of::<IndexedName>();
         let vocab: usize = self.vocab.keys().map(|k| 2 * (k.len() + 24)).sum();
-        let postings: usize = self.postings.iter().map(|p| p.capacity() * 4 + 24).sum();
-        let anchors: usize = self
-            .anchors
-            .iter()
-            .map(|p| p.capacity() * 4 + 24)
-            .sum::<usize>()
+        let postings = self.postings.memory_usage();
+        let anchors = self.anchors.memory_usage()
             + self.weights.capacity() * std::mem::size_of::<EntryWeight>();
-        let deletions: usize = self
-            .deletions
-            .iter()
-            .chain(self.prefixes.iter())
-            .chain(self.anchor_edits.iter())
-            .map(|(_, v)| 8 + v.capacity() * 4 + 24)
-            .sum();
+        let deletions = self.deletions.memory_usage()
+            + self.prefixes.memory_usage()
+            + self.anchor_edits.memory_usage();
         let text: usize = self
             .text_confirm
             .iter()
