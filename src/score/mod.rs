@@ -1373,7 +1373,8 @@ pub(crate) fn score_names_with<'c>(
     );
     let q_particle_alone = q.iter().any(|t| t.particle_alone);
     let c_particle_alone = c.iter().any(|t| t.particle_alone);
-    let mut links: Vec<Link> = Vec::new();
+    // Room for every pair of words and a few glued runs, allocated once.
+    let mut links: Vec<Link> = Vec::with_capacity(q.len() * c.len() + q.len() + c.len());
     for (i, qt) in q.iter().enumerate() {
         for (j, ct) in c.iter().enumerate() {
             let initial_for_word = matches!(
@@ -1504,7 +1505,7 @@ pub(crate) fn score_names_with<'c>(
     let mut firm = false;
     // Whether a word is met as written.
     let mut written = false;
-    let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(q.len().min(c.len()));
     // The strongest link's similarity.
     let mut best_sim = 0.0f32;
     for l in &links {

@@ -731,8 +731,7 @@ impl Screener {
                         false,
                         Some(&mut memo),
                     )
-                })
-                .clone();
+                });
             let met = explanation.query_words_firm();
             if combine
                 && entity.kind == EntityKind::Person
@@ -742,8 +741,13 @@ impl Screener {
             {
                 partial.entry(name.entity).or_default().push((nid, met));
             }
+            // Without identifiers the evidence only lowers a score: a name below the threshold
+            // cannot match, and its explanation is not copied.
+            if prune && *score < threshold {
+                continue;
+            }
             let Some((score, explanation)) =
-                self.name_evidence(&query, entity, name, score, explanation)
+                self.name_evidence(&query, entity, name, *score, explanation.clone())
             else {
                 continue;
             };
