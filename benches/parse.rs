@@ -91,6 +91,30 @@ fn bench(c: &mut Criterion) {
     check("ofac_csv_set", &read_set());
     group.throughput(Throughput::Bytes(set.iter().map(|s| s.len() as u64).sum()));
     group.bench_function("ofac_csv_set", |b| b.iter(read_set));
+
+    // Every file above, as a whole: one after the other on one core, from memory; and as
+    // `sources::load_paths` reads them, from the files (the OFAC CSV set as its folder), side
+    // by side on every core.
+    let files: Vec<Vec<u8>> = FILES.iter().map(|&(_, rel)| bytes(&dir, rel)).collect();
+    let total = files.iter().chain(&set).map(|f| f.len() as u64).sum();
+    group.throughput(Throughput::Bytes(total));
+    group.bench_function("all_files", |b| {
+        b.iter(|| {
+            for f in &files {
+                sources::read(black_box(f.as_slice())).expect("parses");
+            }
+            read_set()
+        })
+    });
+    let mut paths: Vec<std::path::PathBuf> = FILES.iter().map(|&(_, rel)| dir.join(rel)).collect();
+    paths.push(dir.join("ofac/csv-2021-set"));
+    for (path, loaded) in paths.iter().zip(sources::load_paths(&paths)) {
+        let loaded = loaded.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        check(&path.display().to_string(), &loaded);
+    }
+    group.bench_function("all_files_load_paths", |b| {
+        b.iter(|| sources::load_paths(black_box(&paths)))
+    });
     group.finish();
 
     let lists = common::all_lists(&dir);

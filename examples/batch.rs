@@ -603,9 +603,7 @@ fn build(args: &Args) -> Result<Screener, Failure> {
         );
         lists.push(list);
     }
-    for path in &args.lists {
-        lists.push(load(path)?);
-    }
+    lists.extend(load_all(&args.lists)?);
     if !args.rescreen_diff.is_empty() {
         lists = names_changed_only(&args.rescreen_diff, lists)?;
     }
@@ -616,9 +614,18 @@ fn build(args: &Args) -> Result<Screener, Failure> {
     builder.build().map_err(|e| bad(e.to_string()))
 }
 
-/// A list file, its load report and first issues written to standard error.
-fn load(path: &str) -> Result<SanctionsList, Failure> {
-    let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
+/// List files read side by side (`sources::load_paths`), each load report and first issues
+/// written to standard error; the first file that fails is the error.
+fn load_all(paths: &[String]) -> Result<Vec<SanctionsList>, Failure> {
+    let mut lists = Vec::with_capacity(paths.len());
+    for (path, loaded) in paths.iter().zip(sources::load_paths(paths)) {
+        lists.push(report(path, loaded.map_err(|e| bad(e.to_string()))?));
+    }
+    Ok(lists)
+}
+
+/// A list file's load report and first issues, written to standard error.
+fn report(path: &str, loaded: sources::Loaded) -> SanctionsList {
     eprintln!("batch: {path}: {}", loaded.report);
     for issue in loaded.report.issues.iter().take(20) {
         eprintln!("batch: {path}: {issue}");
@@ -629,7 +636,7 @@ fn load(path: &str) -> Result<SanctionsList, Failure> {
             loaded.report.issues.len() - 20
         );
     }
-    Ok(loaded.list)
+    loaded.list
 }
 
 /// `--rescreen-diff`: of the current lists, those of the old lists' sources, each cut down to
@@ -640,8 +647,7 @@ fn names_changed_only(
     current: Vec<SanctionsList>,
 ) -> Result<Vec<SanctionsList>, Failure> {
     let mut old = Vec::new();
-    for path in old_paths {
-        let list = load(path)?;
+    for (path, list) in old_paths.iter().zip(load_all(old_paths)?) {
         if !current.iter().any(|l| l.source == list.source) {
             let found: Vec<&str> = current.iter().map(|l| l.source.as_str()).collect();
             return Err(usage(format!(

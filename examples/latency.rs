@@ -97,8 +97,8 @@ fn run() -> Result<(), String> {
 
     let start = Instant::now();
     let mut loaded = Vec::new();
-    for path in &opts.lists {
-        loaded.push(sources::load_path(path).map_err(|e| e.to_string())?.list);
+    for result in sources::load_paths(&opts.lists) {
+        loaded.push(result.map_err(|e| e.to_string())?.list);
     }
     if loaded.is_empty() {
         loaded.push(Screener::demo_list().map_err(|e| e.to_string())?);

@@ -99,8 +99,8 @@ fn build(args: &Args) -> Result<Screener, Failure> {
         );
         builder = builder.list(list);
     }
-    for path in &args.lists {
-        let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
+    for (path, loaded) in args.lists.iter().zip(sources::load_paths(&args.lists)) {
+        let loaded = loaded.map_err(|e| bad(e.to_string()))?;
         eprintln!("scan_payment: {path}: {}", loaded.report);
         builder = builder.list(loaded.list);
     }

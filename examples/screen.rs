@@ -146,8 +146,9 @@ fn build(args: &Args) -> Result<Screener, Failure> {
         );
         builder = builder.list(list);
     }
-    for path in &args.lists {
-        let loaded = sources::load_path(path).map_err(|e| bad(e.to_string()))?;
+    // The files are read side by side, on all cores.
+    for (path, loaded) in args.lists.iter().zip(sources::load_paths(&args.lists)) {
+        let loaded = loaded.map_err(|e| bad(e.to_string()))?;
         eprintln!("screen: {path}: {}", loaded.report);
         for issue in loaded.report.issues.iter().take(20) {
             eprintln!("screen: {path}: {issue}");

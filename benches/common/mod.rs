@@ -29,12 +29,10 @@ pub fn data_dir(what: &str) -> Option<PathBuf> {
 
 /// [`ALL_LISTS`], read from `dir`.
 pub fn all_lists(dir: &std::path::Path) -> Vec<SanctionsList> {
+    let paths: Vec<PathBuf> = ALL_LISTS.iter().map(|rel| dir.join(rel)).collect();
     ALL_LISTS
         .iter()
-        .map(|rel| {
-            sources::load_path(dir.join(rel))
-                .unwrap_or_else(|e| panic!("{rel}: {e}"))
-                .list
-        })
+        .zip(sources::load_paths(&paths))
+        .map(|(rel, loaded)| loaded.unwrap_or_else(|e| panic!("{rel}: {e}")).list)
         .collect()
 }
