@@ -142,6 +142,7 @@ fn run() -> Result<(), String> {
     let mut times: Vec<(Duration, usize)> = Vec::with_capacity(queries.len());
     let mut matches = 0usize;
     let start = Instant::now();
+    let cpu_start = thread_cpu();
     for (i, q) in queries.iter().enumerate() {
         let mut best = Duration::MAX;
         for _ in 0..repeat {
@@ -153,6 +154,9 @@ fn run() -> Result<(), String> {
         times.push((best, i));
     }
     let total = start.elapsed();
+    let cpu = thread_cpu()
+        .zip(cpu_start)
+        .map(|(end, start)| end.saturating_sub(start));
     times.sort();
     let at = |p: f64| {
         let i = ((times.len() as f64 - 1.0) * p).round() as usize;
@@ -170,6 +174,15 @@ fn run() -> Result<(), String> {
         times.len() as f64 / sum.as_secs_f64().max(1e-9),
         total.as_secs_f64(),
     );
+    // The thread's own CPU time: what the loop cost whatever else ran on the machine.
+    if let Some(cpu) = cpu {
+        println!(
+            "screen CPU: {:.2} s for {} screenings, {:.1} us each on average",
+            cpu.as_secs_f64(),
+            times.len() * repeat,
+            micros(cpu) / (times.len() * repeat).max(1) as f64
+        );
+    }
     // The same queries as one batch on every core.
     let start = Instant::now();
     let batch = screener.screen_many(queries.iter().map(String::as_str));
@@ -201,6 +214,13 @@ fn name_count(entities: &[Entity]) -> usize {
 }
 
 /// The process's peak resident memory in MB, where Linux reports it (`VmHWM`).
+/// The CPU time the calling thread has run (Linux: `/proc/thread-self/schedstat`).
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 fn peak_rss() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;

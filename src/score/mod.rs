@@ -1209,10 +1209,19 @@ pub(crate) struct NameSums {
     pub(crate) weight: f32,
     /// The weight of its legal forms.
     pub(crate) forms: f32,
+    /// For one and for two query tokens that may meet it (`k` = [`MAX_GLUED`] and twice
+    /// that), when the name has more than `k` tokens: the weight of its `k` heaviest tokens,
+    /// and the unmatched weight of the others, the lightest; summed as [`score_bound`] sums
+    /// them. `None` when the name has no more than `k` tokens.
+    pub(crate) cut: [Option<(f32, f32)>; 2],
 }
 
 impl NameSums {
     pub(crate) fn of(c: &[ScoreToken]) -> NameSums {
+        let cut = |meeting: usize| {
+            let k = meeting * MAX_GLUED;
+            (k < c.len()).then(|| heaviest_and_rest(c, k))
+        };
         NameSums {
             weight: c.iter().map(|t| t.weight).sum(),
             forms: c
@@ -1220,8 +1229,22 @@ impl NameSums {
                 .filter(|t| t.kind == TokenKind::LegalForm)
                 .map(|t| t.weight)
                 .sum(),
+            cut: [cut(1), cut(2)],
         }
     }
+}
+
+/// The weight of the `k` heaviest of a name's tokens, and the unmatched weight of the others,
+/// the lightest (`k` below the name's length).
+fn heaviest_and_rest(c: &[ScoreToken], k: usize) -> (f32, f32) {
+    (
+        sum_of_first(c.iter().map(|t| t.weight), k, |x, y| y.total_cmp(x)),
+        sum_of_first(
+            c.iter().map(ScoreToken::unmatched_weight),
+            c.len() - k,
+            f32::total_cmp,
+        ),
+    )
 }
 
 /// What the candidate index found of a list name for a query: which query tokens may meet
@@ -1270,17 +1293,14 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, re
     // At most MAX_GLUED list tokens met per query token, the heaviest at best; the others
     // unmatched, the lightest at best.
     let k = meeting.saturating_mul(MAX_GLUED);
+    // Kept beside the name for one or two meeting query tokens: reading the list name's
+    // tokens is what the bound of a candidate would cost most.
     let (w, v) = if k >= c.len() {
         (sums.weight, 0.0)
+    } else if let Some(Some(cut)) = meeting.checked_sub(1).and_then(|i| sums.cut.get(i)) {
+        *cut
     } else {
-        (
-            sum_of_first(c.iter().map(|t| t.weight), k, |x, y| y.total_cmp(x)),
-            sum_of_first(
-                c.iter().map(ScoreToken::unmatched_weight),
-                c.len() - k,
-                f32::total_cmp,
-            ),
-        )
+        heaviest_and_rest(c, k)
     };
     // The index does not hold legal forms, so what a list name's legal form brings is not in
     // `reach.weight`: it is added on top.

@@ -523,6 +523,9 @@ fn the_bound_is_never_below_the_score() {
         "International Trading Group",
         "A B Trading",
         "ООО",
+        // Longer than one and two query words' glued runs can meet.
+        "Abu Bakr Muhammad ibn Abd al-Rahman al-Baghdadi",
+        "Joint Stock Commercial Bank for Foreign Trade of Russia 2",
     ];
     for kind in [
         EntityKind::Unknown,
@@ -554,6 +557,16 @@ fn the_bound_is_never_below_the_score() {
                 };
                 let bound = score_bound(&qa, &qb, NameSums::of(&qb), reach);
                 assert!(bound + 1e-5 >= s, "{a} / {b} ({kind:?}): {bound} < {s}");
+                // The sums kept beside a long name give the bound its tokens give.
+                let unkept = NameSums {
+                    cut: [None, None],
+                    ..NameSums::of(&qb)
+                };
+                assert_eq!(
+                    bound.to_bits(),
+                    score_bound(&qa, &qb, unkept, reach).to_bits(),
+                    "{a} / {b}"
+                );
             }
         }
     }
