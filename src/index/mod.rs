@@ -188,6 +188,9 @@ impl HashPostings {
                 .unwrap_or_default();
             pairs.extend(old.iter().map(|&id| (hash, id)));
         }
+        #[cfg(feature = "rayon")]
+        rayon::slice::ParallelSliceMut::par_sort_unstable(pairs.as_mut_slice());
+        #[cfg(not(feature = "rayon"))]
         pairs.sort_unstable();
         pairs.dedup();
         self.ids = Vec::with_capacity(pairs.len());
@@ -390,15 +393,23 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
-impl Index {
-    /// Adds a name; call [`Index::finish`] after the last.
-    pub(crate) fn add(&mut self, mut name: IndexedName) {
-        let id = self.names.len() as u32;
-        name.shape = self.shape_of(&name.tokens);
-        // Keys, with the weight and distinctiveness of what has them.
-        // And whether they are a word's own key (not a skeleton, not a glued pair).
+/// What indexing a name needs that does not depend on the names indexed before it: its
+/// keys, made on every core before the names are added one by one (see [`Index::add`]).
+pub(crate) struct NameKeys {
+    /// Keys of its tokens and skeletons, with the weight and distinctiveness of what has
+    /// them, whether it was written in Arabic script, and whether the key is a word's own.
+    keys: Vec<(String, f32, bool, bool, bool)>,
+    /// The key of each pair of adjacent tokens written as one word, by the pair's first
+    /// token; `None` for a pair with a number.
+    pairs: Vec<Option<String>>,
+    /// Its tokens' texts, joined: what names of one shape share.
+    shape: Box<str>,
+}
+
+impl NameKeys {
+    pub(crate) fn of(tokens: &[ScoreToken]) -> NameKeys {
         let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
-        for t in &name.tokens {
+        for t in tokens {
             let d = t.distinctive();
             if t.kind != TokenKind::LegalForm {
                 keys.push((t.key.to_string(), t.weight, d, t.abjad, true));
@@ -413,21 +424,56 @@ impl Index {
                 }
             }
         }
-        for pair in name.tokens.windows(2) {
-            if let [a, b] = pair {
-                if a.kind != TokenKind::Number && b.kind != TokenKind::Number {
-                    keys.push((
-                        crate::normalize::variant::key(&format!("{}{}", a.text, b.text)),
-                        a.weight + b.weight,
-                        a.distinctive() || b.distinctive(),
-                        a.abjad || b.abjad,
-                        false,
-                    ));
-                }
-            }
+        let pairs = tokens
+            .windows(2)
+            .map(|pair| match pair {
+                [a, b] if a.kind != TokenKind::Number && b.kind != TokenKind::Number => Some(
+                    crate::normalize::variant::key(&format!("{}{}", a.text, b.text)),
+                ),
+                _ => None,
+            })
+            .collect();
+        let mut shape = String::new();
+        for t in tokens {
+            shape.push_str(&t.text);
+            shape.push('\u{1f}');
         }
-        for (k, weight, distinctive, abjad, word) in keys {
-            let vid = self.intern(&k);
+        NameKeys {
+            keys,
+            pairs,
+            shape: shape.into(),
+        }
+    }
+}
+
+impl Index {
+    /// Adds a name, with its keys (`NameKeys::of` its tokens); call [`Index::finish`] after
+    /// the last.
+    pub(crate) fn add(&mut self, mut name: IndexedName, keys: NameKeys) {
+        let id = self.names.len() as u32;
+        name.shape = self.shape_of(&name.tokens, keys.shape);
+        let pair_keys = name
+            .tokens
+            .windows(2)
+            .zip(&keys.pairs)
+            .filter_map(|(pair, key)| {
+                let ([a, b], Some(key)) = (pair, key) else {
+                    return None;
+                };
+                Some((
+                    key.as_str(),
+                    a.weight + b.weight,
+                    a.distinctive() || b.distinctive(),
+                    a.abjad || b.abjad,
+                    false,
+                ))
+            });
+        let token_keys = keys
+            .keys
+            .iter()
+            .map(|(k, w, d, a, word)| (k.as_str(), *w, *d, *a, *word));
+        for (k, weight, distinctive, abjad, word) in token_keys.chain(pair_keys) {
+            let vid = self.intern(k);
             if let Some(p) = self.postings.building_mut(vid) {
                 if p.last() != Some(&id) {
                     p.push(id);
@@ -455,13 +501,11 @@ impl Index {
             .collect();
         // Two words glued (`ROSNEFTAERO`, `INTERNATIONALINVESTMENT`) stand for both in the
         // stretch; glued to an anchor, they are an anchor too, found by their exact key.
-        for pair in name.tokens.windows(2) {
-            let [a, b] = pair else { continue };
-            if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+        for (pair, glued) in name.tokens.windows(2).zip(&keys.pairs) {
+            let ([a, b], Some(glued)) = (pair, glued) else {
                 continue;
-            }
-            let glued = crate::normalize::variant::key(&format!("{}{}", a.text, b.text));
-            let vid = self.intern(&glued);
+            };
+            let vid = self.intern(glued);
             if plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key) {
                 if let Some(v) = self.anchors.building_mut(vid) {
                     if v.last() != Some(&id) {
@@ -490,13 +534,8 @@ impl Index {
 
     /// The shape of a name of these tokens: that of an earlier name of equal tokens, or a new
     /// one.
-    fn shape_of(&mut self, tokens: &[ScoreToken]) -> u32 {
-        let mut texts = String::new();
-        for t in tokens {
-            texts.push_str(&t.text);
-            texts.push('\u{1f}');
-        }
-        let same = self.shapes.entry(texts.into()).or_default();
+    fn shape_of(&mut self, tokens: &[ScoreToken], texts: Box<str>) -> u32 {
+        let same = self.shapes.entry(texts).or_default();
         for &nid in same.iter() {
             if let Some(n) = self.names.get(nid as usize).filter(|n| n.tokens == tokens) {
                 return n.shape;
@@ -519,16 +558,31 @@ impl Index {
         self.anchors.push_list();
         self.word_anchors.push(false);
         self.weights.push(EntryWeight::default());
-        if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-            deletions_of(key, |d| self.deletions.push(h(d), v));
-        }
-        if let Some(p) = prefix_of(key) {
-            self.prefixes.push(h(p), v);
-        }
-        if let Some(sfx) = suffix_of(key) {
-            self.prefixes.push(h(&sfx), v);
-        }
         v
+    }
+
+    /// The hashed deletion neighbourhood, prefix and suffix of every vocabulary key, made
+    /// on every core.
+    fn neighbourhoods(&mut self) {
+        let keys: Vec<(u32, &str)> = (0u32..).zip(self.keys.iter().map(|k| &**k)).collect();
+        let made = crate::screen::map_in_order(&keys, |&(v, key)| {
+            let mut deletions = Vec::new();
+            if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+                deletions_of(key, |d| deletions.push((h(d), v)));
+            }
+            let ends = [prefix_of(key).map(h), suffix_of(key).map(|sfx| h(&sfx))];
+            (
+                deletions,
+                ends.into_iter()
+                    .flatten()
+                    .map(|e| (e, v))
+                    .collect::<Vec<_>>(),
+            )
+        });
+        for (deletions, ends) in made {
+            self.deletions.pending.extend(deletions);
+            self.prefixes.pending.extend(ends);
+        }
     }
 
     /// Shrinks the tables after the last name, and makes the one-edit neighbourhood of the
@@ -549,6 +603,7 @@ impl Index {
             self.anchor_edits.push(h(key), vid);
             deletions_of(key, |d| self.anchor_edits.push(h(d), vid));
         }
+        self.neighbourhoods();
         self.deletions.finish();
         self.prefixes.finish();
         self.anchor_edits.finish();

@@ -18,7 +18,7 @@ pub use query::Query;
 pub use result::{Comparison, Match, Score, TextHit};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::index::{Index, IndexedName};
+use crate::index::{Index, IndexedName, NameKeys};
 use crate::model::{Entity, EntityId, EntityKind, Identifier, PartialDate, SanctionsList, Source};
 use crate::normalize::{TokenKind, normalize};
 use crate::score::{
@@ -85,6 +85,10 @@ const MAX_CANDIDATES: usize = 20_000;
 /// Room for rounding between a score's upper bound and the threshold: a name is left out
 /// unscored only when its bound is below the threshold by more than this.
 const BOUND_MARGIN: f32 = 1e-4;
+
+/// Entities prepared for the index at a time when a screener is built (see
+/// [`ScreenerBuilder::build`]).
+const PREPARE_CHUNK: usize = 4096;
 
 /// Multiplier when the query's birth date is incompatible with every birth date of a person.
 const BIRTH_DATE_CONFLICT: f32 = 0.85;
@@ -253,14 +257,18 @@ impl ScreenerBuilder {
         // Weigh every name's tokens and make its glued runs, then index the names in order.
         let work: Vec<(&Entity, Vec<Vec<crate::normalize::Token>>)> =
             entities.iter().zip(normalized).collect();
-        let prepared: Vec<Vec<IndexedName>> = map_in_order(&work, |(e, names)| {
+        let prepare = |(e, names): &(&Entity, Vec<Vec<crate::normalize::Token>>)| {
             let mut out = Vec::new();
+            let with_keys = |name: IndexedName| {
+                let keys = NameKeys::of(&name.tokens);
+                (name, keys)
+            };
             for (ni, (name, tokens)) in e.names.iter().zip(names).enumerate() {
                 if tokens.is_empty() {
                     continue;
                 }
                 let tokens = prepare_tokens(tokens, &freq);
-                out.push(IndexedName {
+                out.push(with_keys(IndexedName {
                     entity: 0,
                     name: ni as u32,
                     glued: GluedRuns::new(&tokens),
@@ -270,14 +278,14 @@ impl ScreenerBuilder {
                     acronym: false,
                     shape: 0,
                     kind: e.kind,
-                });
+                }));
                 // An organization's acronym in its name's closing parenthesis is a name too.
                 if let Some((_, acr)) =
                     acronym::split_acronym(&name.text).filter(|_| e.kind != EntityKind::Person)
                 {
                     let tokens: Vec<ScoreToken> = prepare_tokens(normalize(acr).tokens(), &freq);
                     if !tokens.is_empty() {
-                        out.push(IndexedName {
+                        out.push(with_keys(IndexedName {
                             entity: 0,
                             name: ni as u32,
                             glued: GluedRuns::new(&tokens),
@@ -287,27 +295,34 @@ impl ScreenerBuilder {
                             acronym: true,
                             shape: 0,
                             kind: e.kind,
-                        });
+                        }));
                     }
                 }
             }
             out
-        });
-        drop(work);
+        };
         let mut index = Index::default();
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
-        for (ei, (e, names)) in entities.iter().zip(prepared).enumerate() {
-            for mut name in names {
-                name.entity = ei as u32;
-                index.add(name);
-            }
-            for id in &e.identifiers {
-                let v = identifier_key(&id.value);
-                if v.len() >= 4 {
-                    identifiers.entry(v).or_default().push(ei as u32);
+        // A chunk of entities prepared on every core, then added in order: the keys of a
+        // chunk's names are held at once, not those of all the lists.
+        let mut ei = 0u32;
+        for chunk in work.chunks(PREPARE_CHUNK) {
+            let prepared: Vec<Vec<(IndexedName, NameKeys)>> = map_in_order(chunk, prepare);
+            for ((e, _), names) in chunk.iter().zip(prepared) {
+                for (mut name, keys) in names {
+                    name.entity = ei;
+                    index.add(name, keys);
                 }
+                for id in &e.identifiers {
+                    let v = identifier_key(&id.value);
+                    if v.len() >= 4 {
+                        identifiers.entry(v).or_default().push(ei);
+                    }
+                }
+                ei += 1;
             }
         }
+        drop(work);
         index.finish();
         Ok(Screener {
             inner: Arc::new(
@@ -1200,7 +1215,10 @@ impl Screener {
 }
 
 /// `f` of every item, in order: on every core with the `rayon` feature.
-fn map_in_order<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+pub(crate) fn map_in_order<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> U + Sync + Send,
+) -> Vec<U> {
     #[cfg(feature = "rayon")]
     {
         use rayon::prelude::*;
