@@ -483,6 +483,9 @@ fn key_level(ak: &str, a_abjad: bool, bk: &str, b_abjad: bool) -> f32 {
 pub(crate) struct KeyMemo<'c> {
     /// (query word or run, list key, list key romanized from Arabic script) → similarity.
     sims: rustc_hash::FxHashMap<(u32, &'c str, bool), f32>,
+    /// The links of the last comparison, kept for the next: their vector is reused, not
+    /// allocated per candidate name.
+    links: Vec<Link>,
 }
 
 /// Similarity of two tokens, 0 when they do not meet, with the key-level similarity of two
@@ -1044,11 +1047,27 @@ impl fmt::Display for Explanation {
 
 /// A possible link between the query tokens `q` and the list tokens `c` (ranges of adjacent
 /// tokens: one token on one side, one to [`MAX_GLUED`] on the other).
+#[derive(Debug)]
 struct Link {
     q: Range<usize>,
     c: Range<usize>,
     sim: f32,
     mass: f32,
+}
+
+/// `len` flags, all false: in `stack` when they fit, else in `heap`.
+fn used_flags<'a>(
+    stack: &'a mut [bool; 64],
+    heap: &'a mut Vec<bool>,
+    len: usize,
+) -> &'a mut [bool] {
+    match stack.get_mut(..len) {
+        Some(flags) => flags,
+        None => {
+            *heap = vec![false; len];
+            heap
+        }
+    }
 }
 
 /// The most adjacent tokens glued together to meet one token (`ABDALKHALIQ` / `Abd al-Khaliq`).
@@ -1374,6 +1393,12 @@ pub(crate) fn score_names_with<'c>(
     explain: bool,
     mut memo: Option<&mut KeyMemo<'c>>,
 ) -> (f32, Explanation) {
+    // Room for every pair of words and a few glued runs; with a memo, the last comparison's.
+    let mut links: Vec<Link> = match memo.as_deref_mut() {
+        Some(m) => std::mem::take(&mut m.links),
+        None => Vec::with_capacity(q.len() * c.len() + q.len() + c.len()),
+    };
+    links.clear();
     // The similarity of a query word (`id` its position) or glued run (`id` 64 and on) with a
     // list key, through the memo: each id always computes in the same order.
     // Only comparisons with Arabic script are remembered: a Latin pair is mostly settled by
@@ -1393,8 +1418,6 @@ pub(crate) fn score_names_with<'c>(
     );
     let q_particle_alone = q.iter().any(|t| t.particle_alone);
     let c_particle_alone = c.iter().any(|t| t.particle_alone);
-    // Room for every pair of words and a few glued runs, allocated once.
-    let mut links: Vec<Link> = Vec::with_capacity(q.len() * c.len() + q.len() + c.len());
     for (i, qt) in q.iter().enumerate() {
         for (j, ct) in c.iter().enumerate() {
             let initial_for_word = matches!(
@@ -1513,8 +1536,12 @@ pub(crate) fn score_names_with<'c>(
             .then(x.q.end.cmp(&y.q.end))
             .then(x.c.end.cmp(&y.c.end))
     });
-    let mut q_used = vec![false; q.len()];
-    let mut c_used = vec![false; c.len()];
+    // Which tokens a chosen link holds: on the stack for the names of up to 64 tokens that
+    // nearly all names are.
+    let (mut q_stack, mut c_stack) = ([false; 64], [false; 64]);
+    let (mut q_heap, mut c_heap) = (Vec::new(), Vec::new());
+    let q_used = used_flags(&mut q_stack, &mut q_heap, q.len());
+    let c_used = used_flags(&mut c_stack, &mut c_heap, c.len());
     let mut numerator = 0.0f32;
     let mut explanation = Explanation {
         unexplained: !explain,
@@ -1589,6 +1616,10 @@ pub(crate) fn score_names_with<'c>(
             });
         }
     }
+    if let Some(m) = memo {
+        m.links = links;
+    }
+    let (q_used, c_used): (&[bool], &[bool]) = (q_used, c_used);
     let side = |tokens: &[ScoreToken], used: &[bool], names: &mut Vec<String>| {
         let mut matched = 0.0f32;
         let mut unmatched = 0.0f32;
@@ -1613,20 +1644,20 @@ pub(crate) fn score_names_with<'c>(
         }
         (matched, unmatched, distinct, numbers)
     };
-    explanation.query_met = words_met(q, &q_used);
-    explanation.candidate_met = words_met(c, &c_used);
+    explanation.query_met = words_met(q, q_used);
+    explanation.candidate_met = words_met(c, c_used);
     let tokens_met = |used: &[bool]| {
         used.iter()
             .enumerate()
             .filter(|(_, u)| **u)
             .fold(0, |bits, (i, _)| bits | bit(i))
     };
-    explanation.candidate_tokens_met = tokens_met(&c_used);
-    explanation.query_tokens_met = tokens_met(&q_used);
+    explanation.candidate_tokens_met = tokens_met(c_used);
+    explanation.query_tokens_met = tokens_met(q_used);
     let (q_matched, q_unmatched, q_distinct, q_numbers) =
-        side(q, &q_used, &mut explanation.unmatched_query);
+        side(q, q_used, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers) =
-        side(c, &c_used, &mut explanation.unmatched_candidate);
+        side(c, c_used, &mut explanation.unmatched_candidate);
     // One name wholly inside the other: its extra words count for less; for a listed person,
     // only when the listed name is more than one word, met by more than one link. A one-word
     // alias met by one word of a longer query (the alias `ROMA` in the query `Рома Сергеев`)
@@ -1696,7 +1727,7 @@ pub(crate) fn score_names_with<'c>(
             .zip(used)
             .all(|(t, u)| *u || t.kind == TokenKind::LegalForm)
     };
-    let complete = words_all_used(q, &q_used) && words_all_used(c, &c_used);
+    let complete = words_all_used(q, q_used) && words_all_used(c, c_used);
     if !distinctive_matched && !complete && score > GENERIC_ONLY_CAP {
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
@@ -1715,7 +1746,7 @@ pub(crate) fn score_names_with<'c>(
     let one_word_respelled = words(c) == 1
         && !written
         && q.iter()
-            .zip(&q_used)
+            .zip(q_used)
             .any(|(t, u)| !*u && t.kind == TokenKind::Word);
     if (!firm && (links >= 2 || (links == 1 && !(complete && one_to_one)))) || one_word_respelled {
         score *= RESPELLED_ONLY;
@@ -1726,15 +1757,15 @@ pub(crate) fn score_names_with<'c>(
     // A surname met on either side is enough: Arabic names have no fixed surname, and the
     // lists put a different part before the comma in different aliases (`ABDALLAH, Ramadan` /
     // `SHALLAH, Ramadan Abdullah`).
-    let missing = surname_missing(q, &q_used) || surname_missing(c, &c_used);
-    let met = surname_met(q, &q_used) || surname_met(c, &c_used);
+    let missing = surname_missing(q, q_used) || surname_missing(c, c_used);
+    let met = surname_met(q, q_used) || surname_met(c, c_used);
     if person && missing && !met {
         score *= SURNAME_MISSING;
         explanation.factors.push(Factor::SurnameMissing {
             multiplier: SURNAME_MISSING,
         });
     }
-    if let Some(multiplier) = given_name_conflict(q, c, &q_used, &c_used, &chosen) {
+    if let Some(multiplier) = given_name_conflict(q, c, q_used, c_used, &chosen) {
         score *= multiplier;
         explanation
             .factors
