@@ -305,22 +305,30 @@ impl ScreenerBuilder {
         let mut identifiers: HashMap<String, Vec<u32>> = HashMap::new();
         // A chunk of entities prepared on every core, then added in order: the keys of a
         // chunk's names are held at once, not those of all the lists.
+        // The next chunk is prepared while this one is added.
         let mut ei = 0u32;
-        for chunk in work.chunks(PREPARE_CHUNK) {
-            let prepared: Vec<Vec<(IndexedName, NameKeys)>> = map_in_order(chunk, prepare);
-            for ((e, _), names) in chunk.iter().zip(prepared) {
-                for (mut name, keys) in names {
-                    name.entity = ei;
-                    index.add(name, keys);
-                }
-                for id in &e.identifiers {
-                    let v = identifier_key(&id.value);
-                    if v.len() >= 4 {
-                        identifiers.entry(v).or_default().push(ei);
+        let mut chunks = work.chunks(PREPARE_CHUNK);
+        let mut next = chunks.next().map(|c| (c, map_in_order(c, prepare)));
+        while let Some((chunk, prepared)) = next.take() {
+            let following = chunks.next();
+            let add = || {
+                for ((e, _), names) in chunk.iter().zip(prepared) {
+                    for (mut name, keys) in names {
+                        name.entity = ei;
+                        index.add(name, keys);
                     }
+                    for id in &e.identifiers {
+                        let v = identifier_key(&id.value);
+                        if v.len() >= 4 {
+                            identifiers.entry(v).or_default().push(ei);
+                        }
+                    }
+                    ei += 1;
                 }
-                ei += 1;
-            }
+            };
+            let ((), prepared_next) =
+                join(add, || following.map(|c| (c, map_in_order(c, prepare))));
+            next = prepared_next;
         }
         drop(work);
         index.finish();
@@ -1211,6 +1219,18 @@ impl Screener {
     /// ```
     pub fn screen_text(&self, text: &str) -> Vec<TextHit> {
         text::scan(self, text)
+    }
+}
+
+/// `a` and `b`, side by side with the `rayon` feature.
+fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    #[cfg(feature = "rayon")]
+    {
+        rayon::join(a, b)
+    }
+    #[cfg(not(feature = "rayon"))]
+    {
+        (a(), b())
     }
 }
 
