@@ -6,6 +6,10 @@
 //! record plus what the reader keeps. Names are local names: namespace prefixes are dropped,
 //! and each reader checks the root element's namespace itself.
 //!
+//! A reader of many tiny records that needs only a few of their values (an XLSX sheet's
+//! cells) walks the events instead with [`XmlReader::next_piece`], with the same depth limit,
+//! line numbers and error messages, and building no tree.
+//!
 //! The tree of a record lives in an arena the reader keeps and reuses for the next record:
 //! its nodes, attributes and texts sit in three buffers, and an [`Element`] is a handle into
 //! them, so reading a record allocates nothing once the buffers have grown to the largest
@@ -14,7 +18,7 @@
 use std::borrow::Cow;
 use std::io::BufRead;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesCData, BytesRef, BytesStart, BytesText, Event};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -254,6 +258,72 @@ impl Start {
     }
 }
 
+/// One step of a document walked event by event ([`XmlReader::next_piece`]).
+pub(crate) enum Piece<'b> {
+    /// A start tag, `empty` for a self-closing one (`<a/>`), which has no end tag.
+    Start {
+        /// The tag, its name and attributes read on demand.
+        tag: Tag<'b>,
+        /// Whether the tag is self-closing.
+        empty: bool,
+    },
+    /// An end tag.
+    End,
+    /// Character data: text, CDATA or a reference, decoded on demand.
+    Text(Text<'b>),
+    /// What a document reader passes over: a declaration, comment, processing instruction
+    /// or doctype.
+    Other,
+    /// The end of the document, outside every element (inside one, the reader gives the
+    /// truncation error instead).
+    Eof,
+}
+
+/// A start tag met by [`XmlReader::next_piece`].
+pub(crate) struct Tag<'b> {
+    start: BytesStart<'b>,
+    what: &'static str,
+    line: u64,
+}
+
+impl Tag<'_> {
+    /// The local name of the tag; calls `f` with each attribute's name and value, as
+    /// [`XmlReader::next_start`] and [`XmlReader::read_tree`] read them (the same checks and
+    /// errors).
+    pub fn read(&self, f: impl FnMut(&str, &str)) -> Result<&str> {
+        parse_start(&self.start, self.what, self.line, f)
+    }
+}
+
+/// Character data met by [`XmlReader::next_piece`].
+pub(crate) struct Text<'b> {
+    kind: TextKind<'b>,
+    what: &'static str,
+    line: u64,
+}
+
+enum TextKind<'b> {
+    Text(BytesText<'b>),
+    CData(BytesCData<'b>),
+    Ref(BytesRef<'b>),
+}
+
+impl Text<'_> {
+    /// The text, a reference resolved, as [`XmlReader::read_tree`] reads it (the same checks
+    /// and errors).
+    pub fn decode(&self) -> Result<Cow<'_, str>> {
+        match &self.kind {
+            TextKind::Text(t) => t
+                .decode()
+                .map_err(|e| encoding_error(self.what, e, self.line)),
+            TextKind::CData(t) => t
+                .decode()
+                .map_err(|e| encoding_error(self.what, e, self.line)),
+            TextKind::Ref(r) => resolve_ref(r, self.what, self.line),
+        }
+    }
+}
+
 /// Counts the lines a buffered reader has handed out, for error messages.
 struct Lines<R> {
     inner: R,
@@ -366,6 +436,46 @@ impl<R: BufRead> XmlReader<R> {
         }
     }
 
+    /// The next event of the document, for a reader that walks it event by event rather than
+    /// as [`next_start`](Self::next_start) and [`read_tree`](Self::read_tree) do: the same
+    /// depth limit, line numbers and errors; nothing is decoded or allocated until asked.
+    pub fn next_piece(&mut self) -> Result<Piece<'_>> {
+        let line = self.line();
+        self.buf.clear();
+        let what = self.what;
+        let event = self
+            .reader
+            .read_event_into(&mut self.buf)
+            .map_err(|e| xml_error(what, e, line))?;
+        Ok(match event {
+            Event::Start(start) => {
+                enter(&mut self.depth, what, line)?;
+                Piece::Start {
+                    tag: Tag { start, what, line },
+                    empty: false,
+                }
+            }
+            Event::Empty(start) => Piece::Start {
+                tag: Tag { start, what, line },
+                empty: true,
+            },
+            Event::End(_) => {
+                self.depth = self.depth.saturating_sub(1);
+                Piece::End
+            }
+            Event::Text(t) => text_piece(TextKind::Text(t), what, line),
+            Event::CData(t) => text_piece(TextKind::CData(t), what, line),
+            Event::GeneralRef(r) => text_piece(TextKind::Ref(r), what, line),
+            Event::Eof => {
+                if self.depth > 0 {
+                    return Err(truncated(what, self.reader.get_ref().newlines + 1));
+                }
+                Piece::Eof
+            }
+            Event::Decl(_) | Event::PI(_) | Event::DocType(_) | Event::Comment(_) => Piece::Other,
+        })
+    }
+
     /// The whole element whose start tag was just returned by [`next_start`](Self::next_start),
     /// read up to its end tag. The tree is valid until the reader reads on.
     pub fn read_tree(&mut self, start: Start) -> Result<Element<'_>> {
@@ -464,11 +574,21 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     fn truncated(&self) -> Error {
-        self.error(format!(
-            "expected the rest of the {} document, found the end of the file (truncated?)",
-            self.what
-        ))
+        truncated(self.what, self.line())
     }
+}
+
+fn text_piece<'b>(kind: TextKind<'b>, what: &'static str, line: u64) -> Piece<'b> {
+    Piece::Text(Text { kind, what, line })
+}
+
+/// The error of a document that ends inside an element.
+fn truncated(what: &str, line: u64) -> Error {
+    Error::new(
+        ErrorKind::Malformed,
+        format!("expected the rest of the {what} document, found the end of the file (truncated?)"),
+    )
+    .with_line(line)
 }
 
 /// One level deeper, within [`MAX_DEPTH`].
@@ -542,10 +662,10 @@ fn add_start(arena: &mut Arena, e: &BytesStart<'_>, what: &str, line: u64) -> Re
     Ok(arena.add_node(name, attrs, line))
 }
 
-fn resolve_ref(r: &quick_xml::events::BytesRef<'_>, what: &str, line: u64) -> Result<String> {
+fn resolve_ref(r: &BytesRef<'_>, what: &str, line: u64) -> Result<Cow<'static, str>> {
     if r.is_char_ref() {
         return match r.resolve_char_ref() {
-            Ok(Some(c)) => Ok(c.to_string()),
+            Ok(Some(c)) => Ok(Cow::Owned(c.to_string())),
             _ => Err(Error::new(
                 ErrorKind::Malformed,
                 format!("expected a valid character reference in the {what}, found an invalid one"),
@@ -568,7 +688,7 @@ fn resolve_ref(r: &quick_xml::events::BytesRef<'_>, what: &str, line: u64) -> Re
             .with_line(line));
         }
     };
-    Ok(text.to_string())
+    Ok(Cow::Borrowed(text))
 }
 
 fn xml_error(what: &str, e: quick_xml::Error, line: u64) -> Error {
