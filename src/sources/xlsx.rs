@@ -804,6 +804,67 @@ mod tests {
         );
     }
 
+    /// What the event walk of the sheet must keep from the tree it replaced (the first `v`
+    /// and `is` of a cell, rich-text runs without phonetic ones, texts split by comments or
+    /// CDATA, cells and rows nested where they do not belong) and which error comes first.
+    #[test]
+    fn sheet_walk_keeps_the_tree_semantics() {
+        /// The rows expected (number and cells), or the end of the error message.
+        type Expected = std::result::Result<Vec<(u64, Vec<&'static str>)>, &'static str>;
+        let cases: [(&str, &str, Expected); 6] = [
+            (
+                "first v and is only",
+                r#"<row r="1"><c r="A1" t="str"><f>F</f><v>a<x>b</x>c<!--z--><![CDATA[d]]></v><v>second</v></c><c r="B1" t="inlineStr"><is><t>one</t></is><is><t>two</t></is></c></row>"#,
+                Ok(vec![(1, vec!["acd", "one"])]),
+            ),
+            (
+                "rich runs, not phonetic ones or text outside t",
+                r#"<row><c t="inlineStr"><is>out<r><rPr/><t>R1</t></r><t>T<t>nested</t></t><rPh><t>P</t></rPh><r><t xml:space="preserve"> R2</t></r></is></c></row>"#,
+                Ok(vec![(1, vec!["R1T R2"])]),
+            ),
+            (
+                "nested rows and cells are not rows or cells",
+                r#"<row r="2"><c r="B2" t="str"><v>x</v></c><row r="5"><c r="A5" t="str"><v>inner</v></c></row><x><c r="C2" t="str"><v>deep</v></c></x></row><row/>"#,
+                Ok(vec![(2, vec!["", "x"]), (3, vec![])]),
+            ),
+            (
+                "a cell without r goes after the last non-empty one",
+                r#"<row r="1"><c r="C1" t="str"><v>c</v></c><c r="E1" t="str"><v></v></c><c t="str"><v>d</v></c></row>"#,
+                Ok(vec![(1, vec!["", "", "c", "d"])]),
+            ),
+            (
+                "an error of the row's XML comes before a bad cell",
+                r#"<row r="1"><c r="A1" t="s"><v>99</v></c><c r="B1"><v>1</w></c></row>"#,
+                Err("ill-formed document: expected `</v>`, but `</w>` was found"),
+            ),
+            (
+                "a bad row number comes before a bad cell",
+                r#"<row r="x"><c r="?"><v>1</v></c></row>"#,
+                Err("in xl/worksheets/data.xml: expected a row number, found r=\"x\""),
+            ),
+        ];
+        for (name, rows, expected) in cases {
+            let sheet = format!("<worksheet><sheetData>{rows}</sheetData></worksheet>");
+            let bytes = zip_of(&[
+                ("xl/workbook.xml", WORKBOOK),
+                ("xl/_rels/workbook.xml.rels", RELS),
+                ("xl/sharedStrings.xml", SHARED),
+                ("xl/worksheets/data.xml", &sheet),
+            ]);
+            match (all_rows(bytes), expected) {
+                (Ok(rows), Ok(want)) => {
+                    let want: Vec<(u64, Vec<String>)> = want
+                        .into_iter()
+                        .map(|(n, cells)| (n, cells.into_iter().map(String::from).collect()))
+                        .collect();
+                    assert_eq!(rows, want, "{name}");
+                }
+                (Err(e), Err(want)) => assert!(e.to_string().ends_with(want), "{name}: {e}"),
+                (got, want) => panic!("{name}: got {got:?}, expected {want:?}"),
+            }
+        }
+    }
+
     #[test]
     fn column_letters() {
         for (r, c) in [
