@@ -352,36 +352,37 @@ impl Builder {
             );
             return;
         }
-        let id = id.to_string();
         let kind_text = row.get(Col::GroupType);
-        let kind = match kind_text.to_ascii_lowercase().as_str() {
-            "individual" => Some(EntityKind::Person),
-            "entity" => Some(EntityKind::Organization),
-            "ship" => Some(EntityKind::Vessel),
-            _ => None,
-        };
+        let kind = [
+            ("individual", EntityKind::Person),
+            ("entity", EntityKind::Organization),
+            ("ship", EntityKind::Vessel),
+        ]
+        .into_iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(kind_text))
+        .map(|(_, kind)| kind);
         if kind.is_none() {
             self.repair(
                 row.line,
-                &id,
+                id,
                 format!(
                     "expected Group Type Individual, Entity or Ship, found {kind_text:?}: kind left unknown"
                 ),
             );
         }
-        let at = match self.by_id.get(&id) {
+        let at = match self.by_id.get(id) {
             Some(&at) => at,
             None => {
                 let at = self.groups.len();
                 self.groups.push(Group {
                     entity: Entity::new(
-                        EntityId::new(Source::Uk, id.clone()),
+                        EntityId::new(Source::Uk, id),
                         kind.unwrap_or(EntityKind::Unknown),
                     ),
                     line: row.line,
                     extra: Extra::default(),
                 });
-                self.by_id.insert(id.clone(), at);
+                self.by_id.insert(id.to_string(), at);
                 at
             }
         };
@@ -400,7 +401,7 @@ impl Builder {
             map_row(row, group, &mut issues);
         }
         for reason in issues {
-            self.repair(row.line, &id, reason);
+            self.repair(row.line, id, reason);
         }
     }
 
@@ -424,6 +425,13 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
+/// [`push_unique`] of a text, copied only when it is new.
+fn push_unique_str(v: &mut Vec<String>, x: &str) {
+    if !v.iter().any(|s| s == x) {
+        v.push(x.to_string());
+    }
+}
+
 /// Maps one row's fields into its group.
 fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
     let entity = &mut group.entity;
@@ -432,28 +440,29 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
 
     // Names.
     let alias = row.get(Col::AliasType);
-    let mut kind = match alias.to_ascii_lowercase().as_str() {
-        "primary name" | "prime alias" => NameKind::Primary,
-        "primary name variation" | "aka" => NameKind::Aka,
-        "fka" => NameKind::Fka,
-        _ => {
-            issues.push(format!(
-                "expected Alias Type Primary name, Primary name variation, AKA or FKA, found {alias:?}: read as an a.k.a."
-            ));
-            NameKind::Aka
-        }
+    // ASCII case-insensitive comparisons, rather than a lower-case copy of each cell.
+    let is = |text: &str, words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    let mut kind = if is(alias, &["primary name", "prime alias"]) {
+        NameKind::Primary
+    } else if is(alias, &["primary name variation", "aka"]) {
+        NameKind::Aka
+    } else if is(alias, &["fka"]) {
+        NameKind::Fka
+    } else {
+        issues.push(format!(
+            "expected Alias Type Primary name, Primary name variation, AKA or FKA, found {alias:?}: read as an a.k.a."
+        ));
+        NameKind::Aka
     };
     let quality = row.get(Col::AliasQuality);
-    match quality.to_ascii_lowercase().as_str() {
-        "" | "good quality" | "good" => {}
-        "low quality" | "low" => {
-            if kind != NameKind::Primary {
-                kind = NameKind::WeakAka;
-            }
+    if is(quality, &["low quality", "low"]) {
+        if kind != NameKind::Primary {
+            kind = NameKind::WeakAka;
         }
-        _ => issues.push(format!(
+    } else if !is(quality, &["", "good quality", "good"]) {
+        issues.push(format!(
             "expected Alias Quality Good quality or Low quality, found {quality:?}: ignored"
-        )),
+        ));
     }
     let text = full_name(row, entity.kind);
     if !text.is_empty() {
@@ -596,7 +605,7 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
     // Classification and dates.
     let regime = row.get(Col::Regime);
     if !regime.is_empty() {
-        push_unique(&mut entity.programs, regime.to_string());
+        push_unique_str(&mut entity.programs, regime);
     }
     let listed = row.get(Col::ListedOn);
     if !listed.is_empty() {
@@ -605,7 +614,9 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
                 if entity.listed_on.is_none_or(|l| d < l) {
                     entity.listed_on = Some(d);
                 }
-                push_unique(&mut extra.listed, (regime.to_string(), d));
+                if !extra.listed.iter().any(|(r, l)| r == regime && *l == d) {
+                    extra.listed.push((regime.to_string(), d));
+                }
             }
             None => {
                 issues.push(format!(
@@ -621,7 +632,7 @@ fn map_row(row: &Row<'_>, group: &mut Group, issues: &mut Vec<String>) {
     ] {
         let v = row.get(col);
         if !v.is_empty() {
-            push_unique(into, v.to_string());
+            push_unique_str(into, v);
         }
     }
     // Dates as `YYYY-MM-DD`, whether the file wrote text or (XLSX) a serial day.

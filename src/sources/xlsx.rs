@@ -17,12 +17,11 @@
 //! The sheet is streamed row by row; the shared strings are held in memory, as every XLSX
 //! reader must.
 
-use std::borrow::Cow;
-use std::io::{BufReader, Cursor};
+use std::io::{BufRead, BufReader, Cursor};
 
 use zip::ZipArchive;
 
-use super::xml::{Element, XmlReader};
+use super::xml::{Element, Piece, Tag, XmlReader};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Columns beyond `XFD` (16,384) do not exist in Excel; a larger reference is malformed.
@@ -92,6 +91,12 @@ impl Workbook {
     ///
     /// [`ErrorKind::Malformed`] for a truncated or malformed sheet, a shared-string index out of
     /// range or a bad cell reference; and whatever `f` returns.
+    ///
+    /// # Performance
+    ///
+    /// The sheet is walked event by event, keeping only the values of the cells (no tree per
+    /// `<row>`); the buffers are reused from row to row, so a row allocates nothing once they
+    /// have grown to the largest row.
     pub fn rows(&mut self, mut f: impl FnMut(u64, &[&str]) -> Result<()>) -> Result<()> {
         let part = self.sheet.clone();
         let cells_of = Cells {
@@ -104,25 +109,269 @@ impl Workbook {
             .by_name(&part)
             .map_err(|e| zip_error(&part, e))?;
         let mut xml = XmlReader::new(BufReader::new(file), "XLSX worksheet XML");
+        let mut row = RowReader::default();
+        let mut strs: Vec<&'static str> = Vec::new();
         let mut last_row = 0u64;
-        while let Some(start) = xml.next_start().map_err(|e| in_part(&part, e))? {
-            if start.name != "row" {
-                continue;
-            }
-            let row = xml.read_tree(start).map_err(|e| in_part(&part, e))?;
-            let number = match row.attr("r") {
-                Some(r) => r.trim().parse::<u64>().map_err(|_| {
+        loop {
+            let empty = match xml.next_piece().map_err(|e| in_part(&part, e))? {
+                Piece::Start { tag, empty } => {
+                    let r = &mut row.r;
+                    r.clear();
+                    let mut has_r = false;
+                    let name = tag
+                        .read(|k, v| {
+                            if k == "r" && !has_r {
+                                has_r = true;
+                                r.push_str(v);
+                            }
+                        })
+                        .map_err(|e| in_part(&part, e))?;
+                    if name != "row" {
+                        continue;
+                    }
+                    row.has_r = has_r;
+                    empty
+                }
+                Piece::Eof => return Ok(()),
+                Piece::End | Piece::Text(_) | Piece::Other => continue,
+            };
+            // As an error of the row's tree would, a malformed element anywhere in the row
+            // comes before a bad row number or cell; so those wait for the end of the row.
+            let number = match row.has_r {
+                true => row.r.trim().parse::<u64>().map_err(|_| {
                     Error::new(
                         ErrorKind::Malformed,
-                        format!("in {part}: expected a row number, found r={r:?}"),
+                        format!("in {part}: expected a row number, found r={:?}", row.r),
                     )
-                })?,
-                None => last_row + 1,
+                }),
+                false => Ok(last_row + 1),
             };
+            let number = row.read(&mut xml, empty, &cells_of, &part, number)?;
             last_row = number;
-            let cells = cells_of.cells(row, &part, number)?;
-            let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
-            f(number, &cells)?;
+            let mut fields = recycle(strs);
+            fields.extend(
+                row.cells
+                    .iter()
+                    .map(|c| c.as_str(self.shared.as_slice(), &row.values)),
+            );
+            let result = f(number, &fields);
+            strs = recycle(fields);
+            result?;
+        }
+    }
+}
+
+/// Empties a vector of string slices, keeping its allocation for slices of another lifetime.
+fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
+    v.clear();
+    // `collect` reuses the allocation of a vector's own iterator for items of the same size.
+    v.into_iter().map(|_| "").collect()
+}
+
+/// The value of a cell, as the row being read holds it.
+#[derive(Clone, Copy, Debug)]
+enum Cell {
+    /// A missing or empty cell.
+    Empty,
+    /// A constant such as `TRUE`.
+    Const(&'static str),
+    /// The shared string of an index (in range).
+    Shared(usize),
+    /// A byte range of [`RowReader::values`].
+    Value(usize, usize),
+}
+
+impl Cell {
+    fn as_str<'s>(self, shared: &'s [String], values: &'s str) -> &'s str {
+        match self {
+            Cell::Empty => "",
+            Cell::Const(text) => text,
+            Cell::Shared(i) => shared.get(i).map_or("", String::as_str),
+            Cell::Value(start, end) => values.get(start..end).unwrap_or(""),
+        }
+    }
+}
+
+/// What the element being read stands for, by the path from the row down to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// `row/c`.
+    Cell,
+    /// The first `row/c/v`: the cell's value.
+    Value,
+    /// The first `row/c/is`: an inline string.
+    Inline,
+    /// `row/c/is/t`, or `row/c/is/r/t` of a rich-text run: text of the inline string.
+    InlineText,
+    /// `row/c/is/r`: a rich-text run.
+    Run,
+    /// Any other element, whose text is not read.
+    Other,
+}
+
+/// The reused buffers of a row being read.
+#[derive(Default)]
+struct RowReader {
+    /// The row's `r` attribute, or a cell's, when `has_r`.
+    r: String,
+    has_r: bool,
+    /// The roles of the elements open in the row, the row's children first.
+    open: Vec<Role>,
+    /// The cell's `t` and `s` attributes, when present.
+    t: String,
+    has_t: bool,
+    s: String,
+    has_s: bool,
+    /// Whether the cell has had a `v`, an `is`.
+    seen_v: bool,
+    seen_is: bool,
+    /// The text of the cell's first `v`, and of its first `is`.
+    v: String,
+    inline: String,
+    /// The row's cells by column; `Cell::Value` ranges point into `values`.
+    cells: Vec<Cell>,
+    values: String,
+}
+
+impl RowReader {
+    /// Reads the rest of a row whose start tag was just read into `cells`, and returns its
+    /// number, or the row's first error.
+    fn read<R: BufRead>(
+        &mut self,
+        xml: &mut XmlReader<R>,
+        empty: bool,
+        cells_of: &Cells<'_>,
+        part: &str,
+        number: Result<u64>,
+    ) -> Result<u64> {
+        self.open.clear();
+        self.cells.clear();
+        self.values.clear();
+        let mut number = number;
+        if empty {
+            return number;
+        }
+        loop {
+            match xml.next_piece().map_err(|e| in_part(part, e))? {
+                Piece::Start { tag, empty } => {
+                    let parent = self.open.last().copied();
+                    let name = match parent {
+                        None => self.cell_start(&tag),
+                        Some(_) => tag.read(|_, _| {}),
+                    }
+                    .map_err(|e| in_part(part, e))?;
+                    let role = match (parent, name) {
+                        (None, "c") => Role::Cell,
+                        (Some(Role::Cell), "v") if !self.seen_v => {
+                            self.seen_v = true;
+                            Role::Value
+                        }
+                        (Some(Role::Cell), "is") if !self.seen_is => {
+                            self.seen_is = true;
+                            Role::Inline
+                        }
+                        (Some(Role::Inline), "t") | (Some(Role::Run), "t") => Role::InlineText,
+                        (Some(Role::Inline), "r") => Role::Run,
+                        _ => Role::Other,
+                    };
+                    if empty {
+                        if role == Role::Cell {
+                            self.cell_end(cells_of, part, &mut number);
+                        }
+                    } else {
+                        self.open.push(role);
+                    }
+                }
+                Piece::End => match self.open.pop() {
+                    Some(Role::Cell) => self.cell_end(cells_of, part, &mut number),
+                    Some(_) => {}
+                    None => return number,
+                },
+                Piece::Text(text) => {
+                    let text = text.decode().map_err(|e| in_part(part, e))?;
+                    match self.open.last() {
+                        Some(Role::Value) => self.v.push_str(&text),
+                        Some(Role::InlineText) => self.inline.push_str(&text),
+                        _ => {}
+                    }
+                }
+                Piece::Other => {}
+                Piece::Eof => {
+                    // The reader gives a truncation error before an end inside the row.
+                    debug_assert!(false, "the end of the document inside a row");
+                    return Err(in_part(part, xml.error("internal: unbalanced elements")));
+                }
+            }
+        }
+    }
+
+    /// Reads the start tag of a child of the row: its attributes `r`, `t` and `s` when it is a
+    /// cell.
+    fn cell_start<'t>(&mut self, tag: &'t Tag<'_>) -> Result<&'t str> {
+        let (r, t, s) = (&mut self.r, &mut self.t, &mut self.s);
+        r.clear();
+        t.clear();
+        s.clear();
+        let (mut has_r, mut has_t, mut has_s) = (false, false, false);
+        let name = tag.read(|k, v| {
+            let (has, into) = match k {
+                "r" => (&mut has_r, &mut *r),
+                "t" => (&mut has_t, &mut *t),
+                "s" => (&mut has_s, &mut *s),
+                _ => return,
+            };
+            if !*has {
+                *has = true;
+                into.push_str(v);
+            }
+        })?;
+        (self.has_r, self.has_t, self.has_s) = (has_r, has_t, has_s);
+        self.seen_v = false;
+        self.seen_is = false;
+        self.v.clear();
+        self.inline.clear();
+        Ok(name)
+    }
+
+    /// Puts the value of the cell just read in its column; the first error of the row is kept
+    /// in `number`.
+    fn cell_end(&mut self, cells_of: &Cells<'_>, part: &str, number: &mut Result<u64>) {
+        let Ok(n) = *number else {
+            return;
+        };
+        if let Err(e) = self.cell(cells_of, part, n) {
+            *number = Err(e);
+        }
+    }
+
+    fn cell(&mut self, cells_of: &Cells<'_>, part: &str, number: u64) -> Result<()> {
+        let col = match self.has_r {
+            true => column_index(&self.r).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Malformed,
+                    format!(
+                        "in {part}, row {number}: expected a cell reference like AB{number}, found {:?}",
+                        self.r
+                    ),
+                )
+            })?,
+            false => self.cells.len(),
+        };
+        let t = if self.has_t { self.t.as_str() } else { "n" };
+        let s = self.has_s.then_some(self.s.as_str());
+        let start = self.values.len();
+        let value =
+            cells_of.cell_value(t, s, &self.v, &self.inline, &mut self.values, part, number)?;
+        let value = value.unwrap_or(Cell::Value(start, self.values.len()));
+        if value.as_str(cells_of.shared, &self.values).is_empty() {
+            return Ok(());
+        }
+        let cells = &mut self.cells;
+        if cells.len() <= col {
+            cells.resize(col + 1, Cell::Empty);
+        }
+        if let Some(slot) = cells.get_mut(col) {
+            *slot = value;
         }
         Ok(())
     }
@@ -135,40 +384,26 @@ struct Cells<'a> {
     date1904: bool,
 }
 
-impl<'a> Cells<'a> {
-    fn cells(&self, row: Element<'_>, part: &str, number: u64) -> Result<Vec<Cow<'a, str>>> {
-        let mut cells: Vec<Cow<'a, str>> = Vec::new();
-        for c in row.children("c") {
-            let col = match c.attr("r") {
-                Some(r) => column_index(r).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::Malformed,
-                        format!("in {part}, row {number}: expected a cell reference like AB{number}, found {r:?}"),
-                    )
-                })?,
-                None => cells.len(),
-            };
-            let value = self.cell_value(c, part, number)?;
-            if value.is_empty() {
-                continue;
-            }
-            if cells.len() <= col {
-                cells.resize(col + 1, Cow::Borrowed(""));
-            }
-            if let Some(slot) = cells.get_mut(col) {
-                *slot = value;
-            }
-        }
-        Ok(cells)
-    }
-
-    fn cell_value(&self, c: Element<'_>, part: &str, number: u64) -> Result<Cow<'a, str>> {
-        let v = c.child("v").map_or("", |v| v.raw_text());
-        Ok(match c.attr("t").unwrap_or("n") {
+impl Cells<'_> {
+    /// The value of a cell of type `t` and style `s`, whose first `v` has the text `v` and
+    /// first `is` the text `inline`: a shared string or constant, or else (`None`) the text
+    /// written at the end of `out`.
+    #[allow(clippy::too_many_arguments)]
+    fn cell_value(
+        &self,
+        t: &str,
+        s: Option<&str>,
+        v: &str,
+        inline: &str,
+        out: &mut String,
+        part: &str,
+        number: u64,
+    ) -> Result<Option<Cell>> {
+        match t {
             "s" => {
                 let index = v.trim().parse::<usize>().ok();
-                match index.and_then(|i| self.shared.get(i)) {
-                    Some(text) => Cow::Borrowed(text.as_str()),
+                match index.filter(|&i| i < self.shared.len()) {
+                    Some(i) => return Ok(Some(Cell::Shared(i))),
                     None => {
                         return Err(Error::new(
                             ErrorKind::Malformed,
@@ -180,27 +415,26 @@ impl<'a> Cells<'a> {
                     }
                 }
             }
-            "inlineStr" => Cow::Owned(c.child("is").map(rich_text).unwrap_or_default()),
+            "inlineStr" => out.push_str(inline),
             "b" => match v.trim() {
-                "1" => Cow::Borrowed("TRUE"),
-                "0" => Cow::Borrowed("FALSE"),
-                other => Cow::Owned(other.to_string()),
+                "1" => return Ok(Some(Cell::Const("TRUE"))),
+                "0" => return Ok(Some(Cell::Const("FALSE"))),
+                other => out.push_str(other),
             },
-            "str" | "e" => Cow::Owned(v.to_string()),
+            "str" | "e" => out.push_str(v),
             _ => {
                 let v = v.trim();
-                let style = c.attr("s").and_then(|s| s.parse::<usize>().ok());
+                let style = s.and_then(|s| s.parse::<usize>().ok());
                 let is_date = style
                     .and_then(|s| self.date_styles.get(s))
                     .copied()
                     .unwrap_or(false);
-                Cow::Owned(if is_date {
-                    serial_date(v, self.date1904).unwrap_or_else(|| v.to_string())
-                } else {
-                    v.to_string()
-                })
+                if !(is_date && write_serial_date(v, self.date1904, out)) {
+                    out.push_str(v);
+                }
             }
-        })
+        }
+        Ok(None)
     }
 }
 
@@ -369,7 +603,24 @@ fn is_date_code(code: &str) -> bool {
 }
 
 /// A serial day number as `YYYY-MM-DD`; the time of day is dropped.
-pub(crate) fn serial_date(value: &str, date1904: bool) -> Option<String> {
+#[cfg(test)]
+fn serial_date(value: &str, date1904: bool) -> Option<String> {
+    let mut out = String::new();
+    write_serial_date(value, date1904, &mut out).then_some(out)
+}
+
+/// Writes a serial day number as `YYYY-MM-DD` (the time of day dropped), and says whether
+/// it was one.
+fn write_serial_date(value: &str, date1904: bool, out: &mut String) -> bool {
+    let Some((y, m, d)) = serial_day(value, date1904) else {
+        return false;
+    };
+    use std::fmt::Write;
+    write!(out, "{y:04}-{m:02}-{d:02}").is_ok()
+}
+
+/// The date of a serial day number.
+fn serial_day(value: &str, date1904: bool) -> Option<(i64, i64, i64)> {
     let serial: f64 = value.parse().ok()?;
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return None;
@@ -386,7 +637,7 @@ pub(crate) fn serial_date(value: &str, date1904: bool) -> Option<String> {
     } else {
         civil_from_days(days + days_from_civil(1899, 12, 31))
     };
-    Some(format!("{y:04}-{m:02}-{d:02}"))
+    Some((y, m, d))
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
@@ -551,6 +802,67 @@ mod tests {
             err.to_string(),
             "in xl/worksheets/data.xml, row 1: expected a shared-string index below 3, found \"9\""
         );
+    }
+
+    /// What the event walk of the sheet must keep from the tree it replaced (the first `v`
+    /// and `is` of a cell, rich-text runs without phonetic ones, texts split by comments or
+    /// CDATA, cells and rows nested where they do not belong) and which error comes first.
+    #[test]
+    fn sheet_walk_keeps_the_tree_semantics() {
+        /// The rows expected (number and cells), or the end of the error message.
+        type Expected = std::result::Result<Vec<(u64, Vec<&'static str>)>, &'static str>;
+        let cases: [(&str, &str, Expected); 6] = [
+            (
+                "first v and is only",
+                r#"<row r="1"><c r="A1" t="str"><f>F</f><v>a<x>b</x>c<!--z--><![CDATA[d]]></v><v>second</v></c><c r="B1" t="inlineStr"><is><t>one</t></is><is><t>two</t></is></c></row>"#,
+                Ok(vec![(1, vec!["acd", "one"])]),
+            ),
+            (
+                "rich runs, not phonetic ones or text outside t",
+                r#"<row><c t="inlineStr"><is>out<r><rPr/><t>R1</t></r><t>T<t>nested</t></t><rPh><t>P</t></rPh><r><t xml:space="preserve"> R2</t></r></is></c></row>"#,
+                Ok(vec![(1, vec!["R1T R2"])]),
+            ),
+            (
+                "nested rows and cells are not rows or cells",
+                r#"<row r="2"><c r="B2" t="str"><v>x</v></c><row r="5"><c r="A5" t="str"><v>inner</v></c></row><x><c r="C2" t="str"><v>deep</v></c></x></row><row/>"#,
+                Ok(vec![(2, vec!["", "x"]), (3, vec![])]),
+            ),
+            (
+                "a cell without r goes after the last non-empty one",
+                r#"<row r="1"><c r="C1" t="str"><v>c</v></c><c r="E1" t="str"><v></v></c><c t="str"><v>d</v></c></row>"#,
+                Ok(vec![(1, vec!["", "", "c", "d"])]),
+            ),
+            (
+                "an error of the row's XML comes before a bad cell",
+                r#"<row r="1"><c r="A1" t="s"><v>99</v></c><c r="B1"><v>1</w></c></row>"#,
+                Err("ill-formed document: expected `</v>`, but `</w>` was found"),
+            ),
+            (
+                "a bad row number comes before a bad cell",
+                r#"<row r="x"><c r="?"><v>1</v></c></row>"#,
+                Err("in xl/worksheets/data.xml: expected a row number, found r=\"x\""),
+            ),
+        ];
+        for (name, rows, expected) in cases {
+            let sheet = format!("<worksheet><sheetData>{rows}</sheetData></worksheet>");
+            let bytes = zip_of(&[
+                ("xl/workbook.xml", WORKBOOK),
+                ("xl/_rels/workbook.xml.rels", RELS),
+                ("xl/sharedStrings.xml", SHARED),
+                ("xl/worksheets/data.xml", &sheet),
+            ]);
+            match (all_rows(bytes), expected) {
+                (Ok(rows), Ok(want)) => {
+                    let want: Vec<(u64, Vec<String>)> = want
+                        .into_iter()
+                        .map(|(n, cells)| (n, cells.into_iter().map(String::from).collect()))
+                        .collect();
+                    assert_eq!(rows, want, "{name}");
+                }
+                (Err(e), Err(want)) => assert!(e.to_string().ends_with(want), "{name}: {e}"),
+                (got, want) => panic!("{name}: got {got:?}, expected {want:?}"),
+            }
+        }
     }
 
     #[test]
