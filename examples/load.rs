@@ -11,6 +11,7 @@
 //! Exit status: 0 when every file loads, 1 when one does not (the error names the file and
 //! line), 2 for a usage error.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -46,8 +47,8 @@ fn main() -> ExitCode {
             Ok(loaded) => {
                 let secs = start.elapsed().as_secs_f64();
                 let mb = bytes as f64 / 1e6;
-                println!(
-                    "{file}: {} ({:.3} s, {:.1} MB, {:.0} MB/s)",
+                let mut text = format!(
+                    "{file}: {} ({:.3} s, {:.1} MB, {:.0} MB/s)\n",
                     loaded.report,
                     secs,
                     mb,
@@ -55,8 +56,8 @@ fn main() -> ExitCode {
                 );
                 let start = Instant::now();
                 let hash = loaded.list.content_hash();
-                println!(
-                    "  published {}, content sha256 {hash} ({:.3} s)",
+                text += &format!(
+                    "  published {}, content sha256 {hash} ({:.3} s)\n",
                     loaded
                         .list
                         .published
@@ -64,13 +65,18 @@ fn main() -> ExitCode {
                     start.elapsed().as_secs_f64()
                 );
                 for issue in loaded.report.issues.iter().take(shown) {
-                    println!("  {issue}");
+                    text += &format!("  {issue}\n");
                 }
                 if loaded.report.issues.len() > shown {
-                    println!(
-                        "  ... and {} more issues",
+                    text += &format!(
+                        "  ... and {} more issues\n",
                         loaded.report.issues.len() - shown
                     );
+                }
+                // A reader that stopped reading (`load ... | head`) ends the output, not the
+                // program with a panic.
+                if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
+                    break;
                 }
             }
             Err(e) => {
