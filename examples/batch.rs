@@ -626,15 +626,8 @@ fn load_all(paths: &[String]) -> Result<Vec<SanctionsList>, Failure> {
 
 /// A list file's load report and first issues, written to standard error.
 fn report(path: &str, loaded: sources::Loaded) -> SanctionsList {
-    eprintln!("batch: {path}: {}", loaded.report);
-    for issue in loaded.report.issues.iter().take(20) {
-        eprintln!("batch: {path}: {issue}");
-    }
-    if loaded.report.issues.len() > 20 {
-        eprintln!(
-            "batch: {path}: ... {} more issues",
-            loaded.report.issues.len() - 20
-        );
+    for line in loaded.report.with_issues(20).to_string().lines() {
+        eprintln!("batch: {path}: {line}");
     }
     loaded.list
 }

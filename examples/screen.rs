@@ -149,15 +149,8 @@ fn build(args: &Args) -> Result<Screener, Failure> {
     // The files are read side by side, on all cores.
     for (path, loaded) in args.lists.iter().zip(sources::load_paths(&args.lists)) {
         let loaded = loaded.map_err(|e| bad(e.to_string()))?;
-        eprintln!("screen: {path}: {}", loaded.report);
-        for issue in loaded.report.issues.iter().take(20) {
-            eprintln!("screen: {path}: {issue}");
-        }
-        if loaded.report.issues.len() > 20 {
-            eprintln!(
-                "screen: {path}: ... {} more issues",
-                loaded.report.issues.len() - 20
-            );
+        for line in loaded.report.with_issues(20).to_string().lines() {
+            eprintln!("screen: {path}: {line}");
         }
         builder = builder.list(loaded.list);
     }

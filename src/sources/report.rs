@@ -157,6 +157,49 @@ impl LoadReport {
             .filter(|i| i.action == IssueAction::Skipped)
             .count()
     }
+
+    /// The report's line, then its first `shown` issues a line each, and how many more there
+    /// are: what a loader shows a person, one line per line of text.
+    ///
+    /// ```
+    /// let data = "{\"id\":\"c-1\",\"names\":[]}\n{\"id\":\"c-2\",\"names\":[]}\n{\"id\":\"c-3\",\"names\":[]}\n";
+    /// let report = sanctions::sources::read(data.as_bytes())?.report;
+    /// let text = report.with_issues(2).to_string();
+    /// let lines: Vec<&str> = text.lines().collect();
+    /// assert_eq!(lines.len(), 4);
+    /// assert_eq!(lines[0], report.to_string());
+    /// assert_eq!(lines[1], report.issues[0].to_string());
+    /// assert_eq!(lines[3], "... 1 more issues");
+    /// // With room for every issue, no last line.
+    /// assert_eq!(report.with_issues(10).to_string().lines().count(), 4);
+    /// # Ok::<(), sanctions::Error>(())
+    /// ```
+    pub fn with_issues(&self, shown: usize) -> impl fmt::Display + '_ {
+        WithIssues {
+            report: self,
+            shown,
+        }
+    }
+}
+
+/// [`LoadReport::with_issues`].
+struct WithIssues<'a> {
+    report: &'a LoadReport,
+    shown: usize,
+}
+
+impl fmt::Display for WithIssues<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.report)?;
+        for issue in self.report.issues.iter().take(self.shown) {
+            write!(f, "\n{issue}")?;
+        }
+        let more = self.report.issues.len().saturating_sub(self.shown);
+        if more > 0 {
+            write!(f, "\n... {more} more issues")?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for LoadReport {
