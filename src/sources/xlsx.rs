@@ -95,8 +95,8 @@ impl Workbook {
     /// # Performance
     ///
     /// The sheet is walked event by event, keeping only the values of the cells (no tree per
-    /// `<row>`); the buffers are reused from row to row, so a row allocates nothing once they
-    /// have grown to the largest row.
+    /// `<row>`); the buffers are reused from row to row, so a row allocates only the list of
+    /// its cells' texts handed to `f`.
     pub fn rows(&mut self, mut f: impl FnMut(u64, &[&str]) -> Result<()>) -> Result<()> {
         let part = self.sheet.clone();
         let cells_of = Cells {
@@ -110,7 +110,6 @@ impl Workbook {
             .map_err(|e| zip_error(&part, e))?;
         let mut xml = XmlReader::new(BufReader::new(file), "XLSX worksheet XML");
         let mut row = RowReader::default();
-        let mut strs: Vec<&'static str> = Vec::new();
         let mut last_row = 0u64;
         loop {
             let empty = match xml.next_piece().map_err(|e| in_part(&part, e))? {
@@ -148,24 +147,14 @@ impl Workbook {
             };
             let number = row.read(&mut xml, empty, &cells_of, &part, number)?;
             last_row = number;
-            let mut fields = recycle(strs);
-            fields.extend(
-                row.cells
-                    .iter()
-                    .map(|c| c.as_str(self.shared.as_slice(), &row.values)),
-            );
-            let result = f(number, &fields);
-            strs = recycle(fields);
-            result?;
+            let fields: Vec<&str> = row
+                .cells
+                .iter()
+                .map(|c| c.as_str(self.shared.as_slice(), &row.values))
+                .collect();
+            f(number, &fields)?;
         }
     }
-}
-
-/// Empties a vector of string slices, keeping its allocation for slices of another lifetime.
-fn recycle<'x>(mut v: Vec<&str>) -> Vec<&'x str> {
-    v.clear();
-    // `collect` reuses the allocation of a vector's own iterator for items of the same size.
-    v.into_iter().map(|_| "").collect()
 }
 
 /// The value of a cell, as the row being read holds it.
@@ -296,9 +285,9 @@ impl RowReader {
                     }
                 }
                 Piece::Other => {}
+                // The reader gives a truncation error before an end inside the row; this is
+                // for a reader that would not.
                 Piece::Eof => {
-                    // The reader gives a truncation error before an end inside the row.
-                    debug_assert!(false, "the end of the document inside a row");
                     return Err(in_part(part, xml.error("internal: unbalanced elements")));
                 }
             }
