@@ -35,6 +35,12 @@ const PREFIX_MIN_KEY: usize = PREFIX;
 /// Keys from this length on are also indexed by their last [`PREFIX`] symbols.
 const SUFFIX_MIN_KEY: usize = 6;
 
+/// The vocabulary key of a group of spellings of one common name (see
+/// `score::name_groups`): every spelling of the group is indexed under it.
+pub(crate) fn group_key(group: u16) -> String {
+    format!("#{group}")
+}
+
 fn prefix_of(key: &str) -> Option<&str> {
     if key.len() >= PREFIX_MIN_KEY {
         key.get(..PREFIX)
@@ -423,6 +429,10 @@ impl NameKeys {
                     keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad, false));
                 }
             }
+            // A spelling of a common name meets the other spellings of its name (`#group`).
+            if let Some(group) = t.name {
+                keys.push((group_key(group), t.weight, d, t.abjad, false));
+            }
         }
         let pairs = tokens
             .windows(2)
@@ -567,6 +577,9 @@ impl Index {
         let keys: Vec<(u32, &str)> = (0u32..).zip(self.keys.iter().map(|k| &**k)).collect();
         let made = crate::screen::map_in_order(&keys, |&(v, key)| {
             let mut deletions = Vec::new();
+            if key.starts_with('#') {
+                return (deletions, Vec::new());
+            }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
                 deletions_of(key, |d| deletions.push((h(d), v)));
             }

@@ -503,6 +503,17 @@ fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() 
         (Word, Word) if a.text == b.text => 1.0,
         // Spellings of two different common names (`Muhammad` / `Mahmoud`, `Zhang` / `Jiang`).
         (Word, Word) if a.name.zip(b.name).is_some_and(|(x, y)| x != y) => 0.0,
+        // Two spellings of one common name too far apart in their letters for the keys to
+        // meet (`Mohd` / `Muhammad`) meet as respellings: the table says they are one name.
+        // Short spellings are too often other names (`Tan` of 陈 is also 谭, `Ho`, `Lee`).
+        (Word, Word)
+            if a.name.is_some()
+                && a.name == b.name
+                && a.text.chars().count().min(b.text.chars().count()) >= GROUP_MIN_LEN =>
+        {
+            let sim = key_sim();
+            if sim > 0.0 { sim } else { GROUP_SIM }
+        }
         // Either written in Arabic script (see `key_level`).
         (Word, Word) if a.abjad || b.abjad => key_sim(),
         // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
@@ -560,6 +571,14 @@ fn initial_of(initial: &str, word: &str) -> f32 {
         0.0
     }
 }
+
+/// The similarity of two spellings of one common name (`name_groups`) whose keys do not meet
+/// (`Mohd` / `Muhammad`): a respelling, met surely enough for a name met inside another
+/// ([`SUBSET_MIN_SIMILARITY`]) but not firmly ([`FIRM`]).
+const GROUP_SIM: f32 = 0.9;
+
+/// The shortest spellings, in letters, that meet by their name group alone.
+const GROUP_MIN_LEN: usize = 4;
 
 /// The least key similarity of two words whose first sounds differ (`Hamad` / `Muhammad`,
 /// `Frolova` / `Krylova`): names are told apart by how they begin.

@@ -255,6 +255,31 @@ fn a_surname_is_not_its_own_stem() {
 }
 
 #[test]
+fn spellings_of_one_common_name_meet_however_far_apart() {
+    // `Mohd` / `Muhammad`: keys too far apart to meet, one name by the table.
+    let (s, e) = score("Mohd", "Muhammad");
+    let met = e.matched().first().map(TokenMatch::similarity);
+    assert!(
+        met.is_some_and(|m| (SUBSET_MIN_SIMILARITY..FIRM).contains(&m)),
+        "{met:?} {s}"
+    );
+    assert_meet(&[
+        (
+            "ALSUBAIE, Khalifa Mohd Turki",
+            "AL-SUBAIY, Khalifa Muhammad Turki",
+        ),
+        (
+            "BEHZAD, Abdulla Mohd Abdulla",
+            "BEHZAD, Ahmad Abdulla Mohammad Abdulla",
+        ),
+    ]);
+    // Short spellings of a group are too often other names: `Tan` (陈 in Hokkien, 谭 in
+    // pinyin) does not meet `Chen` by the table.
+    let (_, e) = score("Tan", "Chen");
+    assert!(e.matched().is_empty(), "{e:?}");
+}
+
+#[test]
 fn spellings_of_two_different_common_names_do_not_meet() {
     assert_apart(&[
         // محمد / محمود, حامد: one root, two names.

@@ -1033,6 +1033,9 @@ impl Screener {
                 TokenKind::Number | TokenKind::Initial => index.lookup_exact(&t.key, &mut buf),
                 _ => continue,
             }
+            if let Some(group) = t.name {
+                index.lookup_exact(&crate::index::group_key(group), &mut buf);
+            }
             vids.extend(buf.iter().map(|&v| (v, bit(i))));
         }
         // Runs of two and three query tokens written as one word in a list name.
