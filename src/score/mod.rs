@@ -514,6 +514,12 @@ fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() 
             let sim = key_sim();
             if sim > 0.0 { sim } else { GROUP_SIM }
         }
+        // A spelling of a common name against a word of no group: the group lists the
+        // name's spellings, so a word only near one is another name (`Iman` / `Akman`).
+        (Word, Word) if a.name.is_some() != b.name.is_some() => {
+            let sim = key_sim();
+            if sim >= GROUP_OUTSIDER_MIN { sim } else { 0.0 }
+        }
         // Either written in Arabic script (see `key_level`).
         (Word, Word) if a.abjad || b.abjad => key_sim(),
         // A patronymic meets only a patronymic, or its own spelling: `Grigorievna` is not the
@@ -576,6 +582,12 @@ fn initial_of(initial: &str, word: &str) -> f32 {
 /// (`Mohd` / `Muhammad`): a respelling, met surely enough for a name met inside another
 /// ([`SUBSET_MIN_SIMILARITY`]) but not firmly ([`FIRM`]).
 const GROUP_SIM: f32 = 0.9;
+
+/// The least similarity of a spelling of a common name (`name_groups`) and a word of no
+/// group: the groups list the names' spellings, so a word far from all of them is another
+/// name (`Iman` / `Akman`, `Kader` / `Hadar`), while a near one is a spelling the table
+/// lacks (`Hicham` / `Hisham`).
+const GROUP_OUTSIDER_MIN: f32 = 0.85;
 
 /// The shortest spellings, in letters, that meet by their name group alone.
 const GROUP_MIN_LEN: usize = 4;
@@ -1568,7 +1580,11 @@ pub(crate) fn score_names_with<'c>(
     };
     let mut distinctive_matched = false;
     // Whether a word is met firmly: as written or as a spelling variant.
+    // Whether a link is met firmly: any word's, and (`firm_weighty`) a word's weightier than
+    // a generic word (see below), and whether such a weighty link exists at all.
     let mut firm = false;
+    let mut firm_weighty = false;
+    let mut weighty_links = false;
     // Whether a word is met as written.
     let mut written = false;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(q.len().min(c.len()));
@@ -1595,6 +1611,16 @@ pub(crate) fn score_names_with<'c>(
                 .chain(l.c.clone().filter_map(|j| c.get(j)))
                 .any(|t| t.kind == TokenKind::Word);
         firm |= link_word && l.sim >= firm_at;
+        // A generic word met as written (`SYSTEMS`, `INVESTMENT`) makes no match firm when
+        // the name has weightier words met: it is told by those (`Watson Systems` / `FALCON
+        // SYSTEMS`).
+        let weighty_word =
+            l.q.clone()
+                .filter_map(|i| q.get(i))
+                .chain(l.c.clone().filter_map(|j| c.get(j)))
+                .any(|t| t.kind == TokenKind::Word && t.weight > weights::GENERIC_WEIGHT);
+        weighty_links |= weighty_word;
+        firm_weighty |= weighty_word && l.sim >= firm_at;
         if l.sim >= firm_at {
             for i in l.q.clone() {
                 if q.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
@@ -1767,6 +1793,7 @@ pub(crate) fn score_names_with<'c>(
         && q.iter()
             .zip(q_used)
             .any(|(t, u)| !*u && t.kind == TokenKind::Word);
+    let firm = if weighty_links { firm_weighty } else { firm };
     if (!firm && (links >= 2 || (links == 1 && !(complete && one_to_one)))) || one_word_respelled {
         score *= RESPELLED_ONLY;
         explanation.factors.push(Factor::RespelledOnly {

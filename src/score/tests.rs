@@ -280,6 +280,17 @@ fn spellings_of_one_common_name_meet_however_far_apart() {
 }
 
 #[test]
+fn a_common_name_meets_a_word_of_no_group_only_when_near() {
+    // `Kader` spells قادر; `Hadar` is no spelling of it, nor `Akman` of ايمان.
+    let (_, e) = score("Kader", "Hadar");
+    assert!(e.matched().is_empty(), "{e:?}");
+    let (_, e) = score("ايمان", "Akman");
+    assert!(e.matched().is_empty(), "{e:?}");
+    // A spelling the table lacks, near one it has, still meets.
+    assert_meet(&[("KHANAFER, Hicham", "KHANAFER, Hisham")]);
+}
+
+#[test]
 fn spellings_of_two_different_common_names_do_not_meet() {
     assert_apart(&[
         // محمد / محمود, حامد: one root, two names.
