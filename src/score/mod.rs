@@ -1124,13 +1124,25 @@ const GLUED_LENGTH_RATIO: f32 = 0.75;
 /// Whether a run of adjacent tokens can be glued to meet a word of `word_len` bytes: no
 /// numbers, and a length near the word's ([`GLUED_LENGTH_RATIO`]), which also spares the key of
 /// runs that cannot meet it.
-fn glue_fits(run: &[ScoreToken], word_len: usize) -> bool {
+fn glue_fits(run: &[ScoreToken], word: &ScoreToken) -> bool {
     if run.iter().any(|t| t.kind == TokenKind::Number) {
         return false;
     }
     let len: usize = run.iter().map(|t| t.text.len()).sum();
-    (len.min(word_len) as f32) >= GLUED_LENGTH_RATIO * len.max(word_len) as f32
+    // A word romanized from Arabic script has no short vowels, which a Latin spelling writes
+    // (`محمد الله` / `Mohammadullah`): its length is taken with them.
+    // (Its long vowels are written already: `ahsan allh` / `Ehsanullah`.)
+    let run_abjad = run.iter().all(|t| t.abjad);
+    let fits = |a: f32, b: f32| a.min(b) >= GLUED_LENGTH_RATIO * a.max(b);
+    let (a, b) = (len as f32, word.text.len() as f32);
+    fits(a, b)
+        || (run_abjad && !word.abjad && fits(a * ABJAD_VOWELS, b))
+        || (word.abjad && !run_abjad && fits(a, b * ABJAD_VOWELS))
 }
+
+/// How much longer a Latin spelling may be than the romanized letters of an Arabic-script
+/// word: the short vowels it writes (`mhmd` / `Muhammad`, `khir` / `Khair`).
+const ABJAD_VOWELS: f32 = 1.5;
 
 /// The text and key of adjacent tokens written as one word: words, initials and legal forms
 /// (by their class text: `JSCARGUMENT`), never numbers.
@@ -1504,7 +1516,7 @@ pub(crate) fn score_names_with<'c>(
                 .enumerate()
                 .filter(|(_, t)| t.kind == TokenKind::Word)
             {
-                if !glue_fits(run, qt.text.len()) {
+                if !glue_fits(run, qt) {
                     continue;
                 }
                 let sim = glued_similarity(qt, g, || {
@@ -1535,7 +1547,7 @@ pub(crate) fn score_names_with<'c>(
                 .enumerate()
                 .filter(|(_, t)| t.kind == TokenKind::Word)
             {
-                if !glue_fits(run, ct.text.len()) {
+                if !glue_fits(run, ct) {
                     continue;
                 }
                 let sim = glued_similarity(ct, g, || {

@@ -143,6 +143,9 @@ fn arabic_script_meets_latin_spellings_letter_by_letter() {
         ("الأزهر", "Al-Azhar", true),
         ("بخت گل", "Bakht Gul", true),
         ("شهاب الدين", "SHAHABUDDIN", true),
+        // A compound in two Arabic words meets its Latin spelling glued, short vowels and
+        // all (the run is shorter than the Latin word by more than the glued-run ratio).
+        ("محمد الله رحيمي", "MOHAMMADULLAH RAHIMI", true),
         // Written long vowels and consonants must be met: not the same names.
         ("احمد", "Muhammad", false),
         // The article is not the name Ali (علي writes its final i), س is not ز, ا not ي.
