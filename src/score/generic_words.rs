@@ -420,8 +420,12 @@ pub(crate) const HONORIFICS: &[&str] = &[
 /// languages of the lists' aliases: `Compania siriană de transport petrolier`, `Comité de
 /// soutien afghan`, `Centre for Research`. They carry no identity and are often dropped or
 /// changed in translation: they weigh as little as a title, met or not. Words that are also
-/// names or name syllables are left out (`Da`, `Di`, `Din`, `Il`, `In`, `Kai`, `Le`, `Na`,
-/// `Per`, `Si`, `Van`), and so is the Arabic article `al`.
+/// names or name syllables are left out (`Da`, `Di`, `Din`, `Do`, `Il`, `In`, `Kai`, `Le`,
+/// `Na`, `Per`, `Si`, `Van`; Greek `του`, `των`, `την` and `για`, keyed as `Tu`, `Ton`, `Tin`
+/// and `Gia`), and so is the Arabic article `al`. The Greek, Bulgarian, Czech, German and
+/// Polish words and `named after` / `имени` are those the EU Financial Sanctions File's aliases
+/// of organization names use (`Al-Qaida στην Αραβική Χερσόνησο`, `Агенция за социално
+/// проектиране`, `Завод имени ...`).
 pub(crate) const FUNCTION_WORDS: &[&str] = &[
     // English
     "of", "the", "and", "for", // French, Spanish, Portuguese, Italian, Romanian
@@ -433,4 +437,9 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     // Italian and Portuguese `e` (and); the Persian ezafe, which BGN/PCGN's Persian
     // romanization writes `-e` (`Rah-e Sahel`, `Sepah-e Pasdaran`).
     "e",
+    // Greek (in, of the), Bulgarian (for, from), Czech and Slovak (for), German (to the),
+    // Polish `na rzecz` (for); `named after` and Russian `имени` (keyed as `imeni`) in names
+    // of works and institutes.
+    "στην", "στη", "στο", "της", "за", "от", "pro", "pre", "zur", "zum", "rzecz", "named", "after",
+    "imeni",
 ];
