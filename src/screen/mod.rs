@@ -1049,12 +1049,13 @@ impl Screener {
                 buf.clear();
                 index.lookup(&key, &mut buf);
                 may_meet(index, &key, &mut buf);
-                // Words written in Arabic script, glued, by their skeleton (`محمد الله` /
-                // `MOHAMMADULLAH`).
+                // Words written in Arabic script, glued, by their skeleton exactly (`محمد
+                // الله` / `MOHAMMADULLAH`): the skeleton is loose already, and its fuzzy
+                // neighbourhood would bring in thousands of names.
                 if run.iter().all(|t| t.abjad) {
                     let abjad = crate::normalize::variant::abjad_key(&text);
                     let skeleton = crate::normalize::variant::skeleton(&abjad);
-                    index.lookup(&format!("~{skeleton}"), &mut buf);
+                    index.lookup_exact(&format!("~{skeleton}"), &mut buf);
                 }
                 let bits = (i..i + n).fold(0, |b, j| b | bit(j));
                 vids.extend(buf.iter().map(|&v| (v, bits)));
