@@ -1681,6 +1681,7 @@ pub(crate) fn score_names_with<'c>(
         let mut matched = 0.0f32;
         let mut unmatched = 0.0f32;
         let mut distinct = 0.0f32;
+        let mut names_left = 0.0f32;
         let mut numbers = (0usize, 0usize);
         for (t, u) in tokens.iter().zip(used) {
             if t.kind == TokenKind::Number {
@@ -1694,12 +1695,19 @@ pub(crate) fn score_names_with<'c>(
                 if t.disagrees() && !t.patronymic {
                     distinct += t.unmatched;
                 }
+                // A name of its own: a word weightier than a title.
+                if t.kind == TokenKind::Word
+                    && !t.patronymic
+                    && t.unmatched > weights::HONORIFIC_WEIGHT
+                {
+                    names_left += t.unmatched;
+                }
                 if explain {
                     names.push(t.text.to_string());
                 }
             }
         }
-        (matched, unmatched, distinct, numbers)
+        (matched, unmatched, distinct, numbers, names_left)
     };
     explanation.query_met = words_met(q, q_used);
     explanation.candidate_met = words_met(c, c_used);
@@ -1711,9 +1719,9 @@ pub(crate) fn score_names_with<'c>(
     };
     explanation.candidate_tokens_met = tokens_met(c_used);
     explanation.query_tokens_met = tokens_met(q_used);
-    let (q_matched, q_unmatched, q_distinct, q_numbers) =
+    let (q_matched, q_unmatched, q_distinct, q_numbers, q_names_left) =
         side(q, q_used, &mut explanation.unmatched_query);
-    let (c_matched, c_unmatched, c_distinct, c_numbers) =
+    let (c_matched, c_unmatched, c_distinct, c_numbers, c_names_left) =
         side(c, c_used, &mut explanation.unmatched_candidate);
     // One name wholly inside the other: its extra words count for less; for a listed person,
     // only when the listed name is more than one word, met by more than one link. A one-word
@@ -1829,7 +1837,16 @@ pub(crate) fn score_names_with<'c>(
             .factors
             .push(Factor::GivenNameConflict { multiplier });
     }
-    let both = q_distinct.min(c_distinct);
+    // Two persons who each keep a name of their own, however common (`Yasir Muhammad
+    // Husayn` / `Yasir Husayn Ibrahim`: in a chain of father's names, two fathers), are two
+    // people; a common name left over on one side only is a missing middle name.
+    let both = if person {
+        q_distinct
+            .max(q_names_left)
+            .min(c_distinct.max(c_names_left))
+    } else {
+        q_distinct.min(c_distinct)
+    };
     if both > 0.0 {
         let total: f32 = q
             .iter()

@@ -392,6 +392,27 @@ fn a_number_alone_does_not_carry_a_match() {
 }
 
 #[test]
+fn two_persons_each_with_a_common_name_of_their_own_disagree() {
+    // Muhammad on one side, Ali on the other: two fathers in a chain of names.
+    let both = person_score("Rafiq Muhammad Barzani", "Rafiq Barzani Ali");
+    // Muhammad on one side only: a missing middle name.
+    let one = person_score("Rafiq Muhammad Barzani", "Rafiq Barzani");
+    assert!(both < one, "{both} / {one}");
+    let freq = Frequencies::embedded();
+    let (_, e) = score_names(
+        &tokens("Rafiq Muhammad Barzani", &freq),
+        &tokens("Rafiq Barzani Ali", &freq),
+        EntityKind::Person,
+    );
+    assert!(
+        e.factors()
+            .iter()
+            .any(|f| matches!(f, Factor::UnmatchedOnBothSides { .. })),
+        "{e}"
+    );
+}
+
+#[test]
 fn common_names_alone_do_not_carry_a_partial_match() {
     // Two common Arabic names met, a third word of the query unmatched.
     assert!(person_score("Mustafa Hamid Al-Qasimi", "MUSTAFA, Hamid") < DEFAULT);
