@@ -364,9 +364,23 @@ fn two_arabic_letters_spelled_as_a_digraph_stay_two_in_the_key() {
 fn a_name_in_persian_or_urdu_reads_arabic_letters_the_persian_way() {
     // BGN/PCGN 1958 (Persian): ض ذ ظ are z, ث s. A letter only Persian writes (ی) tells.
     run(&[
-        ("persian", "غلامرضا ضیایی", &["ghlamrza", "ziaii"]),
+        // (ی before ا is the consonant y: Ẕiyāʾī.)
+        ("persian", "غلامرضا ضیایی", &["ghlamrza", "zyaii"]),
         // Without one, the Arabic values (BGN/PCGN 1956): ض is d.
         ("arabic", "رمضان", &["rmdan"]),
+    ]);
+}
+
+#[test]
+fn arabic_glides_before_a_long_a_are_consonants() {
+    // و and ي are long vowels inside a word, but consonants before ا: Arabic writes no two
+    // long vowels in a row (BGN/PCGN 1956: Ziyād, Jawād, Iyād).
+    run(&[
+        ("ya", "زياد", &["zyad"]),
+        ("wa", "جواد", &["jwad"]),
+        ("initial alif", "إياد", &["iyad"]),
+        // Elsewhere inside a word they stay vowels.
+        ("vowels", "سعيد يونس", &["sid", "yuns"]),
     ]);
 }
 

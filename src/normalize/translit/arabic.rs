@@ -89,7 +89,9 @@ pub(crate) const TABLE: &[(char, &str)] = &[
 ];
 
 /// Letters spelled one way at the start of a word and another inside: و and ي are
-/// consonants at the start of a word, long vowels inside.
+/// consonants at the start of a word, long vowels inside, and consonants again before a
+/// long a (ا, آ), since Arabic writes no two long vowels in a row (BGN/PCGN 1956: زياد Ziyād,
+/// جواد Jawād, إياد Iyād).
 const GLIDES: &[(char, &str, &str)] = &[
     // ع is not written inside a word (Sa'd → Sad); at its start lists write the vowel that
     // follows it (عبد → Abd, عمر → Umar, Omar).
@@ -115,11 +117,22 @@ pub(crate) fn has_persian_letter(text: &str) -> bool {
     text.chars().any(|c| PERSIAN_ONLY.contains(&c))
 }
 
-/// The spelling of an Arabic-script character, `None` for one the table does not know;
-/// `persian` when the name is written in Persian or Urdu ([`has_persian_letter`]).
-pub(crate) fn romanize_char(c: char, word_start: bool, persian: bool) -> Option<&'static str> {
+/// The spelling of an Arabic-script character followed by `next`, `None` for one the table
+/// does not know; `persian` when the name is written in Persian or Urdu
+/// ([`has_persian_letter`]).
+pub(crate) fn romanize_char(
+    c: char,
+    word_start: bool,
+    next: Option<char>,
+    persian: bool,
+) -> Option<&'static str> {
     if let Some(&(_, initial, inner)) = GLIDES.iter().find(|(k, _, _)| *k == c) {
-        return Some(if word_start { initial } else { inner });
+        let before_long_a = matches!(next, Some('ا' | 'آ')) && c != 'ع';
+        return Some(if word_start || before_long_a {
+            initial
+        } else {
+            inner
+        });
     }
     if persian {
         if let Some(&(_, v)) = PERSIAN.iter().find(|(k, _)| *k == c) {

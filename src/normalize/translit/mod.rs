@@ -46,11 +46,12 @@ pub(crate) fn romanize_word_marked(
     let mut run = String::new();
     let mut run_table: Option<&'static [(&'static str, &'static str)]> = None;
     let mut arabic_start = true;
-    for c in word.nfkc() {
+    let mut chars = word.nfkc().peekable();
+    while let Some(c) = chars.next() {
         if arabic::is_arabic(c) {
             flush_run(&mut run, run_table, out);
             run_table = None;
-            match arabic::romanize_char(c, arabic_start, persian) {
+            match arabic::romanize_char(c, arabic_start, chars.peek().copied(), persian) {
                 Some(s) => {
                     if !arabic_start && !s.is_empty() {
                         breaks.push(out.len());
