@@ -750,6 +750,38 @@ const COGNATE_ENDING: usize = 4;
 /// [`COGNATE_PREFIX`] symbols covering most of the shorter one, and differ only in endings of
 /// at most [`COGNATE_ENDING`]. Shorter words are names more than words (`ELEM` is not
 /// `ELEMENT`). The index finds such words by their prefix.
+/// Whether the token at `i` is the last word of a name, legal forms after it aside.
+fn last_word(tokens: &[ScoreToken], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        && tokens
+            .get(i + 1..)
+            .is_some_and(|rest| rest.iter().all(|t| t.kind == TokenKind::LegalForm))
+}
+
+/// Whether `cut` is `word` cut short, as a name's last word is in a payment message's
+/// fixed-length field (`ATLANTIC SHIPPING & TRANS` / `ATLANTIC SHIPPING AND
+/// TRANSPORTATION`): a Latin key of at least [`TRUNCATION_MIN`] symbols that begins the other.
+fn truncation_of(cut: &ScoreToken, word: &ScoreToken) -> bool {
+    cut.kind == TokenKind::Word
+        && word.kind == TokenKind::Word
+        && !cut.abjad
+        && !word.abjad
+        && truncated_key(&cut.key, &word.key)
+}
+
+/// Whether key `cut` begins the longer key `word` and is at least [`TRUNCATION_MIN`] long.
+fn truncated_key(cut: &str, word: &str) -> bool {
+    cut.len() >= TRUNCATION_MIN
+        && word.len() > cut.len()
+        && word.starts_with(cut)
+        && !cut.starts_with('@')
+        && !word.starts_with('@')
+}
+
+/// The shortest cut word that stands for the word it begins (`TRANS`): shorter cuts are
+/// words of their own (`ELEM` is not `ELEMENT`).
+const TRUNCATION_MIN: usize = 5;
+
 fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
         return false;
@@ -1255,8 +1287,11 @@ pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
 
 /// Whether a Latin word of key `a` may meet a Latin word (or glued run) of key `b`: the
 /// most that [`token_similarity_with`] and the glued links allow by keys alone, before the other
-/// rules (name groups, stems, patronymics) can only take the similarity to 0. The candidate
-/// index checks what its lookup found with this.
+/// rules (stems, patronymics) can only take the similarity to 0. The candidate index checks
+/// what its lookup found with this. Two spellings of one common name are found by the key of
+/// their group instead (`index::group_key`); a name's cut last word ([`truncation_of`]) is not
+/// looked up at all: such a name is found through its other words, and the score bound takes
+/// the cut word for unmatched (the cut prefix would reach thousands of words).
 pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
     a == b || key_similarity_at_least(a, b, words_floor(a, b)) || cognate_keys(a, b)
 }
@@ -1490,7 +1525,12 @@ pub(crate) fn score_names_with<'c>(
                     compute()
                 }
             });
-            if organization && sim < COGNATE_SIM && cognates(qt, ct) {
+            if organization
+                && sim < COGNATE_SIM
+                && (cognates(qt, ct)
+                    || (last_word(q, i) && truncation_of(qt, ct))
+                    || (last_word(c, j) && truncation_of(ct, qt)))
+            {
                 sim = COGNATE_SIM;
             }
             if sim > 0.0 {

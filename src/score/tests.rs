@@ -464,6 +464,23 @@ fn respellings_alone_weigh_less_than_a_word_met_as_written() {
 }
 
 #[test]
+fn a_cut_last_word_of_an_organization_meets_the_word_it_begins() {
+    let (s, e) = org_score(
+        "NORDIC SHIPPING AND TRANS",
+        "NORDIC SHIPPING & TRANSPORTATION LTD",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    // Not inside the name, and not under five letters.
+    let (s, e) = org_score("TRANS NORDIC SHIPPING", "TRANSPORTATION NORDIC SHIPPING");
+    assert!(
+        !e.matched().iter().any(|m| m.query() == ["trans"]),
+        "{s} {e}"
+    );
+    let (_, e) = org_score("NORDIC ELEM", "NORDIC ELEMENT");
+    assert!(!e.matched().iter().any(|m| m.query() == ["elem"]), "{e}");
+}
+
+#[test]
 fn an_organization_word_inflected_in_another_language_meets_itself() {
     let (s, e) = org_score(
         "Compania siriană de transport petrolier",
