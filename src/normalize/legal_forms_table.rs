@@ -302,6 +302,8 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "S.A.S.", "société par actions simplifiée", "SASU",
         "société par actions simplifiée unipersonnelle",
         "S.A.L.", "société anonyme libanaise",
+        // The Lebanese offshore company (Decree-Law 46/1983), as OFAC writes it.
+        "S.A.L. (Offshore)", "S.A.L. Offshore", "Offshore S.A.L.",
         "SAOG", "société anonyme omanaise générale", "SAOC", "société anonyme omanaise close",
         "S.A.E.", "société anonyme égyptienne",
         // Spanish, Spanish-American, Portuguese, Brazilian, Italian.
