@@ -1826,11 +1826,13 @@ pub(crate) fn score_names_with<'c>(
     // A name that is all common words still matches itself: the cap is for partial matches.
     // Legal forms left over do not make a match partial (`UNITED SHIPBUILDING CORPORATION`
     // and `OJSC UNITED SHIPBUILDING CORPORATION` are one name).
+    // Nor do function words and titles (`Агенция за социално проектиране` / `Social Design
+    // Agency`: `за` is `for`).
     let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
-        tokens
-            .iter()
-            .zip(used)
-            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm)
+        tokens.iter().zip(used).all(|(t, u)| {
+            *u || t.kind == TokenKind::LegalForm
+                || (t.kind == TokenKind::Word && t.unmatched <= weights::HONORIFIC_WEIGHT)
+        })
     };
     let complete = words_all_used(q, q_used) && words_all_used(c, c_used);
     if !distinctive_matched && !complete && score > GENERIC_ONLY_CAP {

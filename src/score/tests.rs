@@ -345,7 +345,10 @@ fn generic_words_never_carry_a_match_alone() {
         let (s, e) = score(a, b);
         assert!(s < DEFAULT, "{a} / {b}: {s} {e}");
     }
-    // A name of generic words only still matches itself, whatever its legal form.
+    // A name of generic words only still matches itself, whatever its legal form and
+    // function words.
+    let (s, e) = org_score("Agency for Social Design", "Social Design Agency");
+    assert!(s >= DEFAULT, "{s} {e}");
     let (s, e) = score(
         "UNITED SHIPBUILDING CORPORATION",
         "OJSC UNITED SHIPBUILDING CORPORATION",
