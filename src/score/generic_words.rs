@@ -442,4 +442,9 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     // of works and institutes.
     "στην", "στη", "στο", "της", "за", "от", "pro", "pre", "zur", "zum", "rzecz", "named", "after",
     "imeni",
+    // Prepositions of place and company in French (dans, sur, avec, par, aux), Italian
+    // (nel, nella, nelle, dello, sulla, con), Portuguese (em, com, pelo, pela), Dutch (op,
+    // bij) and German (mit, vom); `au`, `im` and `bei` are name syllables (區, 임, 北).
+    "dans", "sur", "avec", "par", "aux", "nel", "nella", "nelle", "dello", "sulla", "con", "em",
+    "com", "pelo", "pela", "op", "bij", "mit", "vom",
 ];
