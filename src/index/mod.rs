@@ -298,10 +298,11 @@ fn h(s: &str) -> u64 {
 }
 
 /// Calls `f` with every key made by deleting one symbol of `key`, keeping the mark of a key's
-/// kind (`~` and `^` skeletons, `@` concepts) in front: a skeleton does not meet a word's key.
+/// kind (`~` and `^` skeletons, `@` concepts, `%` countries) in front: a skeleton does not
+/// meet a word's key.
 fn deletions_of(key: &str, mut f: impl FnMut(&str)) {
     let mut buf = String::with_capacity(key.len());
-    let marked = key.starts_with(['~', '^', '@']);
+    let marked = key.starts_with(['~', '^', '@', '%']);
     for (i, _) in key.char_indices().skip(usize::from(marked)) {
         buf.clear();
         buf.push_str(key.get(..i).unwrap_or(""));
@@ -577,7 +578,8 @@ impl Index {
         let keys: Vec<(u32, &str)> = (0u32..).zip(self.keys.iter().map(|k| &**k)).collect();
         let made = crate::screen::map_in_order(&keys, |&(v, key)| {
             let mut deletions = Vec::new();
-            if key.starts_with('#') {
+            // Group and country keys meet only themselves.
+            if key.starts_with('#') || crate::normalize::country_of(key).is_some() {
                 return (deletions, Vec::new());
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
@@ -608,7 +610,7 @@ impl Index {
             if names.is_empty()
                 || !self.word_anchors.get(vid).copied().unwrap_or(false)
                 || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len())
-                || key.starts_with(['~', '^', '@'])
+                || key.starts_with(['~', '^', '@', '%'])
             {
                 continue;
             }
@@ -627,10 +629,14 @@ impl Index {
         self.word_anchors = Vec::new();
     }
 
-    /// The vocabulary entries a key may meet: itself, and those within one edit of it.
+    /// The vocabulary entries a key may meet: itself, and those within one edit of it; a
+    /// country's key (`%siria`) only itself.
     pub(crate) fn lookup(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
+        }
+        if crate::normalize::country_of(key).is_some() {
+            return;
         }
         if let Some(p) = prefix_of(key) {
             out.extend_from_slice(self.prefixes.get(h(p)));

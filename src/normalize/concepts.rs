@@ -1,13 +1,27 @@
 //! Generic words of organization names stand for their concept, whatever their language
 //! ([`concepts_table`](super::concepts_table)): the key of `grupo`, `Gruppe`, `группа` and
 //! `group` is `@group`, so translations of a name's generic words meet.
+//!
+//! Countries and their adjectives ([`countries_table`](super::countries_table)) are read the
+//! same way, under a key of their own kind: the key of `Syria`, `syrská` and `Siriei` is
+//! `%siria`, the key of the English name marked. A concept weighs as a generic word; a country
+//! is an ordinary word, with the rarity of its key.
 
 use std::collections::HashMap;
 
 use super::concepts_table::CONCEPTS;
+use super::countries_table::COUNTRIES;
 use super::{Token, TokenKind, tokenize};
 
-/// The prepared table: keys of one-word entries to their concept key (`@group`).
+/// The mark in front of a concept's key (`@group`): a generic word (see `score::weights`).
+pub(crate) const CONCEPT_MARK: char = '@';
+/// The mark in front of a country's key (`%siria`): an ordinary word. Two countries do not
+/// meet however near their keys are (`%iran`, `%irak`); a word not read as a country meets
+/// one as it meets the country's English name (see `score::keys_similarity`).
+pub(crate) const COUNTRY_MARK: char = '%';
+
+/// The prepared tables: keys of one-word entries to their concept key (`@group`) or country
+/// key (`%siria`).
 pub(crate) struct Concepts {
     by_key: HashMap<String, String>,
     /// Entries of at least [`STEM`] key symbols by their first [`STEM`] symbols, for the
@@ -36,24 +50,44 @@ fn inflection(entry: &str, word: &str) -> Option<usize> {
         .then_some(common)
 }
 
+/// The key of a country: the key of its English name, marked (`Syria` is `%siria`), so that a
+/// word the table does not read as the country meets it as it met the English name.
+fn country_key(name: &str) -> String {
+    let key = tokenize(name)
+        .into_iter()
+        .next()
+        .map_or_else(String::new, |t| t.key);
+    format!("{COUNTRY_MARK}{key}")
+}
+
 impl Concepts {
     pub(crate) fn build() -> Concepts {
         let mut by_key = HashMap::new();
         let mut by_stem: HashMap<String, Vec<(String, String)>> = HashMap::new();
-        for (concept, words) in CONCEPTS {
+        let tables = [(CONCEPT_MARK, CONCEPTS), (COUNTRY_MARK, COUNTRIES)];
+        for (mark, concept, words) in tables
+            .iter()
+            .flat_map(|(mark, table)| table.iter().map(move |(c, w)| (*mark, c, w)))
+        {
             for word in *words {
                 let tokens = tokenize(word);
                 // Entries of several words are left to the words themselves.
                 if let [t] = tokens.as_slice() {
                     if t.kind == TokenKind::Word {
-                        by_key
-                            .entry(t.key.clone())
-                            .or_insert_with(|| format!("@{concept}"));
-                        if let Some(stem) = t.key.get(..STEM) {
+                        let key = if mark == COUNTRY_MARK {
+                            country_key(concept)
+                        } else {
+                            format!("{mark}{concept}")
+                        };
+                        by_key.entry(t.key.clone()).or_insert_with(|| key.clone());
+                        // A country's words are listed in full: by their inflections, they
+                        // would take in compounds and other words (`Belaruskali`, `crimes`,
+                        // the Iranian city of `Sirjan`).
+                        if let Some(stem) = t.key.get(..STEM).filter(|_| mark == CONCEPT_MARK) {
                             by_stem
                                 .entry(stem.to_string())
                                 .or_default()
-                                .push((t.key.clone(), format!("@{concept}")));
+                                .push((t.key.clone(), key));
                         }
                     }
                 }
@@ -62,12 +96,17 @@ impl Concepts {
         Concepts { by_key, by_stem }
     }
 
-    /// Gives each word of the table the key of its concept; a word that is a word of the
-    /// table with another ending (the nominative is listed, the genitive is not) too.
+    /// Gives each word of the table the key of its concept or country; a word that is a word
+    /// of the concepts' table with another ending (the nominative is listed, the genitive is
+    /// not) too.
     pub(crate) fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            if let Some(concept) = self.by_key.get(&t.key) {
-                t.key.clone_from(concept);
+            if let Some(key) = self.by_key.get(&t.key) {
+                // A word romanized from Arabic script is read by its letters, not as a
+                // country: the romanization of `كريم` (Karim) is keyed as `Krim`.
+                if !(t.abjad && key.starts_with(COUNTRY_MARK)) {
+                    t.key.clone_from(key);
+                }
             } else if let Some(concept) = self.inflected(&t.key) {
                 t.key = concept;
             }
@@ -121,5 +160,16 @@ mod tests {
         assert_eq!(keys("Rusijos Federacijos")[1], "@federal");
         // Names are untouched.
         assert_eq!(keys("Ivan Petrov"), ["ivan", "petrov"]);
+    }
+
+    #[test]
+    fn every_word_of_the_countries_table_stands_for_its_country() {
+        // No concept and no other country takes a country's word.
+        for (country, words) in super::COUNTRIES {
+            let key = super::country_key(country);
+            for word in *words {
+                assert_eq!(keys(word), [key.as_str()], "{word} of {country}");
+            }
+        }
     }
 }

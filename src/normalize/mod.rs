@@ -33,6 +33,7 @@
 mod chars;
 mod concepts;
 mod concepts_table;
+mod countries_table;
 mod homoglyph;
 mod legal_form;
 mod legal_forms_table;
@@ -50,6 +51,7 @@ pub(crate) use script::script_of;
 
 use crate::model::Script;
 use concepts::Concepts;
+pub(crate) use concepts::{CONCEPT_MARK, COUNTRY_MARK};
 use legal_form::LegalForms;
 use translit::Lang;
 
@@ -245,8 +247,9 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     NormalizedName { tokens }
 }
 
-/// The concept key of a word's key (`international` → `@international`), when the word is a
-/// generic word the crate knows across languages; text scanning keys words glued from two.
+/// The concept key of a word's key (`international` → `@international`), or its country key
+/// (`syrian` → `%siria`), when the word is one the crate knows across languages; text scanning
+/// keys words glued from two.
 pub(crate) fn concept_of(key: &str) -> Option<String> {
     concepts().concept_of(key)
 }
@@ -254,6 +257,12 @@ pub(crate) fn concept_of(key: &str) -> Option<String> {
 fn legal_forms() -> &'static LegalForms {
     static FORMS: OnceLock<LegalForms> = OnceLock::new();
     FORMS.get_or_init(LegalForms::build)
+}
+
+/// The key of a country's English name when `key` is a country's (`%siria` → `siria`, see
+/// `concepts`).
+pub(crate) fn country_of(key: &str) -> Option<&str> {
+    key.strip_prefix(COUNTRY_MARK)
 }
 
 fn concepts() -> &'static Concepts {

@@ -418,3 +418,45 @@ fn short_legal_forms_at_edges_and_after_a_legal_form() {
         );
     }
 }
+
+#[test]
+fn a_country_and_its_adjectives_share_a_key() {
+    let keys = |s: &str| -> Vec<String> {
+        normalize(s)
+            .tokens()
+            .iter()
+            .map(|t| t.key().to_string())
+            .collect()
+    };
+    // English, Czech, Romanian genitive, Hungarian, Greek and Russian: one key, the English
+    // name's marked (`countries_table`).
+    for word in [
+        "Syria",
+        "Syrian",
+        "syrská",
+        "Siriei",
+        "szíriai",
+        "Συρίας",
+        "сирийский",
+    ] {
+        assert_eq!(keys(word), ["%siria"], "{word}");
+    }
+    assert_eq!(keys("Banca Națională a Iranului")[3], "%iran");
+    assert_eq!(keys("Krymská železnice")[0], "%crimea");
+    // Two countries have two keys.
+    assert_ne!(keys("Iranian"), keys("Iraqi Republic")[..1]);
+    assert_eq!(keys("Irak"), ["%irak"]);
+    // Not read as a country: a person's name, a word in Arabic script (the romanization of
+    // كريم is keyed as Krim), a form keyed as a personal name (Polish `Rosji`, `Rossi`).
+    let person: Vec<String> = normalize_person("Ivan Syrian")
+        .tokens()
+        .iter()
+        .map(|t| t.key().to_string())
+        .collect();
+    assert!(person.iter().all(|k| !k.starts_with('%')), "{person:?}");
+    assert!(keys("عبد الكريم").iter().all(|k| !k.starts_with('%')));
+    assert_eq!(keys("Rossi"), ["rosi"]);
+    // Inflections are not read as the country: compounds and other words share its prefix.
+    assert_eq!(keys("Belaruskali")[0], "belaruskali");
+    assert_eq!(keys("crimes")[0], "crimes");
+}

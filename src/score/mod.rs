@@ -51,7 +51,7 @@ use crate::normalize::variant::{
     abjad_key, abjad_similarity_if_at_least, key, key_similarity, key_similarity_at_least,
     key_similarity_if_at_least, skeleton,
 };
-use crate::normalize::{Token, TokenKind};
+use crate::normalize::{CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of};
 
 /// Similarity of two different tokens with the same spelling-variant key.
 ///
@@ -441,8 +441,12 @@ impl ScoreToken {
     /// alone (`DA GROUP 21` / `GP-21`) says nothing about which firm a name means.
     /// A patronymic is not: it is a father's given name, as common as given names are
     /// (`ВЛАДИМИРОВИЧ Юра` is not `Юрий Владимирович ЛЕОНОВ`).
+    /// A country is, however many names hold it (`Iran`, `Russian`): it is no word every
+    /// firm's name may have, and names of one country are told apart by their other words.
     pub(crate) fn distinctive(&self) -> bool {
-        self.kind == TokenKind::Word && !self.patronymic && self.weight >= DISTINCTIVE_WEIGHT
+        self.kind == TokenKind::Word
+            && !self.patronymic
+            && (self.weight >= DISTINCTIVE_WEIGHT || country_of(&self.key).is_some())
     }
 }
 
@@ -468,9 +472,12 @@ fn stem_floor(len: usize) -> f32 {
 /// [`token_similarity_with`] and [`glued_similarity`] come to once their other rules are passed.
 /// A screener computes it once per query word and list key (see [`KeyMemo`]).
 fn key_level(ak: &str, a_abjad: bool, bk: &str, b_abjad: bool) -> f32 {
+    // A word read as a country (`Syrian`, `%siria`) meets one written in Arabic script as
+    // the country's English name does (the romanization of `سوريا` may be read as one too).
+    let unmarked = |k| country_of(k).unwrap_or(k);
     match (a_abjad, b_abjad) {
-        (true, false) => abjad_word_similarity(ak, bk),
-        (false, true) => abjad_word_similarity(bk, ak),
+        (true, false) => abjad_word_similarity(unmarked(ak), unmarked(bk)),
+        (false, true) => abjad_word_similarity(unmarked(bk), unmarked(ak)),
         // Both written in Arabic script: their romanizations, long vowels included, compare
         // as any two words (their skeletons alone made أحمد الحمو meet احمد اليامي).
         _ => keys_similarity(ak, bk),
@@ -602,9 +609,27 @@ fn keys_similarity(ak: &str, bk: &str) -> f32 {
     if ak == bk {
         return KEY_EQUAL;
     }
+    let Some((ak, bk)) = country_keys(ak, bk) else {
+        return 0.0;
+    };
+    if ak == bk {
+        return KEY_EQUAL;
+    }
     let floor = words_floor(ak, bk);
     // The bounded test rejects most pairs without the full distance.
     key_similarity_if_at_least(ak, bk, floor).map_or(0.0, |sim| sim * KEY_EQUAL)
+}
+
+/// The keys two words compare by: a country meets only itself (`%iran` is not `%irak`:
+/// `None`), and a word not read as a country meets one by the key of the country's English
+/// name (`suudan` / `%sudan`, `Irani` / `%iran`), as it met the name itself.
+fn country_keys<'k>(ak: &'k str, bk: &'k str) -> Option<(&'k str, &'k str)> {
+    match (country_of(ak), country_of(bk)) {
+        (Some(_), Some(_)) => None,
+        (Some(a), None) => Some((a, bk)),
+        (None, Some(b)) => Some((ak, b)),
+        (None, None) => Some((ak, bk)),
+    }
 }
 
 /// The least key similarity of two Latin words of keys `ak` and `bk` to meet: by length
@@ -791,10 +816,13 @@ fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
 
 /// The key test of [`cognates`].
 fn cognate_keys(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    if x.first() == Some(&b'@') || y.first() == Some(&b'@') {
+    if [a, b]
+        .iter()
+        .any(|k| k.starts_with([CONCEPT_MARK, COUNTRY_MARK]))
+    {
         return false;
     }
+    let (x, y) = (a.as_bytes(), b.as_bytes());
     let shorter = x.len().min(y.len());
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     // Endings, not a second word (`BLACK` is not `BLACKENERGY`).
@@ -1293,7 +1321,10 @@ pub const SUBSET_MIN_SIMILARITY: f32 = 0.89;
 /// looked up at all: such a name is found through its other words, and the score bound takes
 /// the cut word for unmatched (the cut prefix would reach thousands of words).
 pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
-    a == b || key_similarity_at_least(a, b, words_floor(a, b)) || cognate_keys(a, b)
+    a == b
+        || country_keys(a, b).is_some_and(|(a, b)| {
+            a == b || key_similarity_at_least(a, b, words_floor(a, b)) || cognate_keys(a, b)
+        })
 }
 
 /// Sums over a list name's tokens that [`score_bound`] needs, made once when the screener is

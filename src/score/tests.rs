@@ -662,3 +662,92 @@ fn the_bound_is_never_below_the_score() {
     };
     assert!(score_bound(&q, &c, NameSums::of(&c), reach) <= GENERIC_ONLY_CAP);
 }
+
+#[test]
+fn a_country_meets_its_name_and_adjectives_in_other_languages() {
+    // Czech, Romanian, Polish and Russian adjectives, each against the English name
+    // (`normalize::countries_table`).
+    let text = |s: &str| normalize(s).tokens()[0].text().to_string();
+    for (query, listed, q_word, c_word) in [
+        ("Syrská Kazstanex", "Kazstanex of Syria", "Syrská", "Syria"),
+        (
+            "Kazstanex iraniană",
+            "Kazstanex of Iran",
+            "iraniană",
+            "Iran",
+        ),
+        (
+            "Kazstanex Białoruski",
+            "Belarusian Kazstanex",
+            "Białoruski",
+            "Belarusian",
+        ),
+        (
+            "Российский Казстанекс",
+            "Kazstanex Russia",
+            "Российский",
+            "Russia",
+        ),
+    ] {
+        let (s, e) = org_score(query, listed);
+        assert!(s >= DEFAULT, "{query} / {listed}: {s} {e}");
+        assert!(
+            e.matched()
+                .iter()
+                .any(|m| m.query() == [text(q_word)] && m.candidate() == [text(c_word)]),
+            "{query} / {listed}: {e}"
+        );
+    }
+}
+
+#[test]
+fn two_countries_do_not_meet() {
+    // `%iran` and `%irak` are one letter apart; `Libyan` / `Lebanese`.
+    for (a, b) in [
+        ("Iranian Kazstanex Trading", "Iraqi Kazstanex Trading"),
+        ("Agricultural Bank of Syria", "Agricultural Bank of Iran"),
+        ("Libyan Arab Foreign Bank", "Lebanese Arab Foreign Bank"),
+    ] {
+        let (s, e) = org_score(a, b);
+        assert!(s < DEFAULT, "{a} / {b}: {s} {e}");
+        assert!(
+            e.matched()
+                .iter()
+                .all(|m| !m.candidate()[0].starts_with("ira")
+                    && !m.candidate()[0].starts_with("syr")
+                    && !m.candidate()[0].starts_with("leb")),
+            "{a} / {b}: {e}"
+        );
+    }
+    assert!(!keys_may_meet("%iran", "%irak"));
+    // A word the table does not read as a country meets it as the English name would.
+    assert!(keys_may_meet("%sudan", "sudan"));
+    assert_eq!(keys_similarity("%sudan", "sudan"), KEY_EQUAL);
+}
+
+#[test]
+fn a_country_is_no_generic_word() {
+    let freq = Frequencies::embedded();
+    let syria = tokens("Syria", &freq);
+    let key = syria.first().map(|t| t.key.to_string());
+    assert_eq!(key.as_deref(), Some("%siria"));
+    assert!(!freq.is_generic("%siria"));
+    assert!(
+        syria
+            .iter()
+            .all(|t| t.weight > super::weights::GENERIC_WEIGHT && t.distinctive())
+    );
+    // The country is what tells these two apart, and it keeps its weight unmatched.
+    let (s, e) = org_score(
+        "Industrial Development Bank of Syria",
+        "Industrial Development Bank of Iran",
+    );
+    assert!(s < 0.6, "{s} {e}");
+    // A frequent country still carries a match that its name's other words, all common,
+    // would not (`Iran` is in 240 of the listed entities).
+    let (s, e) = org_score(
+        "Iranian Aluminium Trading Company",
+        "IRAN ALUMINIUM TRADING COMPANY LTD",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+}

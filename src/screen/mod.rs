@@ -1018,9 +1018,12 @@ impl Screener {
                 TokenKind::Word => {
                     index.lookup(&t.key, &mut buf);
                     may_meet(index, &t.key, &mut buf);
-                    // A word read as a concept (`Karina`, `@military`) still meets its own
-                    // spelling as written.
-                    if t.key.starts_with('@') {
+                    // A word read as a concept (`Karina`, `@military`) or a country
+                    // (`Irana`, `%iran`) still meets its own spelling as written.
+                    if t.key.starts_with([
+                        crate::normalize::CONCEPT_MARK,
+                        crate::normalize::COUNTRY_MARK,
+                    ]) {
                         index.lookup_exact(&crate::normalize::variant::key(&t.text), &mut buf);
                     }
                     // Words written in Arabic script, by their skeletons.

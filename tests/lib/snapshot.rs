@@ -147,23 +147,24 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
         b.extend_from_slice(bytes.get(9 + VERSION.len() + 4..).unwrap());
         b
     };
-    assert!(Screener::from_bytes(&header(VERSION, 6)).is_ok());
+    assert!(Screener::from_bytes(&header(VERSION, 7)).is_ok());
     assert_eq!(
-        load_error(&header("0.0.9", 6)),
+        load_error(&header("0.0.9", 7)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 0.0.9")
     );
     assert_eq!(
-        load_error(&header("10.20.30-beta.1", 6)),
+        load_error(&header("10.20.30-beta.1", 7)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 10.20.30-beta.1")
     );
     // Format 1 held no entity kind and token sums beside each indexed name, format 2 no
     // content hashes of the lists, format 3 a vector per neighbourhood key and per
     // vocabulary entry's postings, format 4 no sums of a long name's heaviest tokens, format
-    // 5 no vocabulary entries for the spellings of a common name (`#group`).
-    for other in [1, 2, 3, 4, 5, 7] {
+    // 5 no vocabulary entries for the spellings of a common name (`#group`), format 6 no
+    // country keys (`%siria`): its vocabulary keys a country's words apart.
+    for other in [1, 2, 3, 4, 5, 6, 8] {
         assert_eq!(
             load_error(&header(VERSION, other)),
-            format!("expected snapshot format 6, found format {other}")
+            format!("expected snapshot format 7, found format {other}")
         );
     }
 }
