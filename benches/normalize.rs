@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
             "arabic",
             "person",
             "أيمن محمد ربيع الظواهري",
-            "aimn mhmd rbi al zuahri",
+            "aimn mhmd rbi al zwahri",
         ),
     ];
     let mut group = c.benchmark_group("normalize");
