@@ -768,13 +768,6 @@ const COGNATE_SHARE: usize = 6;
 /// The longest ending after the common prefix.
 const COGNATE_ENDING: usize = 4;
 
-/// Whether two words of an organization's name are one word with the endings of two
-/// languages: the EU writes every name in 24 languages, and the words of a name that are
-/// not translated are inflected (`siriană` / `Siria`, `Islamului` / `Islamic`, `Respublikos`
-/// / `Republic`, `nacionalinės` / `nacionaline`). Their keys share a prefix of at least
-/// [`COGNATE_PREFIX`] symbols covering most of the shorter one, and differ only in endings of
-/// at most [`COGNATE_ENDING`]. Shorter words are names more than words (`ELEM` is not
-/// `ELEMENT`). The index finds such words by their prefix.
 /// Whether the token at `i` is the last word of a name, legal forms after it aside.
 fn last_word(tokens: &[ScoreToken], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
@@ -799,14 +792,22 @@ fn truncated_key(cut: &str, word: &str) -> bool {
     cut.len() >= TRUNCATION_MIN
         && word.len() > cut.len()
         && word.starts_with(cut)
-        && !cut.starts_with('@')
-        && !word.starts_with('@')
+        && ![cut, word]
+            .iter()
+            .any(|k| k.starts_with([CONCEPT_MARK, COUNTRY_MARK]))
 }
 
 /// The shortest cut word that stands for the word it begins (`TRANS`): shorter cuts are
 /// words of their own (`ELEM` is not `ELEMENT`).
 const TRUNCATION_MIN: usize = 5;
 
+/// Whether two words of an organization's name are one word with the endings of two
+/// languages: the EU writes every name in 24 languages, and the words of a name that are
+/// not translated are inflected (`siriană` / `Siria`, `Islamului` / `Islamic`, `Respublikos`
+/// / `Republic`, `nacionalinės` / `nacionaline`). Their keys share a prefix of at least
+/// [`COGNATE_PREFIX`] symbols covering most of the shorter one, and differ only in endings of
+/// at most [`COGNATE_ENDING`]. Shorter words are names more than words (`ELEM` is not
+/// `ELEMENT`). The index finds such words by their prefix.
 fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
         return false;
@@ -1662,9 +1663,9 @@ pub(crate) fn score_names_with<'c>(
         ..Explanation::default()
     };
     let mut distinctive_matched = false;
-    // Whether a word is met firmly: as written or as a spelling variant.
-    // Whether a link is met firmly: any word's, and (`firm_weighty`) a word's weightier than
-    // a generic word (see below), and whether such a weighty link exists at all.
+    // Whether a word is met firmly (as written or as a spelling variant): any word, and
+    // (`firm_weighty`) a word weightier than a generic word (see below); and whether such a
+    // weighty word is met at all.
     let mut firm = false;
     let mut firm_weighty = false;
     let mut weighty_links = false;
