@@ -1259,6 +1259,16 @@ impl GluedRuns {
         Some((at, self.runs.get(at)?.as_ref()?))
     }
 
+    /// The runs of a name of `len` tokens, to be read whole or in part (see
+    /// [`GluedSlice::part`]).
+    pub(crate) fn slice(&self, len: usize) -> GluedSlice<'_> {
+        GluedSlice {
+            runs: self,
+            len,
+            offset: 0,
+        }
+    }
+
     /// An estimate of the heap memory held, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
         self.runs.capacity() * std::mem::size_of::<Option<GluedRun>>()
@@ -1268,6 +1278,33 @@ impl GluedRuns {
                 .flatten()
                 .map(|r| r.text.len() + r.key.len())
                 .sum::<usize>()
+    }
+}
+
+/// The glued runs of a name or of a part of it: a window of text tokens reads the runs made
+/// once for the stretch of text around it (a run's key depends on its tokens alone).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GluedSlice<'a> {
+    runs: &'a GluedRuns,
+    /// The tokens the runs were made from.
+    len: usize,
+    /// Where the part starts among them.
+    offset: usize,
+}
+
+impl<'a> GluedSlice<'a> {
+    /// The runs of the tokens `range` of this slice.
+    pub(crate) fn part(self, range: std::ops::Range<usize>) -> Self {
+        GluedSlice {
+            offset: self.offset + range.start,
+            ..self
+        }
+    }
+
+    /// The run of `n` tokens from `start` in this slice, with its position among all the
+    /// runs; the caller keeps `start + n` within the part.
+    fn get(self, n: usize, start: usize) -> Option<(usize, &'a GluedRun)> {
+        self.runs.get(self.len, n, self.offset + start)
     }
 }
 
@@ -1483,7 +1520,7 @@ pub(crate) fn score_names(
     kind: EntityKind,
 ) -> (f32, Explanation) {
     score_names_with(
-        (q, &GluedRuns::new(q)),
+        (q, GluedRuns::new(q).slice(q.len())),
         (c, &GluedRuns::new(c)),
         kind,
         true,
@@ -1497,7 +1534,7 @@ pub(crate) fn score_names(
 /// query, its key-level similarities with list keys are computed once for all the list names
 /// scored.
 pub(crate) fn score_names_with<'c>(
-    (q, q_glued): (&[ScoreToken], &GluedRuns),
+    (q, q_glued): (&[ScoreToken], GluedSlice<'_>),
     (c, c_glued): (&'c [ScoreToken], &'c GluedRuns),
     kind: EntityKind,
     explain: bool,
@@ -1611,7 +1648,7 @@ pub(crate) fn score_names_with<'c>(
             }
         }
         for (i, run) in q.windows(n).enumerate() {
-            let Some((at, g)) = q_glued.get(q.len(), n, i) else {
+            let Some((at, g)) = q_glued.get(n, i) else {
                 continue;
             };
             for (j, ct) in c

@@ -748,7 +748,7 @@ impl Screener {
                 .entry((name.shape, entity.kind))
                 .or_insert_with(|| {
                     score_names_with(
-                        (&q, &q_glued),
+                        (&q, q_glued.slice(q.len())),
                         (&name.tokens, &name.glued),
                         entity.kind,
                         false,
@@ -832,7 +832,7 @@ impl Screener {
                 if !explanation.explained() {
                     // The same score again, now with the texts of the links.
                     let (s, e) = score_names_with(
-                        (&q, &q_glued),
+                        (&q, q_glued.slice(q.len())),
                         (&name.tokens, &name.glued),
                         entity.kind,
                         true,

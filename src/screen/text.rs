@@ -22,7 +22,9 @@ use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
 use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY};
 use crate::model::EntityKind;
 use crate::normalize::{Token, TokenKind, concept_of, normalize_text};
-use crate::score::{Explanation, GluedRuns, ScoreToken, bit, prepare_tokens, score_names_with};
+use crate::score::{
+    Explanation, GluedRuns, GluedSlice, ScoreToken, bit, prepare_tokens, score_names_with,
+};
 
 struct Found {
     start: usize,
@@ -35,8 +37,8 @@ struct Found {
 
 /// The text's tokens prepared for scoring, in the stretches around anchors only.
 struct Stretches {
-    /// Token range → its score tokens; ranges are disjoint and sorted.
-    parts: Vec<(Range<usize>, Vec<ScoreToken>)>,
+    /// Token range → its score tokens and their glued runs; ranges are disjoint and sorted.
+    parts: Vec<(Range<usize>, Vec<ScoreToken>, GluedRuns)>,
 }
 
 impl Stretches {
@@ -56,20 +58,25 @@ impl Stretches {
                     tokens.get(r.clone()).unwrap_or_default(),
                     &screener.inner.freq,
                 );
-                (r, prepared)
+                let glued = GluedRuns::new(&prepared);
+                (r, prepared, glued)
             })
             .collect();
         Stretches { parts }
     }
 
-    /// The score tokens of a token range, when one stretch holds it.
-    fn get(&self, range: Range<usize>) -> Option<&[ScoreToken]> {
-        let at = self.parts.partition_point(|(r, _)| r.end <= range.start);
-        let (r, tokens) = self.parts.get(at)?;
+    /// The score tokens of a token range and their glued runs, when one stretch holds it.
+    fn get(&self, range: Range<usize>) -> Option<(&[ScoreToken], GluedSlice<'_>)> {
+        let at = self.parts.partition_point(|(r, _, _)| r.end <= range.start);
+        let (r, tokens, glued) = self.parts.get(at)?;
         if r.start > range.start || range.end > r.end {
             return None;
         }
-        tokens.get(range.start - r.start..range.end - r.start)
+        let part = range.start - r.start..range.end - r.start;
+        Some((
+            tokens.get(part.clone())?,
+            glued.slice(tokens.len()).part(part),
+        ))
     }
 }
 
@@ -310,8 +317,6 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     ranges.sort_unstable_by_key(|r| r.start);
     let stretches = Stretches::new(&tokens, &ranges, screener);
     let mut found: Vec<Found> = Vec::new();
-    // The glued runs of each window of text tokens scored, made once.
-    let mut glued_runs: HashMap<(usize, usize), GluedRuns> = HashMap::default();
     // The scores of a name shape and kind in a window: the lists repeat spellings.
     let mut scores: HashMap<(u32, EntityKind, usize, usize), (f32, Explanation)> =
         HashMap::default();
@@ -320,10 +325,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     // A name's score in a window of text tokens, with the tokens met on either side (bits by
     // position), through the two memos.
     let mut score_in = |name: &IndexedName, kind: EntityKind, w: &Range<usize>| {
-        let window = stretches.get(w.clone())?;
-        let glued = glued_runs
-            .entry((w.start, w.end))
-            .or_insert_with(|| GluedRuns::new(window));
+        let (window, glued) = stretches.get(w.clone())?;
         let (score, e) = scores
             .entry((name.shape, kind, w.start, w.end))
             .or_insert_with(|| {
@@ -401,13 +403,12 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         if score < inner.threshold || (name.weak && score < WEAK_ALIAS_MIN) {
             continue;
         }
-        let Some(window) = stretches.get(w.clone()) else {
+        let Some((window, glued)) = stretches.get(w.clone()) else {
             continue;
         };
-        // The hit scored again with the texts of its links (its glued runs made again: hits
-        // are few).
+        // The hit scored again with the texts of its links.
         let (_, mut explanation) = score_names_with(
-            (window, &GluedRuns::new(window)),
+            (window, glued),
             (&name.tokens, &name.glued),
             kind,
             true,
