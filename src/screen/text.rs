@@ -19,7 +19,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Screener, WEAK_ALIAS_MIN, result::Score, result::TextHit};
-use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY};
+use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY, TextConfirm};
 use crate::model::EntityKind;
 use crate::normalize::{Token, TokenKind, concept_of, normalize_text};
 use crate::score::{
@@ -258,9 +258,37 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     // needs.
     let mut opened: Vec<(u32, usize)> = Vec::new();
     let mut seen: Vec<(u32, u8, u8)> = Vec::new();
+    // Whether the confirming words `seen` are enough for a name.
+    let enough = |confirm: &TextConfirm, seen: &[(u32, u8, u8)]| {
+        let words: usize = seen.iter().map(|&(_, n, _)| usize::from(n)).sum();
+        let distinctive: usize = seen.iter().map(|&(_, _, d)| usize::from(d)).sum();
+        words >= usize::from(confirm.need) && distinctive >= usize::from(confirm.need_distinctive)
+    };
+    // The names of each anchor the text holds whose confirming words the whole text holds
+    // enough of, made once per anchor: a word of the filler (`GROUP`, `NO`) recurs, and the
+    // names anchored on it mostly need words the text never writes.
+    let in_text: rustc_hash::FxHashSet<u32> = vids.iter().copied().collect();
+    let mut anchored: HashMap<u32, Vec<u32>> = HashMap::default();
     for (i, tokens_i) in tokens.iter().enumerate() {
         for &vid in vids_of(i) {
-            for &nid in index.anchors(vid) {
+            let names = anchored.entry(vid).or_insert_with(|| {
+                let mut seen = Vec::new();
+                index
+                    .anchors(vid)
+                    .iter()
+                    .copied()
+                    .filter(|&nid| {
+                        index.text_confirm(nid).is_some_and(|confirm| {
+                            seen.clear();
+                            seen.extend(
+                                confirm.vids.iter().filter(|(c, _, _)| in_text.contains(c)),
+                            );
+                            enough(confirm, &seen)
+                        })
+                    })
+                    .collect()
+            });
+            for &nid in names.iter() {
                 let (Some(confirm), Some(name)) =
                     (index.text_confirm(nid), index.names.get(nid as usize))
                 else {
@@ -290,11 +318,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
                             }
                         }
                     }
-                    let words: usize = seen.iter().map(|&(_, n, _)| usize::from(n)).sum();
-                    let distinctive: usize = seen.iter().map(|&(_, _, d)| usize::from(d)).sum();
-                    if words < usize::from(confirm.need)
-                        || distinctive < usize::from(confirm.need_distinctive)
-                    {
+                    if !enough(confirm, &seen) {
                         continue;
                     }
                 }
