@@ -1380,6 +1380,12 @@ pub(crate) struct NameSums {
     /// and the unmatched weight of the others, the lightest; summed as [`score_bound`] sums
     /// them. `None` when the name has no more than `k` tokens.
     pub(crate) cut: [Option<(f32, f32)>; 2],
+    /// The unmatched weight of all its tokens.
+    pub(crate) unmatched: f32,
+    /// The most unmatched weight a token has per unit of its weight: the list tokens met
+    /// weigh no more than `reach` allows, so those left over keep at least
+    /// `unmatched - ratio * met`.
+    pub(crate) ratio: f32,
 }
 
 impl NameSums {
@@ -1396,6 +1402,20 @@ impl NameSums {
                 .map(|t| t.weight)
                 .sum(),
             cut: [cut(1), cut(2)],
+            unmatched: c.iter().map(ScoreToken::unmatched_weight).sum(),
+            ratio: c
+                .iter()
+                .map(|t| {
+                    let u = t.unmatched_weight();
+                    if u <= 0.0 {
+                        0.0
+                    } else if t.weight > 0.0 {
+                        u / t.weight
+                    } else {
+                        f32::MAX
+                    }
+                })
+                .fold(0.0, f32::max),
         }
     }
 }
@@ -1436,7 +1456,8 @@ pub(crate) struct Reach {
 /// most one. With `a` the weight of the query tokens that may meet, `w` the most list weight
 /// they can meet (at most [`MAX_GLUED`] list tokens each, the heaviest, and no more than
 /// `reach` allows) and `u` the unmatched weight of the other tokens of both names (the
-/// lightest), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
+/// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
+/// keep), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
 /// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.
@@ -1470,7 +1491,10 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, re
     };
     // The index does not hold legal forms, so what a list name's legal form brings is not in
     // `reach.weight`: it is added on top.
-    let most = a + w.min(reach.weight + sums.forms);
+    let met = reach.weight + sums.forms;
+    let most = a + w.min(met);
+    // The list tokens met weigh no more than that: the others keep their unmatched weight.
+    let v = v.max(sums.unmatched - sums.ratio * met);
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }

@@ -644,6 +644,22 @@ fn the_bound_is_never_below_the_score() {
                 };
                 let bound = score_bound(&qa, &qb, NameSums::of(&qb), reach);
                 assert!(bound + 1e-5 >= s, "{a} / {b} ({kind:?}): {bound} < {s}");
+                // As tight as the index can make it: only the weight of the list tokens met.
+                let met = e.candidate_tokens_met();
+                let tight = Reach {
+                    weight: qb
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, t)| t.kind != TokenKind::LegalForm && met & bit(*j) != 0)
+                        .map(|(_, t)| t.weight)
+                        .sum(),
+                    ..reach
+                };
+                let tight_bound = score_bound(&qa, &qb, NameSums::of(&qb), tight);
+                assert!(
+                    tight_bound + 1e-5 >= s,
+                    "{a} / {b} ({kind:?}), tight: {tight_bound} < {s}"
+                );
                 // The sums kept beside a long name give the bound its tokens give.
                 let unkept = NameSums {
                     cut: [None, None],
@@ -668,6 +684,25 @@ fn the_bound_is_never_below_the_score() {
         distinctive: false,
     };
     assert!(score_bound(&q, &c, NameSums::of(&c), reach) <= GENERIC_ONLY_CAP);
+    // A list name whose other words the query does not reach keeps them unmatched, however
+    // many tokens the query's one word might meet glued (`Kirill` found, `Nikolayevich
+    // Shamalov` left).
+    let (q, c) = (
+        tokens("Kirill", &freq),
+        tokens("Kirill Nikolayevich Shamalov", &freq),
+    );
+    let one = |weight| Reach {
+        maybe: bit(0),
+        weight,
+        distinctive: true,
+    };
+    let all: f32 = c.iter().map(|t| t.weight).sum();
+    let kirill = c.first().map_or(0.0, |t| t.weight);
+    let (tight, loose) = (
+        score_bound(&q, &c, NameSums::of(&c), one(kirill)),
+        score_bound(&q, &c, NameSums::of(&c), one(all)),
+    );
+    assert!(tight < loose && tight < 0.75, "{tight} {loose}");
 }
 
 #[test]
