@@ -1457,11 +1457,17 @@ pub(crate) struct Reach {
 /// they can meet (at most [`MAX_GLUED`] list tokens each, the heaviest, and no more than
 /// `reach` allows) and `u` the unmatched weight of the other tokens of both names (the
 /// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
-/// keep), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
+/// keep, unless `kind` is an organization's), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
 /// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.
-pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, reach: Reach) -> f32 {
+pub(crate) fn score_bound(
+    q: &[ScoreToken],
+    c: &[ScoreToken],
+    sums: NameSums,
+    reach: Reach,
+    kind: EntityKind,
+) -> f32 {
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     for (i, t) in q.iter().enumerate() {
@@ -1494,7 +1500,14 @@ pub(crate) fn score_bound(q: &[ScoreToken], c: &[ScoreToken], sums: NameSums, re
     let met = reach.weight + sums.forms;
     let most = a + w.min(met);
     // The list tokens met weigh no more than that: the others keep their unmatched weight.
-    let v = v.max(sums.unmatched - sums.ratio * met);
+    // Not so for an organization's name, whose words also meet their cognates and the words
+    // they begin (`Tehnologiile` / `Technologies`, `TRANS` / `Transport`), which the index
+    // does not look up.
+    let v = if kind == EntityKind::Organization {
+        v
+    } else {
+        v.max(sums.unmatched - sums.ratio * met)
+    };
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }

@@ -642,7 +642,7 @@ fn the_bound_is_never_below_the_score() {
                         .enumerate()
                         .any(|(j, t)| met & bit(j) != 0 && t.distinctive()),
                 };
-                let bound = score_bound(&qa, &qb, NameSums::of(&qb), reach);
+                let bound = score_bound(&qa, &qb, NameSums::of(&qb), reach, kind);
                 assert!(bound + 1e-5 >= s, "{a} / {b} ({kind:?}): {bound} < {s}");
                 // As tight as the index can make it: only the weight of the list tokens met.
                 let met = e.candidate_tokens_met();
@@ -655,7 +655,7 @@ fn the_bound_is_never_below_the_score() {
                         .sum(),
                     ..reach
                 };
-                let tight_bound = score_bound(&qa, &qb, NameSums::of(&qb), tight);
+                let tight_bound = score_bound(&qa, &qb, NameSums::of(&qb), tight, kind);
                 assert!(
                     tight_bound + 1e-5 >= s,
                     "{a} / {b} ({kind:?}), tight: {tight_bound} < {s}"
@@ -667,7 +667,7 @@ fn the_bound_is_never_below_the_score() {
                 };
                 assert_eq!(
                     bound.to_bits(),
-                    score_bound(&qa, &qb, unkept, reach).to_bits(),
+                    score_bound(&qa, &qb, unkept, reach, kind).to_bits(),
                     "{a} / {b}"
                 );
             }
@@ -683,7 +683,7 @@ fn the_bound_is_never_below_the_score() {
         weight: 1.0,
         distinctive: false,
     };
-    assert!(score_bound(&q, &c, NameSums::of(&c), reach) <= GENERIC_ONLY_CAP);
+    assert!(score_bound(&q, &c, NameSums::of(&c), reach, EntityKind::Unknown) <= GENERIC_ONLY_CAP);
     // A list name whose other words the query does not reach keeps them unmatched, however
     // many tokens the query's one word might meet glued (`Kirill` found, `Nikolayevich
     // Shamalov` left).
@@ -699,8 +699,8 @@ fn the_bound_is_never_below_the_score() {
     let all: f32 = c.iter().map(|t| t.weight).sum();
     let kirill = c.first().map_or(0.0, |t| t.weight);
     let (tight, loose) = (
-        score_bound(&q, &c, NameSums::of(&c), one(kirill)),
-        score_bound(&q, &c, NameSums::of(&c), one(all)),
+        score_bound(&q, &c, NameSums::of(&c), one(kirill), EntityKind::Person),
+        score_bound(&q, &c, NameSums::of(&c), one(all), EntityKind::Person),
     );
     assert!(tight < loose && tight < 0.75, "{tight} {loose}");
 }

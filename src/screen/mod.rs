@@ -730,7 +730,8 @@ impl Screener {
                 continue;
             }
             if prune
-                && score_bound(&q, &name.tokens, name.sums, found) < threshold - BOUND_MARGIN
+                && score_bound(&q, &name.tokens, name.sums, found, name.kind)
+                    < threshold - BOUND_MARGIN
                 && !(name.kind == EntityKind::Person
                     && !name.weak
                     && found.maybe & distinct != 0
