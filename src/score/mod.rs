@@ -1457,7 +1457,8 @@ pub(crate) struct Reach {
 /// they can meet (at most [`MAX_GLUED`] list tokens each, the heaviest, and no more than
 /// `reach` allows) and `u` the unmatched weight of the other tokens of both names (the
 /// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
-/// keep, unless `kind` is an organization's), it is at most `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
+/// keep, unless `kind` is an organization's), it is at most
+/// `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
 /// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.

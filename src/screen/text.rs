@@ -347,7 +347,7 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
     // The (name, window) pairs scored through the tokens met.
     let mut scored: rustc_hash::FxHashSet<(u32, usize, usize)> = Default::default();
     // A name's score in a window of text tokens, with the tokens met on either side (bits by
-    // position), through the two memos.
+    // position), through the memo.
     let mut score_in = |name: &IndexedName, kind: EntityKind, w: &Range<usize>| {
         let (window, glued) = stretches.get(w.clone())?;
         let (score, e) = scores
