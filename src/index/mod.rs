@@ -421,6 +421,10 @@ impl NameKeys {
             if t.kind != TokenKind::LegalForm {
                 keys.push((t.key.to_string(), t.weight, d, t.abjad, true));
             }
+            // A Czech or Slovak woman's surname meets the family's (`Porrasová` / `Porras`).
+            if let (true, Some((stem, _))) = (t.feminine, &t.stem) {
+                keys.push((stem.to_string(), t.weight, d, t.abjad, false));
+            }
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
                 keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad, false));

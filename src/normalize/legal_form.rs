@@ -418,5 +418,6 @@ fn legal_form(class: &str, span: Range<usize>) -> Token {
         span,
         abjad: false,
         first_given: false,
+        feminine: false,
     }
 }

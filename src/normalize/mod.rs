@@ -106,6 +106,10 @@ pub struct Token {
     /// The first word after the first comma: the given name of a `SURNAME, Given` name.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     first_given: bool,
+    /// Written with the Czech and Slovak feminine ending `-ová` (`Porrasová`): a woman's
+    /// form of the family's surname (`Porras`), which the accent tells from a Russian `-ova`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    feminine: bool,
 }
 
 impl Token {
@@ -123,6 +127,12 @@ impl Token {
     /// Word, number, initial or legal form.
     pub fn kind(&self) -> TokenKind {
         self.kind
+    }
+
+    /// Whether the word ends in the Czech and Slovak feminine `-ová` as written
+    /// (`Porrasová`, the woman's form of `Porras`).
+    pub fn is_feminine(&self) -> bool {
+        self.feminine
     }
 
     /// The byte range of the token in the text it was read from.
@@ -520,6 +530,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         i += run;
     }
+    for t in &mut tokens {
+        t.feminine = t.kind == TokenKind::Word
+            && !t.abjad
+            && text
+                .get(t.span.clone())
+                .is_some_and(|w| FEMININE_OVA.iter().any(|e| w.ends_with(e)));
+    }
     // The given name of `SURNAME, Given Names`: the first word after the first comma.
     if let Some(comma) = text.find(',') {
         if let Some(t) = tokens.iter_mut().find(|t| t.span.start > comma) {
@@ -528,6 +545,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens
 }
+
+/// The Czech and Slovak feminine surname ending `-ová`, composed and decomposed, in both
+/// cases: Czech and Slovak grammar add it to a woman's surname, foreign ones too
+/// (přechylování: the Czech Academy of Sciences' *Internetová jazyková příručka*, "Přechylování
+/// příjmení"; `Novák` / `Nováková`, `Morales` / `Moralesová`).
+const FEMININE_OVA: &[&str] = &["ová", "OVÁ", "ov\u{301}", "OV\u{301}"];
 
 /// The least number of letters in a word for its digits to be read as the letters they look
 /// like: `A7`, `X5`, `MI8` keep theirs.
@@ -684,6 +707,7 @@ fn make_token(mut text: String, span: Range<usize>, abjad: bool, breaks: &[usize
         span,
         abjad,
         first_given: false,
+        feminine: false,
     }
 }
 

@@ -268,6 +268,9 @@ pub(crate) struct ScoreToken {
     /// [`SURNAME_SUFFIXES`]), when the key has one.
     #[cfg_attr(feature = "snapshot", serde(with = "stem_serde"))]
     pub(crate) stem: Option<(Box<str>, &'static str)>,
+    /// A Czech or Slovak woman's form of a surname (`Porrasová`, see
+    /// [`Token::is_feminine`]): its stem is the family's surname.
+    pub(crate) feminine: bool,
     /// The common name this word spells, when it spells one of `name_groups`: two words
     /// spelling two different names never meet.
     pub(crate) name: Option<u16>,
@@ -418,6 +421,7 @@ impl ScoreToken {
             stem: (token.kind() == TokenKind::Word)
                 .then(|| surname_stem(token.key()))
                 .flatten(),
+            feminine: token.is_feminine(),
             name: freq.name_group(token),
             kunya: false,
             particle_alone: false,
@@ -540,6 +544,10 @@ fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() 
                     0.0
                 }
             }
+            // A Czech or Slovak woman's surname is the family's with `-ová` (`Porrasová` /
+            // `Porras`).
+            (Some((stem, _)), None) if a.feminine => keys_similarity(stem, &b.key).max(key_sim()),
+            (None, Some((stem, _))) if b.feminine => keys_similarity(stem, &a.key).max(key_sim()),
             // A surname is not its own stem: `Kovalev` is not `Koval`, nor `Rahimov` `Rahim`.
             (Some((stem, _)), None) if is_stem_of(stem, &b.key) => 0.0,
             (None, Some((stem, _))) if is_stem_of(stem, &a.key) => 0.0,

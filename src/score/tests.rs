@@ -793,3 +793,32 @@ fn a_country_is_no_generic_word() {
     );
     assert!(s >= DEFAULT, "{s} {e}");
 }
+
+#[test]
+fn a_czech_or_slovak_womans_surname_meets_the_familys() {
+    // `-ová` as written, in any case and composed or not, is the woman's form of the
+    // family's surname; a Russian `-ova` without the accent is not read so.
+    let freq = Frequencies::embedded();
+    let fem = |s: &str| {
+        tokens(s, &freq)
+            .iter()
+            .map(|t| t.feminine)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(fem("Porrasová Argueta"), [true, false]);
+    assert_eq!(fem("NOVÁKOVÁ"), [true]);
+    assert_eq!(fem("Novákov\u{301}"), [true]);
+    assert_eq!(fem("Ivanova"), [false]);
+    for (a, b) in [
+        ("María Porrasová", "Maria PORRAS"),
+        ("Leonor Moralesová", "Leonor MORALES"),
+        ("Jana Nováková", "Jana Novák"),
+    ] {
+        let (s, e) = score(a, b);
+        assert!(s >= DEFAULT, "{a} / {b}: {s} {e}");
+    }
+    // Without the accent, a surname is still not its own stem (`Ivanova` / `Ivan`).
+    let (ivan, _) = score("Maria Ivanova", "Maria Ivan");
+    let (porras, _) = score("Maria Porrasová", "Maria Porras");
+    assert!(ivan < porras, "{ivan} {porras}");
+}

@@ -1019,6 +1019,14 @@ impl Screener {
                 TokenKind::Word => {
                     index.lookup(&t.key, &mut buf);
                     may_meet(index, &t.key, &mut buf);
+                    // A Czech or Slovak woman's surname meets the family's (`Porrasová` /
+                    // `Porras`).
+                    if let (true, Some((stem, _))) = (t.feminine, &t.stem) {
+                        let mut family = Vec::new();
+                        index.lookup(stem, &mut family);
+                        may_meet(index, stem, &mut family);
+                        buf.extend(family);
+                    }
                     // A word read as a concept (`Karina`, `@military`) or a country
                     // (`Irana`, `%iran`) still meets its own spelling as written.
                     if t.key.starts_with([

@@ -99,3 +99,27 @@ fn issue_4_private_military_companies_meet_across_spellings() {
         wrong.iter().map(|m| m.to_string()).collect::<Vec<_>>()
     );
 }
+
+/// Issue 4: a Czech or Slovak woman's surname (`-ová`) and the family's surname find each
+/// other through the screener, either listed; a Russian `-ova` is not read so.
+#[test]
+fn issue_4_czech_and_slovak_feminine_surnames_meet_the_familys() {
+    use sanctions::sources::custom;
+    let list = concat!(
+        r#"{"id":"f-1","kind":"person","names":[{"text":"María Consuelo PORRAS ARGUETA"}]}"#,
+        "\n",
+        r#"{"id":"f-2","kind":"person","names":[{"text":"Leonor Eugenia Moralesová Lazová"}]}"#,
+        "\n",
+        r#"{"id":"f-3","kind":"person","names":[{"text":"Pavel IVAN"}]}"#,
+        "\n",
+    );
+    let list = custom::read(list.as_bytes()).expect("custom list").list;
+    let s = Screener::builder().list(list).build().expect("builds");
+    let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
+    assert_eq!(
+        first("María Consuelo Porrasová Arguetaová").as_deref(),
+        Some("f-1")
+    );
+    assert_eq!(first("Leonor Eugenia MORALES LAZO").as_deref(), Some("f-2"));
+    assert_eq!(first("Pavel Ivanova"), None);
+}
