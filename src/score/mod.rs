@@ -119,6 +119,23 @@ pub const NUMBER_CONFLICT: f32 = 0.5;
 /// # Ok::<(), sanctions::Error>(())
 /// ```
 pub const GENERIC_ONLY_CAP: f32 = 0.5;
+
+/// How many words, each met firmly word for word, lift [`GENERIC_ONLY_CAP`] when they hold one
+/// of the two names whole: `SALEH, Ahmed Ali` inside `SALEH, Ahmed Ali Abdullah` is that
+/// person's name with a middle name left out. Two common names met (`MUSTAFA, Hamid` in
+/// `Mustafa Hamid Al-Qasimi`) are too common a pair to say more than the cap.
+///
+/// ```
+/// use sanctions::score::GENERIC_ONLY_CAP;
+///
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let three = screener.compare("SALEH, Ahmed Ali", "SALEH, Ahmed Ali Abdullah");
+/// assert!(three.score().value() > GENERIC_ONLY_CAP);
+/// let two = screener.compare("Mustafa Hamid Al-Qasimi", "MUSTAFA, Hamid");
+/// assert!(two.score().value() <= GENERIC_ONLY_CAP);
+/// # Ok::<(), sanctions::Error>(())
+/// ```
+pub const CONTAINED_LINKS: usize = 3;
 /// The weight from which a token is distinctive: not a common word. 0.45 is a document
 /// frequency of about 0.8 % of the listed entities in the embedded table (`trading`, `group`,
 /// `international`, `bank` are below it; `global`, `kazstanex` above).
@@ -1467,7 +1484,8 @@ pub(crate) struct Reach {
 /// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
 /// keep, unless `kind` is an organization's), it is at most
 /// `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
-/// [`GENERIC_ONLY_CAP`] when no distinctive word can meet and some query word cannot.
+/// [`GENERIC_ONLY_CAP`] when no distinctive word can meet, some query word cannot, and fewer
+/// than [`CONTAINED_LINKS`] query words can.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.
 pub(crate) fn score_bound(
@@ -1479,6 +1497,7 @@ pub(crate) fn score_bound(
 ) -> f32 {
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
+    let mut meeting_words = 0usize;
     for (i, t) in q.iter().enumerate() {
         let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
@@ -1486,6 +1505,7 @@ pub(crate) fn score_bound(
         if can_meet {
             a += t.weight;
             meeting += 1;
+            meeting_words += usize::from(t.kind == TokenKind::Word);
             distinctive |= t.distinctive();
         } else {
             u += t.unmatched_weight();
@@ -1523,7 +1543,8 @@ pub(crate) fn score_bound(
     } else {
         most / (most + SUBSET_FACTOR * (u + v))
     };
-    if distinctive || all_meet {
+    // Three query words met may hold one name wholly (see `CONTAINED_LINKS`).
+    if distinctive || all_meet || meeting_words >= CONTAINED_LINKS {
         bound
     } else {
         bound.min(GENERIC_ONLY_CAP)
@@ -1754,6 +1775,9 @@ pub(crate) fn score_names_with<'c>(
     let mut weighty_links = false;
     // Whether a word is met as written.
     let mut written = false;
+    // Links of words to words, firm, weightier than generic words (`International`,
+    // `Trading`): common names met.
+    let mut firm_word_links = 0usize;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(q.len().min(c.len()));
     // The strongest link's similarity.
     let mut best_sim = 0.0f32;
@@ -1796,6 +1820,16 @@ pub(crate) fn score_names_with<'c>(
             }
         }
         written |= link_word && l.sim >= 1.0;
+        let all_words = |r: Range<usize>, v: &[ScoreToken]| {
+            r.clone()
+                .all(|i| v.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+        };
+        firm_word_links += usize::from(
+            weighty_word
+                && all_words(l.q.clone(), q)
+                && all_words(l.c.clone(), c)
+                && l.sim >= firm_at,
+        );
         for i in l.q.clone() {
             if let (Some(t), Some(u)) = (q.get(i), q_used.get_mut(i)) {
                 *u = true;
@@ -1949,8 +1983,12 @@ pub(crate) fn score_names_with<'c>(
                 || (t.kind == TokenKind::Word && t.unmatched <= weights::HONORIFIC_WEIGHT)
         })
     };
-    let complete = words_all_used(q, q_used) && words_all_used(c, c_used);
-    if !distinctive_matched && !complete && score > GENERIC_ONLY_CAP {
+    let (q_complete, c_complete) = (words_all_used(q, q_used), words_all_used(c, c_used));
+    let complete = q_complete && c_complete;
+    // Nor is one name held whole by the other, met word for word by enough common names
+    // (`SALEH, Ahmed Ali` / `SALEH, Ahmed Ali Abdullah`: a missing middle name).
+    let contained = (q_complete || c_complete) && firm_word_links >= CONTAINED_LINKS;
+    if !distinctive_matched && !complete && !contained && score > GENERIC_ONLY_CAP {
         score = GENERIC_ONLY_CAP;
         explanation.factors.push(Factor::GenericOnly {
             cap: GENERIC_ONLY_CAP,

@@ -429,6 +429,23 @@ fn common_names_alone_do_not_carry_a_partial_match() {
 }
 
 #[test]
+fn a_name_of_common_names_held_whole_by_the_other_is_no_partial_match() {
+    // Three common names met word for word, the one name inside the other: a middle name
+    // left out, on either side.
+    for (query, listed) in [
+        ("SALEH, Ahmed Ali", "SALEH, Ahmed Ali Abdullah"),
+        ("ALI, Ahmed Mohammed Hamed", "ALI, Ahmed Mohammed"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= DEFAULT, "{query} / {listed}: {s}");
+    }
+    // Not when each keeps a word of its own, nor with a respelled link among the three.
+    assert!(person_score("Ahmed Ali Saleh Omar", "SALEH, Ahmed Ali Abdullah") <= GENERIC_ONLY_CAP);
+    // Nor with two: two common names are too common a pair.
+    assert!(person_score("Hamid Mustafa Ali", "MUSTAFA, Hamid") <= GENERIC_ONLY_CAP);
+}
+
+#[test]
 fn the_assimilated_arabic_article_meets_al() {
     // ad-Din, ud-Din, ed-Din, -uddin, -eddine, -udeen, -idin: al-Din written as pronounced.
     for (a, b) in [
@@ -603,6 +620,9 @@ fn the_bound_is_never_below_the_score() {
         "Kazstanex",
         "Mohammed Ali",
         "Muhammad ALI HASSAN",
+        "SALEH, Ahmed Ali",
+        "SALEH, Ahmed Ali Abdullah",
+        "Ahmed Ali Saleh Omar",
         "Kazstanex LLP",
         "ТОО «Казстанекс»",
         "Abramovici Sberbank JSC",
