@@ -542,9 +542,12 @@ fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() 
             let sim = key_sim();
             if sim > 0.0 { sim } else { GROUP_SIM }
         }
-        // A spelling of a common name against a word of no group: the group lists the
+        // A spelling of a common name against a word of no group: a closed group lists the
         // name's spellings, so a word only near one is another name (`Iman` / `Akman`).
-        (Word, Word) if a.name.is_some() != b.name.is_some() => {
+        (Word, Word)
+            if a.name.is_some() != b.name.is_some()
+                && a.name.or(b.name).is_some_and(name_groups::is_closed) =>
+        {
             let sim = key_sim();
             if sim >= GROUP_OUTSIDER_MIN { sim } else { 0.0 }
         }

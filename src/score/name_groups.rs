@@ -127,3 +127,106 @@ pub(crate) const NAME_GROUPS: &[(&str, &[&str])] = &[
     ("guo", &["guo", "kuo", "kwok", "郭"]),
     ("he", &["he", "ho", "何"]),
 ];
+
+/// Groups whose spellings meet one another as those of [`NAME_GROUPS`] do, but which a word of
+/// no group meets by its key as any word: the romanizations of East Slavic names are too many
+/// to list (German `Jewgeni`, Swedish `Jevgenij`, French `Evgueni`, the EU list's `Artjem`).
+/// Their indices follow those of [`NAME_GROUPS`].
+pub(crate) const OPEN_NAME_GROUPS: &[(&str, &[&str])] = &[
+    // The Russian, Ukrainian and Belarusian forms of one name, as the lists write them for
+    // one person (`SLIZHEVSKY, Oleg Leonidovich` a.k.a. `SLIZHEUSKI, Aleh Leanidavich`;
+    // `Mykola` / `Nikolai`). Only the names whose forms the
+    // keys do not bring together: Belarusian akanye writes an unstressed `o` as `a` (Алег,
+    // Мікалай) and both Ukrainian and Belarusian write `г` as `h` (Ігар, Галина), romanized by
+    // the national systems (Ukraine: Cabinet of Ministers resolution 55 of 2010; Belarus:
+    // the 2007 instruction on the romanization of Belarusian names). Forms the keys already
+    // meet (`Aliaksandr` / `Aleksandr`, `Uladzimir` / `Vladimir`, `Dzmitry` / `Dmitry`) need
+    // no group. `Petro` and `Hanna` stay out: `PETRO` begins company names, and `Hanna` is
+    // also an Arabic name (حنا).
+    (
+        "nikolay",
+        &[
+            "nikolay",
+            "nikolai",
+            "nikolaj",
+            "mykola",
+            "mikola",
+            "mikalai",
+            "mikalay",
+            "николай",
+            "микола",
+            "мікалай",
+        ],
+    ),
+    ("oleg", &["oleg", "oleh", "aleh", "aleg", "олег", "алег"]),
+    (
+        "igor",
+        &["igor", "ihor", "ihar", "igar", "игорь", "ігор", "ігар"],
+    ),
+    (
+        "yevgeniy",
+        &[
+            "yevgeniy",
+            "yevgeny",
+            "yevgeni",
+            "evgeniy",
+            "evgeny",
+            "evgenii",
+            "evgeni",
+            "yevhen",
+            "yevhenii",
+            "yevheniy",
+            "yauhen",
+            "yauheni",
+            "jewgeni",
+            "евгений",
+            "євген",
+            "яўген",
+        ],
+    ),
+    ("pavel", &["pavel", "pavlo", "paval", "павел", "павло"]),
+    (
+        "grigoriy",
+        &[
+            "grigoriy",
+            "grigory",
+            "grigori",
+            "grigorii",
+            "hryhoriy",
+            "hryhorii",
+            "ryhor",
+            "григорий",
+            "григорій",
+            "рыгор",
+        ],
+    ),
+    (
+        "fyodor",
+        &[
+            "fyodor",
+            "fedor",
+            "fiodar",
+            "fedar",
+            "fedir",
+            "фёдор",
+            "федор",
+            "федір",
+            "фёдар",
+        ],
+    ),
+    ("olga", &["olga", "olha", "volha", "ольга", "вольга"]),
+    (
+        "galina",
+        &["galina", "halyna", "halina", "галина", "галіна"],
+    ),
+    (
+        "artyom",
+        &["artyom", "artem", "artsiom", "артём", "артем", "арцём"],
+    ),
+];
+
+/// Whether a group (an index into [`NAME_GROUPS`], then [`OPEN_NAME_GROUPS`]) lists all the
+/// spellings of its name: a word near one of them but of no group is another name.
+pub(crate) fn is_closed(group: u16) -> bool {
+    usize::from(group) < NAME_GROUPS.len()
+}

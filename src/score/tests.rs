@@ -294,6 +294,28 @@ fn a_common_name_meets_a_word_of_no_group_only_when_near() {
 }
 
 #[test]
+fn the_russian_ukrainian_and_belarusian_forms_of_a_given_name_meet() {
+    // Forms whose keys are far apart: Belarusian akanye (`Aleh`), `г` as `h` (`Ihar`), the
+    // Ukrainian `Mykola`; in either script.
+    assert_meet(&[
+        ("SLIZHEVSKY, Oleg", "SLIZHEUSKI, Aleh"),
+        ("KOZITSYN, Nikolai", "KOZITSYN, Mykola"),
+        ("Мікалай Іваноў", "Nikolay Ivanov"),
+        ("IVANOU, Ihar", "IVANOV, Igor"),
+        ("Yauhen SHEYNIN", "Yevgeny SHEYNIN"),
+        ("Volha KARACH", "Olga KARACH"),
+    ]);
+    // The groups are open: a romanization they do not list meets by its key as before
+    // (Swedish `Artjem`).
+    assert_meet(&[("Artjem SJEJNIN", "Artem SHEYNIN")]);
+    // Two names stay two names.
+    assert_apart(&[
+        ("Oleg KARACH", "Olga KARACH"),
+        ("Igor IVANOV", "Ihor IVANCHUK"),
+    ]);
+}
+
+#[test]
 fn spellings_of_two_different_common_names_do_not_meet() {
     assert_apart(&[
         // محمد / محمود, حامد: one root, two names.

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::common_names::COMMON_NAMES;
 use super::generic_words::{FUNCTION_WORDS, GENERIC_WORDS, HONORIFICS};
-use super::name_groups::NAME_GROUPS;
+use super::name_groups::{NAME_GROUPS, OPEN_NAME_GROUPS};
 use crate::normalize::{Token, TokenKind, normalize};
 
 /// The smallest weight of a word: even the most common word says something.
@@ -70,7 +70,8 @@ pub(crate) struct Frequencies {
     honorific: HashSet<Box<str>>,
     /// Keys of the commonest given and family names.
     common: HashSet<Box<str>>,
-    /// The group of [`NAME_GROUPS`] a romanized word spells, by its index; `None` for a
+    /// The group of [`NAME_GROUPS`] (then [`OPEN_NAME_GROUPS`]) a romanized word spells, by
+    /// its index; `None` for a
     /// spelling of two groups.
     name_texts: HashMap<Box<str>, Option<u16>>,
     /// The same by spelling-variant key.
@@ -107,7 +108,7 @@ impl Frequencies {
                 }
             }
         }
-        for (group, (_, spellings)) in (0u16..).zip(NAME_GROUPS) {
+        for (group, (_, spellings)) in (0u16..).zip(NAME_GROUPS.iter().chain(OPEN_NAME_GROUPS)) {
             for spelling in *spellings {
                 for t in normalize(spelling).tokens() {
                     if t.kind() != TokenKind::Word {

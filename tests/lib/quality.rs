@@ -123,3 +123,25 @@ fn issue_4_czech_and_slovak_feminine_surnames_meet_the_familys() {
     assert_eq!(first("Leonor Eugenia MORALES LAZO").as_deref(), Some("f-2"));
     assert_eq!(first("Pavel Ivanova"), None);
 }
+
+/// The Russian, Ukrainian and Belarusian forms of a given name find one another through the
+/// index, in either script, with the surname's romanizations.
+#[test]
+fn issue_4_east_slavic_given_names_meet_in_their_three_forms() {
+    use sanctions::sources::custom;
+    let list = concat!(
+        r#"{"id":"s-1","kind":"person","names":[{"text":"SLIZHEVSKY, Oleg Leonidovich"}]}"#,
+        "\n",
+        r#"{"id":"s-2","kind":"person","names":[{"text":"KOZITSYN, Mykola"}]}"#,
+        "\n",
+        r#"{"id":"s-3","kind":"person","names":[{"text":"KARACH, Olga"}]}"#,
+        "\n",
+    );
+    let list = custom::read(list.as_bytes()).expect("custom list").list;
+    let s = Screener::builder().list(list).build().expect("builds");
+    let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
+    assert_eq!(first("Aleh Leanidavich SLIZHEVSKY").as_deref(), Some("s-1"));
+    assert_eq!(first("Николай Козицын").as_deref(), Some("s-2"));
+    assert_eq!(first("Вольга Карач").as_deref(), Some("s-3"));
+    assert_eq!(first("Oleg KARACH").as_deref(), None);
+}
