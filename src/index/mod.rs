@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::EntityKind;
 use crate::normalize::TokenKind;
-use crate::score::{GluedRuns, NameSums, ScoreToken};
+use crate::score::{GluedRuns, NameSums, ScoreToken, SmallText, heap_len};
 
 /// Keys shorter than this are looked up exactly only: one edit in a three-letter key is a
 /// different word.
@@ -239,7 +239,7 @@ pub(crate) struct Index {
         feature = "snapshot",
         serde(deserialize_with = "crate::screen::snapshot::full_map")
     )]
-    vocab: HashMap<Box<str>, u32>,
+    vocab: HashMap<SmallText, u32>,
     /// Vocabulary id → names holding it (ascending, no repeats).
     postings: IdLists,
     /// Vocabulary id → names whose text-scan anchor it is.
@@ -247,7 +247,7 @@ pub(crate) struct Index {
     /// Vocabulary id → what it can bring to a match.
     weights: Vec<EntryWeight>,
     /// Vocabulary id → key.
-    keys: Vec<Box<str>>,
+    keys: Vec<SmallText>,
     /// The hash of a key with one symbol deleted → vocabulary ids. Hashes, not strings: the
     /// neighbourhoods hold ten times the vocabulary, and a collision only adds a candidate
     /// that scoring then rejects.
@@ -743,13 +743,23 @@ impl Index {
                 n.tokens.capacity() * std::mem::size_of::<ScoreToken>()
                     + n.tokens
                         .iter()
-                        .map(|t| t.text.len() + t.key.len())
+                        .map(|t| {
+                            heap_len(&t.text)
+                                + heap_len(&t.key)
+                                + heap_len(&t.skeleton)
+                                + t.stem.as_ref().map_or(0, |(s, _)| heap_len(s))
+                        })
                         .sum::<usize>()
                     + n.glued.memory_usage()
             })
             .sum();
         let names = self.names.capacity() * std::mem::size_of::<IndexedName>();
-        let vocab: usize = self.vocab.keys().map(|k| 2 * (k.len() + 24)).sum();
+        // Each key twice (the map and `keys`), with the map's id.
+        let vocab: usize = self
+            .vocab
+            .keys()
+            .map(|k| 2 * (std::mem::size_of::<SmallText>() + heap_len(k)) + 4)
+            .sum();
         let postings = self.postings.memory_usage();
         let anchors = self.anchors.memory_usage()
             + self.weights.capacity() * std::mem::size_of::<EntryWeight>();

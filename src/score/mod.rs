@@ -264,12 +264,24 @@ pub const RESPELLED_ONLY: f32 = 0.9;
 /// ```
 pub const BOTH_SIDES_UNMATCHED: f32 = 0.6;
 
+/// A short string kept inline (see `compact_str` in Cargo.toml): the words of names.
+pub(crate) type SmallText = compact_str::CompactString;
+
+/// The heap bytes a [`SmallText`] holds: none when it is kept inline.
+pub(crate) fn heap_len(s: &SmallText) -> usize {
+    if s.is_heap_allocated() {
+        s.capacity()
+    } else {
+        0
+    }
+}
+
 /// A token prepared for scoring: its normalized form and its weight.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct ScoreToken {
-    pub(crate) text: Box<str>,
-    pub(crate) key: Box<str>,
+    pub(crate) text: SmallText,
+    pub(crate) key: SmallText,
     pub(crate) kind: TokenKind,
     pub(crate) weight: f32,
     /// The weight when left unmatched: as `weight`, but a generic word keeps its rarity.
@@ -278,13 +290,13 @@ pub(crate) struct ScoreToken {
     /// Romanized from Arabic script: compared by consonant skeleton.
     pub(crate) abjad: bool,
     /// The key's consonant skeleton.
-    pub(crate) skeleton: Box<str>,
+    pub(crate) skeleton: SmallText,
     /// The given name of a `SURNAME, Given` name.
     pub(crate) first_given: bool,
     /// The key without a common surname suffix, and the suffix's class (see
     /// [`SURNAME_SUFFIXES`]), when the key has one.
     #[cfg_attr(feature = "snapshot", serde(with = "stem_serde"))]
-    pub(crate) stem: Option<(Box<str>, &'static str)>,
+    pub(crate) stem: Option<(SmallText, &'static str)>,
     /// A Czech or Slovak woman's form of a surname (`Porrasová`, see
     /// [`Token::is_feminine`]): its stem is the family's surname.
     pub(crate) feminine: bool,
@@ -320,7 +332,7 @@ const SURNAME_SUFFIXES: &[(&str, &str)] = &[
 /// The shortest stem left when a suffix is taken off.
 const MIN_STEM: usize = 3;
 
-fn surname_stem(key: &str) -> Option<(Box<str>, &'static str)> {
+fn surname_stem(key: &str) -> Option<(SmallText, &'static str)> {
     SURNAME_SUFFIXES.iter().find_map(|&(suffix, class)| {
         let stem = key.strip_suffix(suffix)?;
         (stem.len() >= MIN_STEM).then(|| (stem.into(), class))
@@ -333,7 +345,7 @@ fn surname_stem(key: &str) -> Option<(Box<str>, &'static str)> {
 mod stem_serde {
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    type Stem = Option<(Box<str>, &'static str)>;
+    type Stem = Option<(super::SmallText, &'static str)>;
 
     pub(super) fn serialize<S: Serializer>(stem: &Stem, s: S) -> Result<S::Ok, S::Error> {
         stem.as_ref()
@@ -342,7 +354,8 @@ mod stem_serde {
     }
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Stem, D::Error> {
-        let Some((stem, class)) = Option::<(Box<str>, Box<str>)>::deserialize(d)? else {
+        let Some((stem, class)) = Option::<(super::SmallText, super::SmallText)>::deserialize(d)?
+        else {
             return Ok(None);
         };
         let known = super::SURNAME_SUFFIXES
@@ -1249,8 +1262,8 @@ fn glued(run: &[ScoreToken]) -> Option<(String, String, bool)> {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct GluedRun {
-    text: Box<str>,
-    key: Box<str>,
+    text: SmallText,
+    key: SmallText,
     abjad: bool,
 }
 
@@ -1304,7 +1317,7 @@ impl GluedRuns {
                 .runs
                 .iter()
                 .flatten()
-                .map(|r| r.text.len() + r.key.len())
+                .map(|r| heap_len(&r.text) + heap_len(&r.key))
                 .sum::<usize>()
     }
 }

@@ -14,6 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::SmallText;
 use super::common_names::COMMON_NAMES;
 use super::generic_words::{FUNCTION_WORDS, GENERIC_WORDS, HONORIFICS};
 use super::name_groups::{NAME_GROUPS, OPEN_NAME_GROUPS};
@@ -63,7 +64,7 @@ const EMBEDDED: &str = include_str!("../../data/token_freq.tsv");
 #[cfg_attr(feature = "snapshot", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Frequencies {
     documents: u64,
-    df: HashMap<Box<str>, u32>,
+    df: HashMap<SmallText, u32>,
     /// Keys of the generic words.
     generic: HashSet<Box<str>>,
     /// Keys of titles and forms of address.
