@@ -1416,6 +1416,9 @@ pub(crate) struct NameSums {
     pub(crate) weight: f32,
     /// The weight of its legal forms.
     pub(crate) forms: f32,
+    /// The weight of its initials: a query word meets one (`Sergei` / `S.`), and the index
+    /// does not look a word's initial up.
+    pub(crate) initials: f32,
     /// For one and for two query tokens that may meet it (`k` = [`MAX_GLUED`] and twice
     /// that), when the name has more than `k` tokens: the weight of its `k` heaviest tokens,
     /// and the unmatched weight of the others, the lightest; summed as [`score_bound`] sums
@@ -1440,6 +1443,11 @@ impl NameSums {
             forms: c
                 .iter()
                 .filter(|t| t.kind == TokenKind::LegalForm)
+                .map(|t| t.weight)
+                .sum(),
+            initials: c
+                .iter()
+                .filter(|t| t.kind == TokenKind::Initial)
                 .map(|t| t.weight)
                 .sum(),
             cut: [cut(1), cut(2)],
@@ -1513,8 +1521,9 @@ pub(crate) fn score_bound(
 ) -> f32 {
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
-    let mut meeting_words = 0usize;
+    let (mut meeting_words, mut initials) = (0usize, 0usize);
     for (i, t) in q.iter().enumerate() {
+        initials += usize::from(t.kind == TokenKind::Initial);
         let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
             || reach.maybe & bit(i) != 0;
@@ -1542,7 +1551,9 @@ pub(crate) fn score_bound(
     };
     // The index does not hold legal forms, so what a list name's legal form brings is not in
     // `reach.weight`: it is added on top.
-    let met = reach.weight + sums.forms;
+    // Nor initials: a query's initial meets a list word it begins (`C.` / `Choïgou`), a list
+    // name's initial a query word; each query initial one list word, of weight 1 at most.
+    let met = reach.weight + sums.forms + sums.initials + initials as f32;
     let most = a + w.min(met);
     // The list tokens met weigh no more than that: the others keep their unmatched weight.
     // Not so for an organization's name, whose words also meet their cognates and the words
