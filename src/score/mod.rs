@@ -1416,8 +1416,8 @@ pub(crate) struct NameSums {
     pub(crate) weight: f32,
     /// The weight of its legal forms.
     pub(crate) forms: f32,
-    /// The weight of its initials: a query word meets one (`Sergei` / `S.`), and the index
-    /// does not look a word's initial up.
+    /// The weight of its initials (not letters alone in Arabic script): a query word meets
+    /// one (`Sergei` / `S.`), and the index does not look a word's initial up.
     pub(crate) initials: f32,
     /// For one and for two query tokens that may meet it (`k` = [`MAX_GLUED`] and twice
     /// that), when the name has more than `k` tokens: the weight of its `k` heaviest tokens,
@@ -1447,7 +1447,7 @@ impl NameSums {
                 .sum(),
             initials: c
                 .iter()
-                .filter(|t| t.kind == TokenKind::Initial)
+                .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
                 .map(|t| t.weight)
                 .sum(),
             cut: [cut(1), cut(2)],
@@ -1523,7 +1523,8 @@ pub(crate) fn score_bound(
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     let (mut meeting_words, mut initials) = (0usize, 0usize);
     for (i, t) in q.iter().enumerate() {
-        initials += usize::from(t.kind == TokenKind::Initial);
+        // A letter alone in Arabic script is no initial (see `token_similarity_with`).
+        initials += usize::from(t.kind == TokenKind::Initial && !t.abjad);
         let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
             || reach.maybe & bit(i) != 0;
