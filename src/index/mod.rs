@@ -20,6 +20,9 @@ const FUZZY_MIN_KEY: usize = 4;
 /// Keys longer than this are looked up exactly only: no name token is this long, and the
 /// deletion neighbourhood of a key grows with the square of its length.
 const FUZZY_MAX_KEY: usize = 32;
+/// Keys this long are looked up through their cheap edits (see [`Index::lookup`]); shorter
+/// ones meet only themselves, as scoring wants.
+const SHORT_KEY: usize = 3;
 
 /// Words of scanned text shorter than this meet anchors by their exact key only: in running
 /// text, one edit away from a short name is mostly another word (`SPARE` / `SPAR`).
@@ -647,6 +650,16 @@ impl Index {
         }
         if let Some(sfx) = suffix_of(key) {
             out.extend_from_slice(self.prefixes.get(h(&sfx)));
+        }
+        // A key of three symbols meets keys one cheap edit away (`mun` / `min`, a vowel;
+        // `mnu`, two swapped; `muna`, a vowel more), as scoring lets it: looked up one by one,
+        // the deletion neighbourhood of so short a key being most of the vocabulary's.
+        if key.len() == SHORT_KEY && !key.starts_with(['~', '^', '@', '%', '#']) {
+            crate::normalize::variant::cheap_edits(key, |v| {
+                if let Some(&id) = self.vocab.get(v) {
+                    out.push(id);
+                }
+            });
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;

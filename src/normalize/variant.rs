@@ -454,6 +454,64 @@ const fn sub_costs() -> [[f32; 128]; 128] {
     t
 }
 
+/// Calls `f` with every key one edit cheaper than a full one from `key` (an ASCII key):
+/// each symbol replaced by one of a cheap substitution, a soft symbol (vowel, `h`, `J`)
+/// inserted or deleted, two adjacent symbols swapped. What the index looks up for a key too
+/// short for its deletion neighbourhood.
+pub(crate) fn cheap_edits(key: &str, mut f: impl FnMut(&str)) {
+    const SOFT: &[u8] = b"aeiouhJ";
+    let bytes = key.as_bytes();
+    if !key.is_ascii() {
+        return;
+    }
+    let mut buf: Vec<u8> = Vec::with_capacity(bytes.len() + 1);
+    let mut emit = |buf: &[u8]| {
+        if let Ok(s) = std::str::from_utf8(buf) {
+            f(s);
+        }
+    };
+    for (i, &a) in bytes.iter().enumerate() {
+        for b in 0u8..128 {
+            if b != a && sub_cost(a, b) < 1.0 {
+                buf.clear();
+                buf.extend_from_slice(bytes);
+                if let Some(slot) = buf.get_mut(i) {
+                    *slot = b;
+                }
+                emit(&buf);
+            }
+        }
+        if indel_cost(a) < 1.0 {
+            buf.clear();
+            buf.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &c)| c),
+            );
+            emit(&buf);
+        }
+        if let Some(&next) = bytes.get(i + 1) {
+            if next != a {
+                buf.clear();
+                buf.extend_from_slice(bytes);
+                buf.swap(i, i + 1);
+                emit(&buf);
+            }
+        }
+    }
+    for i in 0..=bytes.len() {
+        for &s in SOFT {
+            buf.clear();
+            buf.extend_from_slice(bytes.get(..i).unwrap_or_default());
+            buf.push(s);
+            buf.extend_from_slice(bytes.get(i..).unwrap_or_default());
+            emit(&buf);
+        }
+    }
+}
+
 fn sub_cost(a: u8, b: u8) -> f32 {
     if a == b {
         return 0.0;

@@ -79,6 +79,30 @@ fn one_person(names: &[&str]) -> Screener {
 }
 
 #[test]
+fn a_short_word_finds_the_names_its_cheap_edits_meet() {
+    // A word of three key symbols meets another a vowel, a cheap pair or a swap apart, or a
+    // vowel longer: the index looks those up, so screening finds what comparing gives.
+    for (listed, query) in [
+        ("MIN, Son", "SON MUN SAN"),
+        ("KIM, Chol", "Kim Chul"),
+        ("PAK, Muna", "Pak Mun"),
+    ] {
+        let s = one_person(&[listed]);
+        let compared = s
+            .compare_as(query, listed, EntityKind::Person)
+            .score()
+            .value();
+        assert!(compared >= s.threshold(), "{query} / {listed}: {compared}");
+        let screened = s.screen(query);
+        assert_eq!(
+            screened.first().map(|m| m.score().value()),
+            Some(compared),
+            "{query} / {listed}"
+        );
+    }
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
