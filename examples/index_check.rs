@@ -19,6 +19,10 @@ use std::process::ExitCode;
 use sanctions::model::Entity;
 use sanctions::{Query, Screener, sources};
 
+#[path = "common/queries.rs"]
+mod queries;
+use queries::read_queries;
+
 fn main() -> ExitCode {
     match run() {
         Ok(true) => ExitCode::SUCCESS,
@@ -53,13 +57,7 @@ fn run() -> Result<bool, String> {
             _ => files.push(a),
         }
     }
-    let mut queries = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            queries.push(query_name(line).map_err(|e| format!("{f}: {e}"))?);
-        }
-    }
+    let queries = read_queries(&files)?;
     if queries.is_empty() {
         return Err(format!(
             "expected a queries file with at least one name\n{USAGE}"
@@ -133,17 +131,4 @@ fn best_names(screener: &Screener, query: &str, entities: &[Entity]) -> Vec<(Str
             (score >= screener.threshold()).then(|| (e.id.to_string(), score, name.to_string()))
         })
         .collect()
-}
-
-/// The name of a queries-file line: the line itself, or the `"name"` of a JSON object.
-fn query_name(line: &str) -> Result<String, String> {
-    if !line.trim_start().starts_with('{') {
-        return Ok(line.to_string());
-    }
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("expected JSON ({e})"))?;
-    v.get("name")
-        .and_then(|n| n.as_str())
-        .map(str::to_string)
-        .ok_or_else(|| "expected a \"name\" string".to_string())
 }

@@ -31,6 +31,10 @@ use std::time::{Duration, Instant};
 use sanctions::model::{Entity, EntityId, EntityKind, Name, SanctionsList, Script, Source};
 use sanctions::{Screener, sources};
 
+#[path = "common/queries.rs"]
+mod queries;
+use queries::read_queries;
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
@@ -226,34 +230,6 @@ fn peak_rss() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-/// The names of every queries file, in order.
-fn read_queries(files: &[String]) -> Result<Vec<String>, String> {
-    let mut queries = Vec::new();
-    for f in files {
-        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            queries.push(query_name(line).map_err(|e| format!("{f}:{}: {e}", n + 1))?);
-        }
-    }
-    Ok(queries)
-}
-
-/// The name of a queries-file line: the line itself, or the `"name"` of a JSON object.
-fn query_name(line: &str) -> Result<String, String> {
-    if !line.trim_start().starts_with('{') {
-        return Ok(line.to_string());
-    }
-    let v: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("expected JSON ({e})"))?;
-    v.get("name")
-        .and_then(|n| n.as_str())
-        .map(str::to_string)
-        .ok_or_else(|| "expected a \"name\" string".to_string())
 }
 
 /// Writes one JSON line per name of every entity the screener holds, in load order.
