@@ -23,6 +23,9 @@ const FUZZY_MAX_KEY: usize = 32;
 /// Keys this long are looked up through their cheap edits (see [`Index::lookup`]); shorter
 /// ones meet only themselves, as scoring wants.
 const SHORT_KEY: usize = 3;
+/// Keys up to this long are also looked up through their cheap edits' one-deletion
+/// neighbours (see [`Index::lookup`]).
+const CHEAP_EDITED_KEY: usize = 5;
 
 /// Words of scanned text shorter than this meet anchors by their exact key only: in running
 /// text, one edit away from a short name is mostly another word (`SPARE` / `SPAR`).
@@ -663,6 +666,18 @@ impl Index {
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
+        }
+        // A key of four or five symbols meets keys a cheap edit and one more edit away
+        // (`Sami` / `samia`: a cheap pair and a vowel; scoring allows a distance of one in a
+        // word of five), which the deletions below miss: each cheap edit is looked up with
+        // its own one-deletion neighbours.
+        if key.len() <= CHEAP_EDITED_KEY && !key.starts_with(['~', '^', '@', '%', '#']) {
+            crate::normalize::variant::cheap_edits(key, |v| {
+                if let Some(&id) = self.vocab.get(v) {
+                    out.push(id);
+                }
+                out.extend_from_slice(self.deletions.get(h(v)));
+            });
         }
         // A vocabulary key one symbol longer, or equal after one substitution, shares a
         // deletion with the query key; one symbol shorter is the query key minus one symbol.

@@ -81,11 +81,14 @@ fn one_person(names: &[&str]) -> Screener {
 #[test]
 fn a_short_word_finds_the_names_its_cheap_edits_meet() {
     // A word of three key symbols meets another a vowel, a cheap pair or a swap apart, or a
-    // vowel longer: the index looks those up, so screening finds what comparing gives.
+    // vowel longer; one of four or five, a cheap edit and one more: the index looks those up,
+    // so screening finds what comparing gives.
     for (listed, query) in [
         ("MIN, Son", "SON MUN SAN"),
         ("KIM, Chol", "Kim Chul"),
         ("PAK, Muna", "Pak Mun"),
+        // Four or five symbols: a cheap pair and a vowel more.
+        ("SAMIA, Abu", "Abu Ahmad al-Shami"),
     ] {
         let s = one_person(&[listed]);
         let compared = s
