@@ -13,8 +13,9 @@ use crate::model::EntityKind;
 use crate::normalize::TokenKind;
 use crate::score::{GluedRuns, NameSums, ScoreToken, SmallText, heap_len};
 
-/// Keys shorter than this are looked up exactly only: one edit in a three-letter key is a
-/// different word.
+/// Keys shorter than this have no deletion neighbourhood: one full edit in a three-letter key
+/// is a different word (those of three symbols are looked up through their cheap edits,
+/// [`SHORT_KEY`]).
 const FUZZY_MIN_KEY: usize = 4;
 
 /// Keys longer than this are looked up exactly only: no name token is this long, and the
@@ -639,8 +640,10 @@ impl Index {
         self.word_anchors = Vec::new();
     }
 
-    /// The vocabulary entries a key may meet: itself, and those within one edit of it; a
-    /// country's key (`%siria`) only itself.
+    /// The vocabulary entries a key may meet: itself, those its deletion neighbourhood
+    /// reaches (about three edits), and for short keys those their cheap edits reach; a
+    /// country's key (`%siria`) only itself. [`crate::score::keys_may_meet`] checks what it
+    /// found.
     pub(crate) fn lookup(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
