@@ -21,11 +21,11 @@ const FUZZY_MIN_KEY: usize = 4;
 /// Keys longer than this are looked up exactly only: no name token is this long, and the
 /// deletion neighbourhood of a key grows with the square of its length.
 const FUZZY_MAX_KEY: usize = 32;
-/// Keys this long are looked up through their cheap edits (see [`Index::lookup`]); shorter
-/// ones meet only themselves, as scoring wants.
+/// Keys from this long up to [`CHEAP_EDITED_KEY`] are also looked up through their cheap
+/// edits (see [`Index::lookup`]); shorter ones meet only themselves, as scoring wants.
 const SHORT_KEY: usize = 3;
-/// Keys up to this long are also looked up through their cheap edits' one-deletion
-/// neighbours (see [`Index::lookup`]).
+/// The longest key looked up through its cheap edits (with their one-deletion neighbours from
+/// [`FUZZY_MIN_KEY`] on).
 const CHEAP_EDITED_KEY: usize = 5;
 
 /// Words of scanned text shorter than this meet anchors by their exact key only: in running
@@ -657,30 +657,27 @@ impl Index {
         if let Some(sfx) = suffix_of(key) {
             out.extend_from_slice(self.prefixes.get(h(&sfx)));
         }
-        // A key of three symbols meets keys one cheap edit away (`mun` / `min`, a vowel;
-        // `mnu`, two swapped; `muna`, a vowel more), as scoring lets it: looked up one by one,
-        // the deletion neighbourhood of so short a key being most of the vocabulary's.
-        if key.len() == SHORT_KEY && !key.starts_with(['~', '^', '@', '%', '#']) {
+        // A short word's cheap edits (a vowel or a cheap pair replaced, two symbols swapped,
+        // a soft symbol more or less), as scoring meets them. A key of three symbols meets
+        // keys one such edit away (`mun` / `min`, `mnu`, `muna`), looked up one by one: the
+        // deletion neighbourhood of so short a key would be most of the vocabulary's. A key of
+        // four or five meets keys a cheap edit and one more edit away (`Sami` / `samia`: a
+        // distance of one in a word of five), which the deletions below miss: each cheap edit
+        // is looked up with its own one-deletion neighbours.
+        let plain = !key.starts_with(['~', '^', '@', '%', '#']);
+        if plain && (SHORT_KEY..=CHEAP_EDITED_KEY).contains(&key.len()) {
+            let neighbours = key.len() >= FUZZY_MIN_KEY;
             crate::normalize::variant::cheap_edits(key, |v| {
                 if let Some(&id) = self.vocab.get(v) {
                     out.push(id);
+                }
+                if neighbours {
+                    out.extend_from_slice(self.deletions.get(h(v)));
                 }
             });
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
-        }
-        // A key of four or five symbols meets keys a cheap edit and one more edit away
-        // (`Sami` / `samia`: a cheap pair and a vowel; scoring allows a distance of one in a
-        // word of five), which the deletions below miss: each cheap edit is looked up with
-        // its own one-deletion neighbours.
-        if key.len() <= CHEAP_EDITED_KEY && !key.starts_with(['~', '^', '@', '%', '#']) {
-            crate::normalize::variant::cheap_edits(key, |v| {
-                if let Some(&id) = self.vocab.get(v) {
-                    out.push(id);
-                }
-                out.extend_from_slice(self.deletions.get(h(v)));
-            });
         }
         // A vocabulary key one symbol longer, or equal after one substitution, shares a
         // deletion with the query key; one symbol shorter is the query key minus one symbol.
