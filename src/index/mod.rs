@@ -4,7 +4,9 @@
 //! Every list name is normalized and weighed once, when the screener is built. A query token
 //! finds the vocabulary entries it may meet through its exact key and the deletion
 //! neighbourhood of its key (every key with one symbol removed, in the manner of SymSpell):
-//! two keys within one substitution, insertion or deletion share an entry. Glued pairs of
+//! two keys within one substitution, insertion or deletion share an entry. Short keys are
+//! also looked up through their cheap edits, and long ones through a coarse key that leaves
+//! out vowels and writes each class of cheap pairs alike (`MAHAJAR` / `MUHAJIR`). Glued pairs of
 //! adjacent list tokens are in the vocabulary too, so `JSCARGUMENT` finds `JSC ARGUMENT`.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -32,6 +34,11 @@ const CHEAP_EDITED_KEY: usize = 5;
 /// text, one edit away from a short name is mostly another word (`SPARE` / `SPAR`).
 pub(crate) const TEXT_FUZZY_MIN_KEY: usize = 6;
 
+/// Keys from this long are also indexed and looked up by their coarse key
+/// ([`crate::normalize::variant::coarse_key`]): two vowels or cheap pairs apart, they share
+/// no deletion (shorter keys reach such keys through their cheap edits).
+const COARSE_MIN_KEY: usize = CHEAP_EDITED_KEY + 1;
+
 /// The length of the key prefix indexed for long keys.
 const PREFIX: usize = 5;
 
@@ -51,6 +58,16 @@ pub(crate) fn group_key(group: u16) -> String {
 fn prefix_of(key: &str) -> Option<&str> {
     if key.len() >= PREFIX_MIN_KEY {
         key.get(..PREFIX)
+    } else {
+        None
+    }
+}
+
+/// The coarse key of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long.
+fn coarse_of(key: &str) -> Option<String> {
+    let plain = !key.starts_with(['~', '^', '@', '%', '#']);
+    if plain && (COARSE_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+        crate::normalize::variant::coarse_key(key)
     } else {
         None
     }
@@ -263,6 +280,9 @@ pub(crate) struct Index {
     /// keys that differ at one end (a glued word: `Wagnergruppen` / `WAGNER GROUP`, `STANEX`
     /// / `UZSTANEX`) still meet.
     prefixes: HashPostings,
+    /// The hash of a long key's coarse key → vocabulary ids: keys apart in vowels and cheap
+    /// pairs only (`MAHAJAR` / `MUHAJIR`, `TURCHIN` / `TORSHIN`), however many.
+    coarse: HashPostings,
     /// The hash of a text-scan anchor's key, and of the key with one symbol deleted → the
     /// anchor's vocabulary ids (see [`Index::text_anchors`]).
     anchor_edits: HashPostings,
@@ -591,7 +611,7 @@ impl Index {
             let mut deletions = Vec::new();
             // Group and country keys meet only themselves.
             if key.starts_with('#') || crate::normalize::country_of(key).is_some() {
-                return (deletions, Vec::new());
+                return (deletions, Vec::new(), None);
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
                 deletions_of(key, |d| deletions.push((h(d), v)));
@@ -603,11 +623,13 @@ impl Index {
                     .flatten()
                     .map(|e| (e, v))
                     .collect::<Vec<_>>(),
+                coarse_of(key).map(|c| (h(&c), v)),
             )
         });
-        for (deletions, ends) in made {
+        for (deletions, ends, coarse) in made {
             self.deletions.pending.extend(deletions);
             self.prefixes.pending.extend(ends);
+            self.coarse.pending.extend(coarse);
         }
     }
 
@@ -632,6 +654,7 @@ impl Index {
         self.neighbourhoods();
         self.deletions.finish();
         self.prefixes.finish();
+        self.coarse.finish();
         self.anchor_edits.finish();
         self.postings.finish();
         self.anchors.finish();
@@ -641,8 +664,9 @@ impl Index {
     }
 
     /// The vocabulary entries a key may meet: itself, those its deletion neighbourhood
-    /// reaches (about three edits), and for short keys those their cheap edits reach; a
-    /// country's key (`%siria`) only itself. [`crate::score::keys_may_meet`] checks what it
+    /// reaches (about three edits), for short keys those their cheap edits reach, and for long
+    /// ones those of their coarse key (any vowels and cheap pairs apart); a country's key
+    /// (`%siria`) only itself. [`crate::score::keys_may_meet`] checks what it
     /// found.
     pub(crate) fn lookup(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(&v) = self.vocab.get(key) {
@@ -675,6 +699,11 @@ impl Index {
                     out.extend_from_slice(self.deletions.get(h(v)));
                 }
             });
+        }
+        // A long key's coarse key: keys apart in vowels and cheap pairs anywhere, which the
+        // deletions below reach for one substitution only.
+        if let Some(c) = coarse_of(key) {
+            out.extend_from_slice(self.coarse.get(h(&c)));
         }
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
@@ -793,6 +822,7 @@ impl Index {
             + self.weights.capacity() * std::mem::size_of::<EntryWeight>();
         let deletions = self.deletions.memory_usage()
             + self.prefixes.memory_usage()
+            + self.coarse.memory_usage()
             + self.anchor_edits.memory_usage();
         let text: usize = self
             .text_confirm

@@ -460,3 +460,25 @@ fn a_country_and_its_adjectives_share_a_key() {
     assert_eq!(keys("Belaruskali")[0], "belaruskali");
     assert_eq!(keys("crimes")[0], "crimes");
 }
+
+#[test]
+fn a_coarse_key_leaves_out_vowels_and_writes_cheap_pairs_alike() {
+    use super::variant::coarse_key;
+    let coarse = |text: &str| coarse_key(&variant::key(&text.to_lowercase()));
+    // Two vowels apart; a vowel and a cheap pair apart (ч / ш written ch / sh).
+    assert_eq!(coarse("MAHAJAR"), coarse("MUHAJIR"));
+    assert_eq!(coarse("TURCHIN"), coarse("TORSHIN"));
+    assert_eq!(coarse("Dzhabarov"), coarse("Jabbarov"));
+    // Consonants of no cheap pair stay apart, and so do their order and number.
+    assert_ne!(coarse("MAHAJAR"), coarse("MAHALAR"));
+    assert_ne!(coarse("TURCHIN"), coarse("TURCHINOV"));
+    assert_ne!(coarse("NAMRAT"), coarse("MARNAT"));
+    // Too little is left of a word of vowels, and a key not ASCII has none.
+    assert_eq!(coarse("aya"), None);
+    assert_eq!(coarse("ka"), None);
+    assert_eq!(coarse_key("мир"), None);
+    assert_eq!(
+        coarse("MAHAJAR").as_deref().map(|c| c.starts_with('&')),
+        Some(true)
+    );
+}

@@ -404,6 +404,63 @@ pub(crate) fn is_cheap_pair(a: u8, b: u8) -> bool {
         .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
 }
 
+/// Classes of key symbols that a coarse key ([`coarse_key`]) writes as their first: the
+/// consonant classes of [`CHEAP_PAIRS`] cut where a symbol pairs across two (`c` goes with the
+/// sibilants, whose pairs with it are more; `h`, paired with `k`, `g` and `C` alike, stays
+/// itself). The vowels, paired with one another, are left out of a coarse key altogether.
+const COARSE_CLASSES: &[&[u8]] = &[b"sSzcCJ", b"bpfv", b"dt", b"kgX"];
+
+/// The symbols of [`COARSE_CLASSES`] as their class's first, made at compile time.
+static COARSE_OF: [u8; 128] = coarse_of();
+
+// Evaluated at compile time only: an index out of range is a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const fn coarse_of() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = b as u8;
+        b += 1;
+    }
+    let mut c = 0;
+    while c < COARSE_CLASSES.len() {
+        let class = COARSE_CLASSES[c];
+        let mut i = 0;
+        while i < class.len() {
+            t[class[i] as usize] = class[0];
+            i += 1;
+        }
+        c += 1;
+    }
+    t
+}
+
+/// The mark of a coarse key, which no other key starts with.
+pub(crate) const COARSE_MARK: char = '&';
+
+/// A plain key's coarse key: its vowels left out, the symbols of each class of cheap pairs
+/// ([`COARSE_CLASSES`]) written alike, repeats written once, marked with [`COARSE_MARK`].
+/// Keys apart only in vowels and cheap pairs share it however many there are (`mahaJar` /
+/// `muhaJir`, `turCin` / `torSin`), which a deletion neighbourhood reaches for one
+/// substitution only. `None` for a key that is not ASCII or whose coarse key has fewer than
+/// two symbols.
+pub(crate) fn coarse_key(key: &str) -> Option<String> {
+    if !key.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len() + 1);
+    out.push(COARSE_MARK);
+    let mut last = None;
+    for b in key.bytes().filter(|&b| !is_key_vowel(b)) {
+        let c = COARSE_OF.get(usize::from(b)).copied().unwrap_or(b);
+        if last != Some(c) {
+            out.push(char::from(c));
+        }
+        last = Some(c);
+    }
+    (out.len() > 2).then_some(out)
+}
+
 /// Cost of a cheap substitution.
 pub(crate) const CHEAP: f32 = 0.4;
 /// Cost of substituting one vowel for another.

@@ -31,7 +31,7 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The layout of the payload within one crate version: bump it when a structure saved in a
 /// snapshot changes before the version does, so that builds between two releases refuse each
 /// other's snapshots too.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 
 fn error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Snapshot, message)

@@ -106,6 +106,33 @@ fn a_short_word_finds_the_names_its_cheap_edits_meet() {
 }
 
 #[test]
+fn a_long_word_finds_the_names_its_vowels_and_cheap_pairs_meet() {
+    // Words of six symbols or more apart in two vowels, or a vowel and a cheap pair, share no
+    // deletion; the index looks them up by their coarse key, so screening finds what
+    // comparing gives.
+    for (listed, query) in [
+        ("AL-MUHAJIR, Shahab", "Shahab MAHAJAR"),
+        (
+            "Александр Порфирьевич Торшин",
+            "Aleksandr Henrihovich TURCHIN",
+        ),
+    ] {
+        let s = one_person(&[listed, "KHAN, Shahab", "Aleksandr Ivanov"]);
+        let compared = s
+            .compare_as(query, listed, EntityKind::Person)
+            .score()
+            .value();
+        assert!(compared >= s.threshold(), "{query} / {listed}: {compared}");
+        let screened = s.screen(query);
+        assert_eq!(
+            screened.first().map(|m| m.score().value()),
+            Some(compared),
+            "{query} / {listed}"
+        );
+    }
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
