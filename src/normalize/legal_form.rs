@@ -337,6 +337,9 @@ fn joined_matches((a1, a2): (&str, &str), (b1, b2): (&str, &str)) -> bool {
     if la < LONG_WORD || lb < LONG_WORD || la.abs_diff(lb) > 2 {
         return false;
     }
+    if a2.is_empty() && b2.is_empty() {
+        return key_similarity_at_least(a1, b1, LONG_WORD_SIMILARITY);
+    }
     key_similarity_at_least(&[a1, a2].concat(), &[b1, b2].concat(), LONG_WORD_SIMILARITY)
 }
 

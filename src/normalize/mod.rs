@@ -293,6 +293,18 @@ fn cut_words(text: &str) -> Vec<RawWord> {
     let mut cur: Option<RawWord> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // A letter or digit of ASCII (most of payment text) goes to the word, as below.
+        if c.is_ascii_alphanumeric() {
+            let w = cur.get_or_insert_with(|| RawWord {
+                start: i,
+                end: i,
+                text: String::new(),
+                dot_after: false,
+            });
+            w.text.push(c);
+            w.end = i + 1;
+            continue;
+        }
         if chars::is_invisible(c) {
             continue;
         }

@@ -482,3 +482,16 @@ fn a_coarse_key_leaves_out_vowels_and_writes_cheap_pairs_alike() {
         Some(true)
     );
 }
+
+#[test]
+fn the_table_of_cheap_pairs_holds_every_pair_both_ways_and_no_other() {
+    use super::variant::{CHEAP_PAIRS, is_cheap_pair};
+    for a in 0..=u8::MAX {
+        for b in 0..=u8::MAX {
+            let listed = CHEAP_PAIRS
+                .iter()
+                .any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a));
+            assert_eq!(is_cheap_pair(a, b), listed, "{a} {b}");
+        }
+    }
+}

@@ -258,7 +258,7 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usiz
             .flatten()
             .filter_map(|&ri| KEY_RULES.get(ri))
             .find(|r| {
-                rest.starts_with(r.pattern.as_bytes())
+                starts_with(rest, r.pattern.as_bytes())
                     && applies(r.at, bytes, i, r.pattern.len())
                     && !skip.contains(&r.pattern)
                     && (breaks.is_empty()
@@ -276,22 +276,25 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usiz
             }
         }
     }
-    // Collapse runs of one symbol.
-    let mut collapsed = String::with_capacity(out.len());
+    // Collapse runs of one symbol, in place.
     let mut last = None;
-    for c in out.chars() {
-        if Some(c) != last {
-            collapsed.push(c);
-        }
+    out.retain(|c| {
+        let keep = Some(c) != last;
         last = Some(c);
-    }
-    if collapsed.len() >= 5 && collapsed.ends_with('e') {
-        let before = collapsed.as_bytes().get(collapsed.len() - 2).copied();
+        keep
+    });
+    if out.len() >= 5 && out.ends_with('e') {
+        let before = out.as_bytes().get(out.len() - 2).copied();
         if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_alphabetic()) {
-            collapsed.pop();
+            out.pop();
         }
     }
-    *out = collapsed;
+}
+
+/// Whether `text` starts with `pattern`, compared byte by byte: the patterns are a few bytes
+/// long, shorter than the call a general comparison makes.
+fn starts_with(text: &[u8], pattern: &[u8]) -> bool {
+    text.len() >= pattern.len() && text.iter().zip(pattern).all(|(a, b)| a == b)
 }
 
 /// The digraphs a letter break splits: those whose key drops the `h` (ت ح `th` is not ث, the
@@ -397,11 +400,31 @@ pub(crate) const CHEAP_PAIRS: &[(u8, u8)] = &[
     (b'C', b'h'),
 ];
 
-/// Whether two key symbols are a pair of [`CHEAP_PAIRS`].
+/// Whether two key symbols are a pair of [`CHEAP_PAIRS`] (a lookup in a table made at
+/// compile time: scoring asks it of every pair of words it weighs).
 pub(crate) fn is_cheap_pair(a: u8, b: u8) -> bool {
-    CHEAP_PAIRS
-        .iter()
-        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    CHEAP_PAIR_BITS
+        .get(usize::from(a))
+        .is_some_and(|row| b < 128 && row & (1u128 << b) != 0)
+}
+
+/// Row `a` has bit `b` set when `(a, b)` or `(b, a)` is a pair of [`CHEAP_PAIRS`].
+static CHEAP_PAIR_BITS: [u128; 128] = cheap_pair_bits();
+
+// Evaluated at compile time only: an index out of range is a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const fn cheap_pair_bits() -> [u128; 128] {
+    let mut t = [0u128; 128];
+    let mut k = 0;
+    while k < CHEAP_PAIRS.len() {
+        let (x, y) = CHEAP_PAIRS[k];
+        if x < 128 && y < 128 {
+            t[x as usize] |= 1u128 << y;
+            t[y as usize] |= 1u128 << x;
+        }
+        k += 1;
+    }
+    t
 }
 
 /// Classes of key symbols that a coarse key ([`coarse_key`]) writes as their first: the

@@ -41,6 +41,12 @@ pub(crate) fn romanize_word_marked(
     out: &mut String,
     breaks: &mut Vec<usize>,
 ) {
+    // A word of ASCII letters and digits alone (most words of payment text) is its lower
+    // case: what the steps below make of it, without decomposing it.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     let mut prev_cyrillic: Option<char> = None;
     // Letters of a table-driven script are gathered into runs so that digraphs are seen.
     let mut run = String::new();
