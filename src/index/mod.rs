@@ -542,13 +542,18 @@ impl Index {
             .map(|&(k, d)| (self.intern(k), 1, u8::from(d)))
             .collect();
         // Two words glued (`ROSNEFTAERO`, `INTERNATIONALINVESTMENT`) stand for both in the
-        // stretch; glued to an anchor, they are an anchor too, found by their exact key.
+        // stretch; glued to an anchor, they are an anchor too, found by their exact key, when
+        // the key is not a short one ([`SHORT_KEY`] symbols or fewer): two short words glued
+        // into so short a key are mostly another word of the text (`EU RR` is keyed as `EUR`
+        // and `OUR` are).
         for (pair, glued) in name.tokens.windows(2).zip(&keys.pairs) {
             let ([a, b], Some(glued)) = (pair, glued) else {
                 continue;
             };
             let vid = self.intern(glued);
-            if plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key) {
+            if glued.len() > SHORT_KEY
+                && plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key)
+            {
                 if let Some(v) = self.anchors.building_mut(vid) {
                     if v.last() != Some(&id) {
                         v.push(id);
