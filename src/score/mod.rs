@@ -1523,10 +1523,15 @@ pub(crate) fn score_bound(
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     let (mut meeting_words, mut initials) = (0usize, 0usize);
     for (i, t) in q.iter().enumerate() {
+        // A word in Arabic script without a consonant of its skeleton (`حجي`, `hji`) is looked
+        // up by nothing but its name group, yet scoring meets it with a list word (`Haji`):
+        // like an initial, it may meet one list word the index did not reach.
+        let unlooked = t.kind == TokenKind::Word && t.abjad && t.skeleton.is_empty();
         // A letter alone in Arabic script is no initial (see `token_similarity_with`).
-        initials += usize::from(t.kind == TokenKind::Initial && !t.abjad);
+        initials += usize::from((t.kind == TokenKind::Initial && !t.abjad) || unlooked);
         let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
+            || unlooked
             || reach.maybe & bit(i) != 0;
         if can_meet {
             a += t.weight;

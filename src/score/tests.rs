@@ -623,6 +623,41 @@ fn scoring_without_the_texts_gives_the_same_score_and_bits() {
 }
 
 #[test]
+fn the_bound_allows_for_an_arabic_word_the_index_does_not_look_up() {
+    // `حجي` has no consonant in its skeleton, so the index finds nothing for it, yet scoring
+    // meets it with `Haji`: the bound must not count it unmatched.
+    let freq = Frequencies::embedded();
+    let (q, c) = (
+        tokens("مصطفى حجي محمد خان", &freq),
+        tokens("KHAN, Haji Mohammad", &freq),
+    );
+    let (s, e) = score_names(&q, &c, EntityKind::Person);
+    assert!(s >= 0.75, "{s}");
+    let unlooked = |t: &ScoreToken| t.abjad && t.skeleton.is_empty();
+    assert!(q.iter().any(unlooked));
+    // What the index reaches: the query words met that it looks up, and the list words other
+    // than `Haji` that they meet.
+    let maybe = q
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| e.query_words_met() & bit(*i) != 0 && !unlooked(t))
+        .fold(0, |bits, (i, _)| bits | bit(i));
+    let met = e.candidate_words_met();
+    let reach = Reach {
+        maybe,
+        weight: c
+            .iter()
+            .enumerate()
+            .filter(|(j, t)| met & bit(*j) != 0 && &*t.text != "haji")
+            .map(|(_, t)| t.weight)
+            .sum(),
+        distinctive: true,
+    };
+    let bound = score_bound(&q, &c, NameSums::of(&c), reach, EntityKind::Person);
+    assert!(bound + 1e-5 >= s, "{bound} < {s}");
+}
+
+#[test]
 fn the_bound_is_never_below_the_score() {
     let freq = Frequencies::embedded();
     let names = [
