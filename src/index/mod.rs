@@ -733,6 +733,27 @@ impl Index {
         });
     }
 
+    /// The vocabulary entries within one deletion of a key on either side (one substitution,
+    /// insertion or deletion apart, or two deletions across): what a consonant skeleton
+    /// (`~skeleton`, `^skeleton`) may meet. A skeleton is loose already: the reach of
+    /// [`Index::lookup`] (two deletions of the query's key, and the ends of a long key) brings,
+    /// for a skeleton, mostly names that no word of the query meets when scored.
+    pub(crate) fn lookup_near(&self, key: &str, out: &mut Vec<u32>) {
+        if let Some(&v) = self.vocab.get(key) {
+            out.push(v);
+        }
+        if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+            return;
+        }
+        out.extend_from_slice(self.deletions.get(h(key)));
+        deletions_of(key, |d| {
+            if let Some(&v) = self.vocab.get(d) {
+                out.push(v);
+            }
+            out.extend_from_slice(self.deletions.get(h(d)));
+        });
+    }
+
     /// The vocabulary entry of exactly this key, if any.
     pub(crate) fn lookup_exact(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(&v) = self.vocab.get(key) {

@@ -1014,7 +1014,7 @@ impl Screener {
             buf.clear();
             match t.kind {
                 TokenKind::Word if t.abjad => {
-                    index.lookup(&format!("~{}", t.skeleton), &mut buf);
+                    index.lookup_near(&format!("~{}", t.skeleton), &mut buf);
                 }
                 TokenKind::Word => {
                     index.lookup(&t.key, &mut buf);
@@ -1038,7 +1038,7 @@ impl Screener {
                     // Words written in Arabic script, by their skeletons.
                     if !t.skeleton.is_empty() {
                         let mut abjad = Vec::new();
-                        index.lookup(&format!("^{}", t.skeleton), &mut abjad);
+                        index.lookup_near(&format!("^{}", t.skeleton), &mut abjad);
                         buf.extend(abjad.into_iter().filter(|&v| index.entry_weight(v).abjad));
                     }
                 }
