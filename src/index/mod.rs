@@ -710,6 +710,25 @@ impl Index {
         if let Some(c) = coarse_of(key) {
             out.extend_from_slice(self.coarse.get(h(&c)));
         }
+        self.deletion_reach(key, true, out);
+    }
+
+    /// The vocabulary entries within one deletion of a key on either side (one substitution,
+    /// insertion or deletion apart, or two deletions across): what a consonant skeleton
+    /// (`~skeleton`, `^skeleton`) may meet. A skeleton is loose already: the reach of
+    /// [`Index::lookup`] (two deletions of the query's key, and the ends of a long key) brings,
+    /// for a skeleton, mostly names that no word of the query meets when scored.
+    pub(crate) fn lookup_near(&self, key: &str, out: &mut Vec<u32>) {
+        if let Some(&v) = self.vocab.get(key) {
+            out.push(v);
+        }
+        self.deletion_reach(key, false, out);
+    }
+
+    /// The entries a key's deletion neighbourhood meets, for keys from [`FUZZY_MIN_KEY`] to
+    /// [`FUZZY_MAX_KEY`] long: one deletion from either key or both, and with `twice` two from
+    /// the query key against one from the vocabulary key.
+    fn deletion_reach(&self, key: &str, twice: bool, out: &mut Vec<u32>) {
         if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
             return;
         }
@@ -725,32 +744,11 @@ impl Index {
                 out.push(v);
             }
             out.extend_from_slice(self.deletions.get(h(d)));
-            if d.len() >= FUZZY_MIN_KEY - 1 {
+            if twice && d.len() >= FUZZY_MIN_KEY - 1 {
                 deletions_of(d, |dd| {
                     out.extend_from_slice(self.deletions.get(h(dd)));
                 });
             }
-        });
-    }
-
-    /// The vocabulary entries within one deletion of a key on either side (one substitution,
-    /// insertion or deletion apart, or two deletions across): what a consonant skeleton
-    /// (`~skeleton`, `^skeleton`) may meet. A skeleton is loose already: the reach of
-    /// [`Index::lookup`] (two deletions of the query's key, and the ends of a long key) brings,
-    /// for a skeleton, mostly names that no word of the query meets when scored.
-    pub(crate) fn lookup_near(&self, key: &str, out: &mut Vec<u32>) {
-        if let Some(&v) = self.vocab.get(key) {
-            out.push(v);
-        }
-        if !(FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-            return;
-        }
-        out.extend_from_slice(self.deletions.get(h(key)));
-        deletions_of(key, |d| {
-            if let Some(&v) = self.vocab.get(d) {
-                out.push(v);
-            }
-            out.extend_from_slice(self.deletions.get(h(d)));
         });
     }
 

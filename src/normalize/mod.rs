@@ -295,14 +295,7 @@ fn cut_words(text: &str) -> Vec<RawWord> {
     while let Some((i, c)) = chars.next() {
         // A letter or digit of ASCII (most of payment text) goes to the word, as below.
         if c.is_ascii_alphanumeric() {
-            let w = cur.get_or_insert_with(|| RawWord {
-                start: i,
-                end: i,
-                text: String::new(),
-                dot_after: false,
-            });
-            w.text.push(c);
-            w.end = i + 1;
+            extend_word(&mut cur, i, c);
             continue;
         }
         if chars::is_invisible(c) {
@@ -347,14 +340,7 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         }
         let in_word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
         if in_word {
-            let w = cur.get_or_insert_with(|| RawWord {
-                start: i,
-                end: i,
-                text: String::new(),
-                dot_after: false,
-            });
-            w.text.push(c);
-            w.end = i + c.len_utf8();
+            extend_word(&mut cur, i, c);
             continue;
         }
         if chars::is_apostrophe(c) && cur.is_some() {
@@ -385,6 +371,18 @@ fn cut_words(text: &str) -> Vec<RawWord> {
         words.push(w);
     }
     words
+}
+
+/// Adds the character `c` at byte `i` to the word being cut, starting one if none is.
+fn extend_word(cur: &mut Option<RawWord>, i: usize, c: char) {
+    let w = cur.get_or_insert_with(|| RawWord {
+        start: i,
+        end: i,
+        text: String::new(),
+        dot_after: false,
+    });
+    w.text.push(c);
+    w.end = i + c.len_utf8();
 }
 
 /// Folds look-alike letters of a mixed-script word to its majority script.

@@ -78,6 +78,23 @@ fn one_person(names: &[&str]) -> Screener {
     Screener::builder().list(list).build().unwrap()
 }
 
+/// Asserts that comparing `query` with the person's name `listed` reaches the threshold and
+/// that screening `query` gives the same score first.
+#[track_caller]
+fn screens_as_it_compares(s: &Screener, query: &str, listed: &str) {
+    let compared = s
+        .compare_as(query, listed, EntityKind::Person)
+        .score()
+        .value();
+    assert!(compared >= s.threshold(), "{query} / {listed}: {compared}");
+    let screened = s.screen(query);
+    assert_eq!(
+        screened.first().map(|m| m.score().value()),
+        Some(compared),
+        "{query} / {listed}"
+    );
+}
+
 #[test]
 fn a_short_word_finds_the_names_its_cheap_edits_meet() {
     // A word of three key symbols meets another a vowel, a cheap pair or a swap apart, or a
@@ -90,18 +107,7 @@ fn a_short_word_finds_the_names_its_cheap_edits_meet() {
         // Four or five symbols: a cheap pair and a vowel more.
         ("SAMIA, Abu", "Abu Ahmad al-Shami"),
     ] {
-        let s = one_person(&[listed]);
-        let compared = s
-            .compare_as(query, listed, EntityKind::Person)
-            .score()
-            .value();
-        assert!(compared >= s.threshold(), "{query} / {listed}: {compared}");
-        let screened = s.screen(query);
-        assert_eq!(
-            screened.first().map(|m| m.score().value()),
-            Some(compared),
-            "{query} / {listed}"
-        );
+        screens_as_it_compares(&one_person(&[listed]), query, listed);
     }
 }
 
@@ -118,17 +124,7 @@ fn a_long_word_finds_the_names_its_vowels_and_cheap_pairs_meet() {
         ),
     ] {
         let s = one_person(&[listed, "KHAN, Shahab", "Aleksandr Ivanov"]);
-        let compared = s
-            .compare_as(query, listed, EntityKind::Person)
-            .score()
-            .value();
-        assert!(compared >= s.threshold(), "{query} / {listed}: {compared}");
-        let screened = s.screen(query);
-        assert_eq!(
-            screened.first().map(|m| m.score().value()),
-            Some(compared),
-            "{query} / {listed}"
-        );
+        screens_as_it_compares(&s, query, listed);
     }
 }
 
