@@ -1508,8 +1508,9 @@ pub(crate) struct Reach {
 /// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
 /// keep, unless `kind` is an organization's), it is at most
 /// `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
-/// [`GENERIC_ONLY_CAP`] when no distinctive word can meet, some query word cannot, and fewer
-/// than [`CONTAINED_LINKS`] query words can.
+/// [`GENERIC_ONLY_CAP`] when no distinctive word can meet, some query word cannot (a function
+/// word or title aside, which leaves a name complete), and fewer than [`CONTAINED_LINKS`]
+/// query words can.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
 /// may always meet.
 pub(crate) fn score_bound(
@@ -1540,7 +1541,9 @@ pub(crate) fn score_bound(
             distinctive |= t.distinctive();
         } else {
             u += t.unmatched_weight();
-            all_meet = false;
+            // A function word or title left unmatched leaves the name complete, as scoring
+            // has it (`OF Roman ABRAMOVICH` / `ABRAMOVICH, Roman`): no cap for it.
+            all_meet &= t.kind == TokenKind::Word && t.unmatched <= weights::HONORIFIC_WEIGHT;
         }
     }
     // At most MAX_GLUED list tokens met per query token, the heaviest at best; the others

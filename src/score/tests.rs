@@ -692,6 +692,10 @@ fn the_bound_is_never_below_the_score() {
         "Serguei Choïgou",
         "S. SHOIGU",
         "Sergei Kuzhugetovich SHOIGU",
+        // A function word the index does not look up leaves a name complete (`OF`).
+        "OF Roman ABRAMOVICH",
+        "ABRAMOVICH, Roman",
+        "OF Ali HASSAN",
         // Longer than one and two query words' glued runs can meet.
         "Abu Bakr Muhammad ibn Abd al-Rahman al-Baghdadi",
         "Joint Stock Commercial Bank for Foreign Trade of Russia 2",
