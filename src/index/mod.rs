@@ -63,10 +63,15 @@ fn prefix_of(key: &str) -> Option<&str> {
     }
 }
 
+/// Whether a key is a word's own, not marked as a skeleton (`~`, `^`), concept (`@`),
+/// country (`%`) or name group (`#`).
+fn is_plain(key: &str) -> bool {
+    !key.starts_with(['~', '^', '@', '%', '#'])
+}
+
 /// The coarse key of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long.
 fn coarse_of(key: &str) -> Option<String> {
-    let plain = !key.starts_with(['~', '^', '@', '%', '#']);
-    if plain && (COARSE_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+    if is_plain(key) && (COARSE_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
         crate::normalize::variant::coarse_key(key)
     } else {
         None
@@ -693,8 +698,7 @@ impl Index {
         // four or five meets keys a cheap edit and one more edit away (`Sami` / `samia`: a
         // distance of one in a word of five), which the deletions below miss: each cheap edit
         // is looked up with its own one-deletion neighbours.
-        let plain = !key.starts_with(['~', '^', '@', '%', '#']);
-        if plain && (SHORT_KEY..=CHEAP_EDITED_KEY).contains(&key.len()) {
+        if is_plain(key) && (SHORT_KEY..=CHEAP_EDITED_KEY).contains(&key.len()) {
             let neighbours = key.len() >= FUZZY_MIN_KEY;
             crate::normalize::variant::cheap_edits(key, |v| {
                 if let Some(&id) = self.vocab.get(v) {

@@ -458,6 +458,12 @@ impl ScoreToken {
         }
     }
 
+    /// Whether the token is a function word or title (`OF`, `Haji`): left unmatched, it does
+    /// not make a match partial.
+    fn is_minor_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.unmatched <= weights::HONORIFIC_WEIGHT
+    }
+
     fn unmatched_weight(&self) -> f32 {
         if self.patronymic {
             self.unmatched * PATRONYMIC_FACTOR
@@ -1543,7 +1549,7 @@ pub(crate) fn score_bound(
             u += t.unmatched_weight();
             // A function word or title left unmatched leaves the name complete, as scoring
             // has it (`OF Roman ABRAMOVICH` / `ABRAMOVICH, Roman`): no cap for it.
-            all_meet &= t.kind == TokenKind::Word && t.unmatched <= weights::HONORIFIC_WEIGHT;
+            all_meet &= t.is_minor_word();
         }
     }
     // At most MAX_GLUED list tokens met per query token, the heaviest at best; the others
@@ -1921,10 +1927,7 @@ pub(crate) fn score_names_with<'c>(
                     distinct += t.unmatched;
                 }
                 // A name of its own: a word weightier than a title.
-                if t.kind == TokenKind::Word
-                    && !t.patronymic
-                    && t.unmatched > weights::HONORIFIC_WEIGHT
-                {
+                if t.kind == TokenKind::Word && !t.patronymic && !t.is_minor_word() {
                     names_left += t.unmatched;
                 }
                 if explain {
@@ -2014,10 +2017,10 @@ pub(crate) fn score_names_with<'c>(
     // Nor do function words and titles (`Агенция за социално проектиране` / `Social Design
     // Agency`: `за` is `for`).
     let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
-        tokens.iter().zip(used).all(|(t, u)| {
-            *u || t.kind == TokenKind::LegalForm
-                || (t.kind == TokenKind::Word && t.unmatched <= weights::HONORIFIC_WEIGHT)
-        })
+        tokens
+            .iter()
+            .zip(used)
+            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm || t.is_minor_word())
     };
     let (q_complete, c_complete) = (words_all_used(q, q_used), words_all_used(c, c_used));
     let complete = q_complete && c_complete;
