@@ -286,16 +286,14 @@ impl LegalForms {
         if tok.kind == TokenKind::Number {
             return None;
         }
-        // A class name stands for its class (normalizing a normalized name changes nothing).
-        if let Some(c) = LEGAL_FORMS.iter().find(|c| c.class == tok.text) {
-            let edge = anywhere || at == 0 || at + 1 == tokens.len();
-            if edge || c.class.len() > 3 {
-                return Some((c.class, 1));
-            }
-        }
-        let mut best: Option<(&'static str, usize)> = None;
-        let (exact, fuzzy) = self.starting_with(key);
         let edge = anywhere || at == 0 || at + 1 == tokens.len();
+        // A class name stands for its class (normalizing a normalized name changes nothing),
+        // unless a longer spelling starts with it (`Ltd. Liability Co.` is an `llc`).
+        let mut best: Option<(&'static str, usize)> = LEGAL_FORMS
+            .iter()
+            .find(|c| c.class == tok.text && (edge || c.class.len() > 3))
+            .map(|c| (c.class, 1));
+        let (exact, fuzzy) = self.starting_with(key);
         for &si in exact.iter().chain(fuzzy) {
             let Some(s) = self.spellings.get(si) else {
                 continue;

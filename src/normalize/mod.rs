@@ -547,13 +547,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 .get(t.span.clone())
                 .is_some_and(|w| FEMININE_OVA.iter().any(|e| w.ends_with(e)));
     }
-    // The given name of `SURNAME, Given Names`: the first word after the first comma.
+    // The given name of `SURNAME, Given Names`: the first word after the first comma, or
+    // the word after a Burmese honorific there (`NYUNT, U Thein`).
     if let Some(comma) = text.find(',') {
-        if let Some(t) = tokens.iter_mut().find(|t| t.span.start > comma) {
+        let mut after = tokens.iter_mut().filter(|t| t.span.start > comma);
+        let first = after.next();
+        let given = match first {
+            Some(t) if is_burmese_honorific(t) => after.next(),
+            first => first,
+        };
+        if let Some(t) = given {
             t.first_given = t.kind == TokenKind::Word;
         }
     }
     tokens
+}
+
+/// Whether a token is written as a Burmese honorific ([`BURMESE_HONORIFICS`]); where it is one
+/// is for the name's structure to say.
+fn is_burmese_honorific(token: &Token) -> bool {
+    matches!(token.kind, TokenKind::Word | TokenKind::Initial)
+        && !token.abjad
+        && BURMESE_HONORIFICS.contains(&token.text.as_str())
 }
 
 /// The Czech and Slovak feminine surname ending `-ová`, composed and decomposed, in both
@@ -561,6 +576,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// (přechylování: the Czech Academy of Sciences' *Internetová jazyková příručka*, "Přechylování
 /// příjmení"; `Novák` / `Nováková`, `Morales` / `Moralesová`).
 const FEMININE_OVA: &[&str] = &["ová", "OVÁ", "ov\u{301}", "OV\u{301}"];
+
+/// Burmese honorifics: `U` (ဦး, for a man) and `Daw` (ဒေါ်, for a woman) before a Burmese
+/// name, the two that official documents use. Burmese names have no surname, and the honorific
+/// is no part of the name (`U Than Soe` is Than Soe; a man named with the sound of `U` spells
+/// it `Oo`): see "Burmese names" and "Burmese honorifics" (Wikipedia) and Mi Mi Khaing,
+/// "Burmese Names", The Atlantic, February 1958. The lists write them first (`U Than Soe`,
+/// `Daw Thida Oo`) or first after the comma (`NYUNT, U Thein`). Korean names end in the
+/// syllable `U` (`JANG, Hyon U`), never begin the given name with it: the given name of `SURNAME, U Given`
+/// is the word after the honorific, and the scorer reads these words as titles only at the
+/// head of the given name, in a name of two words or more besides.
+pub(crate) const BURMESE_HONORIFICS: &[&str] = &["u", "daw"];
 
 /// The least number of letters in a word for its digits to be read as the letters they look
 /// like: `A7`, `X5`, `MI8` keep theirs.

@@ -284,6 +284,17 @@ fn legal_forms() {
         ),
         ("German GmbH", "Elix St GmbH", &["elix", "st", "llc"]),
         (
+            "a class name that begins a longer spelling is that spelling",
+            "Ltd. Liability Co.",
+            &["llc"],
+        ),
+        (
+            "... at the end too",
+            "Elix Ltd Liability Co",
+            &["elix", "llc"],
+        ),
+        ("... of a short class", "F.Z. Co.", &["fz"]),
+        (
             "short form in the middle stays a word",
             "Li Too Wei",
             &["li", "too", "wei"],
@@ -494,4 +505,21 @@ fn the_table_of_cheap_pairs_holds_every_pair_both_ways_and_no_other() {
             assert_eq!(is_cheap_pair(a, b), listed, "{a} {b}");
         }
     }
+}
+
+/// The given name of `SURNAME, U Given` is the word after the Burmese honorific; a Korean
+/// name's syllable `U` is no honorific.
+#[test]
+fn the_given_name_after_a_burmese_honorific() {
+    let given = |name: &str| {
+        normalize(name)
+            .tokens()
+            .iter()
+            .find(|t| t.is_first_given())
+            .map(|t| t.text().to_string())
+    };
+    assert_eq!(given("NYUNT, U Thein").as_deref(), Some("thein"));
+    assert_eq!(given("SMITH, Daw Thida Oo").as_deref(), Some("thida"));
+    assert_eq!(given("YU, Chol U").as_deref(), Some("chol"));
+    assert_eq!(given("ABRAMOVICH, Roman").as_deref(), Some("roman"));
 }

@@ -51,7 +51,9 @@ use crate::normalize::variant::{
     abjad_key, abjad_similarity_if_at_least, key, key_similarity, key_similarity_at_least,
     key_similarity_if_at_least, skeleton,
 };
-use crate::normalize::{CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of};
+use crate::normalize::{
+    BURMESE_HONORIFICS, CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of,
+};
 
 /// Similarity of two different tokens with the same spelling-variant key.
 ///
@@ -429,7 +431,38 @@ pub(crate) fn prepare_tokens<'a>(
             }
         }
     }
+    mark_burmese_honorific(&mut out);
     out
+}
+
+/// Gives a Burmese honorific at the head of a given name (`U Than Soe`, `NYUNT, U Thein`,
+/// see [`BURMESE_HONORIFICS`](crate::normalize::BURMESE_HONORIFICS)) the weight of a title,
+/// met or not, in a name of two words or more besides: the name is the other words, and `U`
+/// is no initial of `Ugur`. A title keeps its token kind (the score bound lets an initial
+/// meet any list word, as it may) and is told by its weight ([`ScoreToken::is_title`]).
+fn mark_burmese_honorific(tokens: &mut [ScoreToken]) {
+    let head = match tokens.iter().position(|t| t.first_given) {
+        Some(given) => given.saturating_sub(1),
+        None => 0,
+    };
+    let names = tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Initial))
+        .count();
+    if names < 3 {
+        return;
+    }
+    if let Some(t) = tokens.get_mut(head) {
+        let honorific = matches!(t.kind, TokenKind::Word | TokenKind::Initial)
+            && !t.abjad
+            && BURMESE_HONORIFICS.contains(&&*t.text);
+        if !honorific {
+            return;
+        }
+        t.weight = weights::HONORIFIC_WEIGHT;
+        t.unmatched = weights::HONORIFIC_WEIGHT;
+        t.name = None;
+    }
 }
 
 impl ScoreToken {
@@ -461,7 +494,14 @@ impl ScoreToken {
     /// Whether the token is a function word or title (`OF`, `Haji`): left unmatched, it does
     /// not make a match partial.
     fn is_minor_word(&self) -> bool {
-        self.kind == TokenKind::Word && self.unmatched <= weights::HONORIFIC_WEIGHT
+        matches!(self.kind, TokenKind::Word | TokenKind::Initial)
+            && self.unmatched <= weights::HONORIFIC_WEIGHT
+    }
+
+    /// Whether the token is a letter read as a title (the Burmese `U`, see
+    /// [`prepare_tokens`]): an initial weighs more, so its weight tells it.
+    fn is_title(&self) -> bool {
+        self.kind == TokenKind::Initial && self.weight <= weights::HONORIFIC_WEIGHT
     }
 
     fn unmatched_weight(&self) -> f32 {
@@ -545,6 +585,8 @@ fn token_similarity_with(a: &ScoreToken, b: &ScoreToken, key_sim: impl FnOnce() 
         (Initial, Initial) => f32::from(u8::from(a.text == b.text)),
         // Arabic script has no initials: a letter alone is a cut word (الاء), not an initial.
         (Initial, Word) | (Word, Initial) if a.abjad || b.abjad => 0.0,
+        // A title (the Burmese `U`) is no initial: it meets only itself.
+        (Initial, Word) | (Word, Initial) if a.is_title() || b.is_title() => 0.0,
         (Initial, Word) => initial_of(&a.text, &b.text),
         (Word, Initial) => initial_of(&b.text, &a.text),
         (Word, Word) if a.text == b.text => 1.0,

@@ -566,6 +566,27 @@ fn the_pilgrim_title_weighs_nothing() {
 }
 
 #[test]
+fn a_burmese_honorific_is_a_title_at_the_head_of_the_given_name() {
+    // `U` (for a man) and `Daw` (for a woman) are no part of a Burmese name.
+    for (query, listed) in [
+        ("Than Soe", "U Than Soe"),
+        ("Thein Nyunt", "NYUNT, U Thein"),
+        ("Thida Oo", "Daw Thida Oo"),
+    ] {
+        let with = person_score(query, listed);
+        assert!(with >= 0.95, "{query} / {listed}: {with}");
+    }
+    // Nor is `U` the initial of another given name.
+    let other = person_score("Ugur Tan", "U Than Soe");
+    assert!(other < 0.5, "{other}");
+    // A Korean name's last syllable `U` is a name, met as one.
+    let (korean, explanation) = score("Hyon U Jang", "JANG, Hyon U");
+    assert!(korean >= 0.99, "{korean}");
+    assert!(explanation.matched().iter().any(|m| m.query() == ["u"]));
+    assert!(person_score("Hyon Jang", "JANG, Hyon U") < 0.95);
+}
+
+#[test]
 fn scoring_without_the_texts_gives_the_same_score_and_bits() {
     let freq = Frequencies::embedded();
     let pairs = [

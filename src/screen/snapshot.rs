@@ -29,9 +29,9 @@ const MAGIC: &[u8; 8] = b"SANCSNAP";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The layout of the payload within one crate version: bump it when a structure saved in a
-/// snapshot changes before the version does, so that builds between two releases refuse each
-/// other's snapshots too.
-const FORMAT: u32 = 11;
+/// snapshot changes before the version does, or what is computed into it (the weights of
+/// prepared names), so that builds between two releases refuse each other's snapshots too.
+const FORMAT: u32 = 12;
 
 fn error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Snapshot, message)

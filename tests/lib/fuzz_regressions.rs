@@ -36,8 +36,9 @@ fn issue_6_normalize_is_idempotent_when_a_legal_form_makes_a_longer_one() {
             "NATIONAL IRANIAN OIL COMPANY PTE LTD",
             "national iranian oil ltd",
         ),
-        // A class name at the start of a name stands for itself alone, as before.
-        ("JSC COMPANY BETA", "jsc company beta"),
+        // A class name that begins a longer spelling (`JSC Company`) is that spelling, at
+        // the start of a name as anywhere.
+        ("JSC COMPANY BETA", "jsc beta"),
         ("ТОО «Казстанекс»", "llp kazstaneks"),
     ] {
         assert_eq!(assert_idempotent(name), normalized, "{name:?}");
