@@ -175,7 +175,9 @@ pub const DISAGREEING_WEIGHT: f32 = 0.35;
 /// Strength of the penalty when the given names of two `SURNAME, Given` names do not meet
 /// each other (a son named after his father: `QADHAFI, Hannibal Muammar` / `QADHAFI,
 /// Muammar`; brothers: `AL-TIKRITI, Ayman Sabawi` / `AL-TIKRITI, Sabawi`): the multiplier is
-/// `1 - GIVEN_NAME_CONFLICT × w`, with `w` the weight of the given name left unmatched.
+/// `1 - GIVEN_NAME_CONFLICT × w`, with `w` the rarity of the given name left unmatched: the
+/// weight it keeps unmatched, not the lower weight a common given name has when met (`Ayman`,
+/// common as it is, tells a son from his father as well as a rarer name does).
 ///
 /// ```
 /// use sanctions::score::{Factor, GIVEN_NAME_CONFLICT};
@@ -823,7 +825,7 @@ fn given_name_conflict(
     }
     let unmatched = |tokens: &[ScoreToken], used: &[bool], i: usize| {
         if used.get(i) == Some(&false) {
-            tokens.get(i).map_or(0.0, |t| t.weight)
+            tokens.get(i).map_or(0.0, |t| t.unmatched)
         } else {
             0.0
         }

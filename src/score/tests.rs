@@ -587,6 +587,31 @@ fn a_burmese_honorific_is_a_title_at_the_head_of_the_given_name() {
 }
 
 #[test]
+fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
+    // The son `Ayman` of `Sab'awi Ibrahim Hasan al-Tikriti` carries his father's names after
+    // his own: the given names disagree however common `Ayman` is.
+    for (father, son) in [
+        (
+            "AL-TIKRITI, Sab'awi Ibrahim Hassan",
+            "AL-TIKRITI, Ayman Sab'awi Ibrahim Hasan",
+        ),
+        (
+            "AL-TAKRITI, Sabawi Ibrahim Hassan",
+            "AL-TIKRITI, Ayman Sabawi Ibrahim Hasan",
+        ),
+    ] {
+        let s = person_score(father, son);
+        assert!(s < 0.7, "{father} / {son}: {s}");
+    }
+    assert!(
+        person_score(
+            "AL-TIKRITI, Sabawi Ibrahim",
+            "AL-TIKRITI, Sabawi Ibrahim Hasan"
+        ) > 0.9
+    );
+}
+
+#[test]
 fn scoring_without_the_texts_gives_the_same_score_and_bits() {
     let freq = Frequencies::embedded();
     let pairs = [
