@@ -2117,14 +2117,12 @@ pub(crate) fn score_names_with<'c>(
     }
     // Two persons who each keep a name of their own, however common (`Yasir Muhammad
     // Husayn` / `Yasir Husayn Ibrahim`: in a chain of father's names, two fathers), are two
-    // people; a common name left over on one side only is a missing middle name.
-    let both = if person {
-        q_distinct
-            .max(q_names_left)
-            .min(c_distinct.max(c_names_left))
-    } else {
-        q_distinct.min(c_distinct)
-    };
+    // people; a common name left over on one side only is a missing middle name. So are two
+    // firms that each keep a word of their own, a generic one too (`Grant Production LLC` /
+    // `LLC GRANT-TRADE`, `Hunter Mining` / `Hunter Trading`): one shared name, two trades.
+    let both = q_distinct
+        .max(q_names_left)
+        .min(c_distinct.max(c_names_left));
     if both > 0.0 {
         let total: f32 = q
             .iter()

@@ -612,6 +612,26 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
 }
 
 #[test]
+fn two_firms_of_one_name_in_two_trades_are_told_apart() {
+    for (query, listed) in [
+        ("Grant Production LLC", "LLC GRANT-TRADE"),
+        ("Hunter Mining", "Hunter Trading"),
+    ] {
+        let (s, e) = org_score(query, listed);
+        assert!(s < 0.7, "{query} / {listed}: {s}");
+        assert!(
+            e.factors()
+                .iter()
+                .any(|f| matches!(f, Factor::UnmatchedOnBothSides { .. })),
+            "{e:?}"
+        );
+    }
+    // A trade left out on one side only is the same firm's shorter name.
+    let (s, _) = org_score("Grant Production LLC", "LLC GRANT");
+    assert!(s >= 0.85, "{s}");
+}
+
+#[test]
 fn scoring_without_the_texts_gives_the_same_score_and_bits() {
     let freq = Frequencies::embedded();
     let pairs = [
