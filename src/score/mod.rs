@@ -823,8 +823,19 @@ fn given_name_conflict(
     {
         return None;
     }
+    // `Muhammad` before a given name met (`MUJAHID, Mohammed Yahya` / `MUJAHID, Yahya`) is
+    // the name many men carry first, not the one they are called by (Pakistani and other
+    // South Asian usage: T. Rahman, *Names: A Study of Personal Names, Identity, and Power in
+    // Pakistan*, OUP 2015; Wikipedia, "Pakistani name"): no given name of its own.
+    let carried_first = |tokens: &[ScoreToken], used: &[bool], i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.name == Some(name_groups::MUHAMMAD))
+            && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && used.get(i + 1) == Some(&true)
+    };
     let unmatched = |tokens: &[ScoreToken], used: &[bool], i: usize| {
-        if used.get(i) == Some(&false) {
+        if used.get(i) == Some(&false) && !carried_first(tokens, used, i) {
             tokens.get(i).map_or(0.0, |t| t.unmatched)
         } else {
             0.0

@@ -17,6 +17,10 @@
 //!
 //! Data only: the matcher keys every spelling with the same normalization as names.
 
+/// The index of the group of `Muhammad` in [`NAME_GROUPS`]: the name many men carry first, before
+/// the given name they are called by (see `score::given_name_conflict`).
+pub(crate) const MUHAMMAD: u16 = 0;
+
 /// The groups: a name's label and its spellings.
 pub(crate) const NAME_GROUPS: &[(&str, &[&str])] = &[
     // Arabic and Persian given names, by root: the names of one root differ in their long

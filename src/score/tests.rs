@@ -609,6 +609,20 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
             "AL-TIKRITI, Sabawi Ibrahim Hasan"
         ) > 0.9
     );
+    // `Muhammad` carried before the given name is no given name of another person.
+    assert_eq!(
+        name_groups::NAME_GROUPS
+            .get(usize::from(name_groups::MUHAMMAD))
+            .map(|g| g.0),
+        Some("muhammad")
+    );
+    let (s, e) = score("MUJAHID, Mohammed Yahya", "MUJAHID, Yahya");
+    assert!(s >= 0.75, "{s}");
+    assert!(
+        !e.factors()
+            .iter()
+            .any(|f| matches!(f, Factor::GivenNameConflict { .. }))
+    );
 }
 
 #[test]
