@@ -8,6 +8,12 @@
 //! also looked up through their cheap edits, and long ones through a coarse key that leaves
 //! out vowels and writes each class of cheap pairs alike (`MAHAJAR` / `MUHAJIR`). Glued pairs of
 //! adjacent list tokens are in the vocabulary too, so `JSCARGUMENT` finds `JSC ARGUMENT`.
+//!
+//! Words written in Arabic script meet Latin spellings by their consonant skeleton, which
+//! stands for many words (`~mhmd`: `Muhammad`, `Mohamed`, `محمد`, `Mahmoud`, ...). A skeleton's
+//! entry keeps the word keys it was made from, and those of the glued runs of two and three
+//! list tokens: a query word takes, of the skeletons near its own, the words and runs it may
+//! meet by their keys (`Babu` does not take `أبو`), each with its own postings.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -63,10 +69,13 @@ fn prefix_of(key: &str) -> Option<&str> {
     }
 }
 
+/// The mark of a glued run's key (see [`NameKeys::of`]), which no other key starts with.
+pub(crate) const RUN_MARK: char = '=';
+
 /// Whether a key is a word's own, not marked as a skeleton (`~`, `^`), concept (`@`),
-/// country (`%`) or name group (`#`).
+/// country (`%`), name group (`#`) or glued run ([`RUN_MARK`]).
 fn is_plain(key: &str) -> bool {
-    !key.starts_with(['~', '^', '@', '%', '#'])
+    !key.starts_with(['~', '^', '@', '%', '#', RUN_MARK])
 }
 
 /// The coarse key of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long.
@@ -288,6 +297,10 @@ pub(crate) struct Index {
     /// The hash of a long key's coarse key → vocabulary ids: keys apart in vowels and cheap
     /// pairs only (`MAHAJAR` / `MUHAJIR`, `TURCHIN` / `TORSHIN`), however many.
     coarse: HashPostings,
+    /// A skeleton key's vocabulary id (`~mhmd`, `^mhmd`) → the ids of the word keys it was
+    /// made from (`muhamad`, `mohamed`, `mhmd`, ...): a skeleton stands for many words, of
+    /// which a query word meets a few (see [`Index::skeleton_members`]).
+    members: HashPostings,
     /// The hash of a text-scan anchor's key, and of the key with one symbol deleted → the
     /// anchor's vocabulary ids (see [`Index::text_anchors`]).
     anchor_edits: HashPostings,
@@ -441,6 +454,8 @@ pub(crate) struct NameKeys {
     /// The key of each pair of adjacent tokens written as one word, by the pair's first
     /// token; `None` for a pair with a number.
     pairs: Vec<Option<String>>,
+    /// Each skeleton key of `keys` with the word key it was made from, by their positions.
+    members: Vec<(usize, usize)>,
     /// Its tokens' texts, joined: what names of one shape share.
     shape: Box<str>,
 }
@@ -448,8 +463,10 @@ pub(crate) struct NameKeys {
 impl NameKeys {
     pub(crate) fn of(tokens: &[ScoreToken]) -> NameKeys {
         let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
+        let mut members = Vec::new();
         for t in tokens {
             let d = t.distinctive();
+            let own = keys.len();
             if t.kind != TokenKind::LegalForm {
                 keys.push((t.key.to_string(), t.weight, d, t.abjad, true));
             }
@@ -459,16 +476,62 @@ impl NameKeys {
             }
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
+                members.push((keys.len(), own));
                 keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad, false));
                 // And a Latin word meets a word written in Arabic script by the skeleton of
                 // the latter alone (`^skeleton`).
                 if t.abjad {
+                    members.push((keys.len(), own));
                     keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad, false));
                 }
             }
             // A spelling of a common name meets the other spellings of its name (`#group`).
             if let Some(group) = t.name {
                 keys.push((group_key(group), t.weight, d, t.abjad, false));
+            }
+        }
+        // Runs of two to `MAX_GLUED` list tokens, keyed as scoring glues them, meet a query
+        // word near their skeleton as a word does: a Latin word meets a run with a word in
+        // Arabic script (`Abdelmalek` / `عبد المالك`), a word in Arabic script any run
+        // (`سعيدالله` / `SAEEDI, Ali`). The Latin key of a glued pair does not reach them
+        // by skeleton. Each run's own key is marked ([`RUN_MARK`]): it is found through its
+        // skeleton only, with no neighbourhood of its own.
+        for n in 2..=crate::score::MAX_GLUED {
+            for run in tokens.windows(n) {
+                if run.iter().any(|t| t.kind == TokenKind::Number) {
+                    continue;
+                }
+                let text: String = run.iter().map(|t| &*t.text).collect();
+                let abjad = run.iter().any(|t| t.abjad);
+                // A Latin run of two is the glued pair, whose key the vocabulary holds
+                // already; Latin runs of three are left out (their number would weigh on the
+                // index more than the few names they find).
+                if !abjad && n > 2 {
+                    continue;
+                }
+                let key = if abjad {
+                    crate::normalize::variant::abjad_key(&text)
+                } else {
+                    crate::normalize::variant::key(&text)
+                };
+                let skeleton = crate::normalize::variant::skeleton(&key);
+                if skeleton.is_empty() {
+                    continue;
+                }
+                let weight: f32 = run.iter().map(|t| t.weight).sum();
+                let d = run.iter().any(ScoreToken::distinctive);
+                let own = keys.len();
+                let key = if abjad {
+                    format!("{RUN_MARK}{key}")
+                } else {
+                    key
+                };
+                keys.push((key, weight, d, abjad, false));
+                let marks: &[char] = if abjad { &['~', '^'] } else { &['~'] };
+                for mark in marks {
+                    members.push((keys.len(), own));
+                    keys.push((format!("{mark}{skeleton}"), weight, d, abjad, false));
+                }
             }
         }
         let pairs = tokens
@@ -488,6 +551,7 @@ impl NameKeys {
         NameKeys {
             keys,
             pairs,
+            members,
             shape: shape.into(),
         }
     }
@@ -519,6 +583,15 @@ impl Index {
             .keys
             .iter()
             .map(|(k, w, d, a, word)| (k.as_str(), *w, *d, *a, *word));
+        for &(skeleton, own) in &keys.members {
+            let (Some((skeleton, ..)), Some((own, ..))) =
+                (keys.keys.get(skeleton), keys.keys.get(own))
+            else {
+                continue;
+            };
+            let (skeleton, own) = (self.intern(skeleton), self.intern(own));
+            self.members.push(u64::from(skeleton), own);
+        }
         for (k, weight, distinctive, abjad, word) in token_keys.chain(pair_keys) {
             let vid = self.intern(k);
             if let Some(p) = self.postings.building_mut(vid) {
@@ -619,8 +692,8 @@ impl Index {
         let keys: Vec<(u32, &str)> = (0u32..).zip(self.keys.iter().map(|k| &**k)).collect();
         let made = crate::screen::map_in_order(&keys, |&(v, key)| {
             let mut deletions = Vec::new();
-            // Group and country keys meet only themselves.
-            if key.starts_with('#') || crate::normalize::country_of(key).is_some() {
+            // Group and country keys meet only themselves; runs are found by skeleton only.
+            if key.starts_with(['#', RUN_MARK]) || crate::normalize::country_of(key).is_some() {
                 return (deletions, Vec::new(), None);
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
@@ -665,6 +738,7 @@ impl Index {
         self.deletions.finish();
         self.prefixes.finish();
         self.coarse.finish();
+        self.members.finish();
         self.anchor_edits.finish();
         self.postings.finish();
         self.anchors.finish();
@@ -722,9 +796,14 @@ impl Index {
     /// (`~skeleton`, `^skeleton`) may meet. A skeleton is loose already: the reach of
     /// [`Index::lookup`] (two deletions of the query's key, and the ends of a long key) brings,
     /// for a skeleton, mostly names that no word of the query meets when scored.
+    /// A key too short for a neighbourhood of its own (a skeleton of two consonants, `~br`)
+    /// still meets those one symbol longer (`~brC`: `بريخ` / `BARICH`).
     pub(crate) fn lookup_near(&self, key: &str, out: &mut Vec<u32>) {
         if let Some(&v) = self.vocab.get(key) {
             out.push(v);
+        }
+        if key.len() + 1 == FUZZY_MIN_KEY {
+            out.extend_from_slice(self.deletions.get(h(key)));
         }
         self.deletion_reach(key, false, out);
     }
@@ -771,6 +850,12 @@ impl Index {
     /// What a vocabulary entry can bring to a match.
     pub(crate) fn entry_weight(&self, vid: u32) -> EntryWeight {
         self.weights.get(vid as usize).copied().unwrap_or_default()
+    }
+
+    /// The word keys a skeleton key's entry was made from (empty for other entries): those a
+    /// query word meets stand for the skeleton, with their own postings and weights.
+    pub(crate) fn skeleton_members(&self, vid: u32) -> &[u32] {
+        self.members.get(u64::from(vid))
     }
 
     /// The key of a vocabulary entry.
@@ -851,6 +936,7 @@ impl Index {
         let deletions = self.deletions.memory_usage()
             + self.prefixes.memory_usage()
             + self.coarse.memory_usage()
+            + self.members.memory_usage()
             + self.anchor_edits.memory_usage();
         let text: usize = self
             .text_confirm

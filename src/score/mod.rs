@@ -1467,6 +1467,15 @@ pub(crate) fn keys_may_meet(a: &str, b: &str) -> bool {
         })
 }
 
+/// Whether a word of key `a` (romanized from Arabic script when `a_abjad`) may meet a list
+/// word of key `b` by their keys ([`key_level`]): what [`token_similarity_with`] gives a pair
+/// with a word in Arabic script, once text equality and the name groups' rules are passed
+/// (the candidate index finds those by their own keys). The candidate index checks with it
+/// the words a consonant skeleton stands for.
+pub(crate) fn word_keys_may_meet(a: &str, a_abjad: bool, b: &str, b_abjad: bool) -> bool {
+    key_level(a, a_abjad, b, b_abjad) > 0.0
+}
+
 /// Sums over a list name's tokens that [`score_bound`] needs, made once when the screener is
 /// built: the bound is taken for thousands of candidate names per query, and reading their
 /// tokens would cost more than the bound itself.
@@ -1480,6 +1489,12 @@ pub(crate) struct NameSums {
     /// The weight of its initials (not letters alone in Arabic script): a query word meets
     /// one (`Sergei` / `S.`), and the index does not look a word's initial up.
     pub(crate) initials: f32,
+    /// How many initials it has (at most 255): as many query words the index did not find
+    /// may meet them.
+    pub(crate) initial_count: u8,
+    /// The letters of its initials ([`initial_bit`]): only a word that begins with one meets
+    /// it.
+    pub(crate) initial_letters: u32,
     /// For one and for two query tokens that may meet it (`k` = [`MAX_GLUED`] and twice
     /// that), when the name has more than `k` tokens: the weight of its `k` heaviest tokens,
     /// and the unmatched weight of the others, the lightest; summed as [`score_bound`] sums
@@ -1511,6 +1526,16 @@ impl NameSums {
                 .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
                 .map(|t| t.weight)
                 .sum(),
+            initial_count: u8::try_from(
+                c.iter()
+                    .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
+                    .count(),
+            )
+            .unwrap_or(u8::MAX),
+            initial_letters: c
+                .iter()
+                .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
+                .fold(0, |bits, t| bits | initial_bit(&t.text)),
             cut: [cut(1), cut(2)],
             unmatched: c.iter().map(ScoreToken::unmatched_weight).sum(),
             ratio: c
@@ -1527,6 +1552,15 @@ impl NameSums {
                 })
                 .fold(0.0, f32::max),
         }
+    }
+}
+
+/// The bit of a word's or initial's first letter among [`NameSums::initial_letters`]: one per
+/// letter `a` to `z`, one for any other first byte.
+fn initial_bit(text: &str) -> u32 {
+    match text.as_bytes().first() {
+        Some(&b @ b'a'..=b'z') => 1 << (b - b'a'),
+        _ => 1 << 26,
     }
 }
 
@@ -1573,7 +1607,9 @@ pub(crate) struct Reach {
 /// word or title aside, which leaves a name complete), and fewer than [`CONTAINED_LINKS`]
 /// query words can.
 /// Query tokens other than words and numbers (initials, legal forms) and those past the 64th
-/// may always meet.
+/// may always meet, and so may as many of the heaviest other Latin words that begin with the
+/// letter of one of the list name's initials as it has initials (`Sen` / `S.`), where
+/// initials stand for words.
 pub(crate) fn score_bound(
     q: &[ScoreToken],
     c: &[ScoreToken],
@@ -1584,6 +1620,33 @@ pub(crate) fn score_bound(
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     let (mut meeting_words, mut initials) = (0usize, 0usize);
+    // Query words the index did not find for the name may meet its initials (`Sen` / `S.`),
+    // where initials stand for words: the heaviest of them, as many as the name has initials.
+    let mut for_initials = 0u64;
+    let initials_stand_for_words = !matches!(
+        kind,
+        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
+    );
+    if sums.initial_count > 0 && initials_stand_for_words {
+        for _ in 0..sums.initial_count {
+            let heaviest = q
+                .iter()
+                .enumerate()
+                .take(64)
+                .filter(|&(i, t)| {
+                    t.kind == TokenKind::Word
+                        && !t.abjad
+                        && (reach.maybe | for_initials) & bit(i) == 0
+                        && (sums.initial_letters & initial_bit(&t.text) != 0
+                            || sums.initial_letters & (1 << 26) != 0)
+                })
+                .max_by(|(_, x), (_, y)| x.weight.total_cmp(&y.weight));
+            match heaviest {
+                Some((i, _)) => for_initials |= bit(i),
+                None => break,
+            }
+        }
+    }
     for (i, t) in q.iter().enumerate() {
         // A word in Arabic script without a consonant of its skeleton (`حجي`, `hji`) is looked
         // up by nothing but its name group, yet scoring meets it with a list word (`Haji`):
@@ -1594,7 +1657,7 @@ pub(crate) fn score_bound(
         let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
             || unlooked
-            || reach.maybe & bit(i) != 0;
+            || (reach.maybe | for_initials) & bit(i) != 0;
         if can_meet {
             a += t.weight;
             meeting += 1;

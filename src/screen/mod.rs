@@ -1014,7 +1014,14 @@ impl Screener {
             buf.clear();
             match t.kind {
                 TokenKind::Word if t.abjad => {
-                    index.lookup_near(&format!("~{}", t.skeleton), &mut buf);
+                    let mut skeletons = Vec::new();
+                    index.lookup_near(&format!("~{}", t.skeleton), &mut skeletons);
+                    skeleton_members_meeting(
+                        index,
+                        (&t.key, t.abjad, &t.text),
+                        &skeletons,
+                        &mut buf,
+                    );
                 }
                 TokenKind::Word => {
                     index.lookup(&t.key, &mut buf);
@@ -1037,9 +1044,14 @@ impl Screener {
                     }
                     // Words written in Arabic script, by their skeletons.
                     if !t.skeleton.is_empty() {
-                        let mut abjad = Vec::new();
-                        index.lookup_near(&format!("^{}", t.skeleton), &mut abjad);
-                        buf.extend(abjad.into_iter().filter(|&v| index.entry_weight(v).abjad));
+                        let mut skeletons = Vec::new();
+                        index.lookup_near(&format!("^{}", t.skeleton), &mut skeletons);
+                        skeleton_members_meeting(
+                            index,
+                            (&t.key, t.abjad, &t.text),
+                            &skeletons,
+                            &mut buf,
+                        );
                     }
                 }
                 TokenKind::Number | TokenKind::Initial => index.lookup_exact(&t.key, &mut buf),
@@ -1061,13 +1073,21 @@ impl Screener {
                 buf.clear();
                 index.lookup(&key, &mut buf);
                 may_meet(index, &key, &mut buf);
-                // Words written in Arabic script, glued, by their skeleton exactly (`محمد
-                // الله` / `MOHAMMADULLAH`): the skeleton is loose already, and its fuzzy
-                // neighbourhood would bring in thousands of names.
-                if run.iter().all(|t| t.abjad) {
-                    let abjad = crate::normalize::variant::abjad_key(&text);
-                    let skeleton = crate::normalize::variant::skeleton(&abjad);
-                    index.lookup_exact(&format!("~{skeleton}"), &mut buf);
+                // Runs with a word in Arabic script are keyed as scoring glues them (`محمد
+                // الله` / `MOHAMMADULLAH`); they and Latin runs meet the words written in
+                // Arabic script near their skeleton that they may meet (`ABDUL HAQ` /
+                // `عبدالخالق`).
+                let (run_key, mark) = if run.iter().any(|t| t.abjad) {
+                    (crate::normalize::variant::abjad_key(&text), '~')
+                } else {
+                    (key, '^')
+                };
+                let skeleton = crate::normalize::variant::skeleton(&run_key);
+                if !skeleton.is_empty() {
+                    let mut skeletons = Vec::new();
+                    index.lookup_near(&format!("{mark}{skeleton}"), &mut skeletons);
+                    let abjad = mark == '~';
+                    skeleton_members_meeting(index, (&run_key, abjad, &text), &skeletons, &mut buf);
                 }
                 let bits = (i..i + n).fold(0, |b, j| b | bit(j));
                 vids.extend(buf.iter().map(|&v| (v, bits)));
@@ -1285,12 +1305,44 @@ fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedNam
 /// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
 /// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
 /// script, and skeletons, meet by letters, and are kept.
+/// The word entries (and glued runs of list words) that the skeleton entries `skeletons`
+/// stand for and that a query word or run of key `key`, romanized from Arabic script when
+/// `abjad`, may meet ([`crate::score::word_keys_may_meet`]), added to `out`: a skeleton
+/// (`~mhmd`) stands for every word of its consonants, most of which a given word does not
+/// meet (`Babu` finds the skeleton of `أبو`, whose word its first sound keeps it from). A
+/// word whose text is the query's meets it whatever their keys; spellings of one common name
+/// are found by their group's key.
+fn skeleton_members_meeting(
+    index: &Index,
+    (key, abjad, text): (&str, bool, &str),
+    skeletons: &[u32],
+    out: &mut Vec<u32>,
+) {
+    let as_latin = abjad.then(|| crate::normalize::variant::key(text));
+    for &s in skeletons {
+        for &m in index.skeleton_members(s) {
+            let k = index.key(m);
+            let k = k.strip_prefix(crate::index::RUN_MARK).unwrap_or(k);
+            let m_abjad = index.entry_weight(m).abjad;
+            let meets = as_latin.as_deref() == Some(k)
+                || crate::score::word_keys_may_meet(key, abjad, k, m_abjad)
+                || (m_abjad && crate::score::word_keys_may_meet(key, abjad, k, false));
+            if meets {
+                out.push(m);
+            }
+        }
+    }
+}
+
 pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
     vids.sort_unstable();
     vids.dedup();
     vids.retain(|&v| {
         let k = index.key(v);
-        index.entry_weight(v).abjad || k.starts_with('~') || crate::score::keys_may_meet(key, k)
+        k.starts_with('~')
+            || crate::score::keys_may_meet(key, k)
+            || (index.entry_weight(v).abjad
+                && crate::score::word_keys_may_meet(key, false, k, true))
     });
 }
 

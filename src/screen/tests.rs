@@ -129,6 +129,40 @@ fn a_long_word_finds_the_names_its_vowels_and_cheap_pairs_meet() {
 }
 
 #[test]
+fn a_word_finds_the_glued_runs_its_skeleton_meets() {
+    // A Latin word meets list words in Arabic script written apart (`Abdelmalek` / `عبد
+    // المالك`), a word in Arabic script Latin list words written apart (`سعيدالله` / `SAEEDI,
+    // Ali`): the index finds the glued runs near the word's consonant skeleton.
+    for (listed, query) in [
+        ("عبد المالك دروكدال", "Abdelmalek Droukdel"),
+        ("SAEEDI, Ali", "سعيدالله جان"),
+    ] {
+        let s = one_person(&[listed, "KHAN, Ali", "Abd al-Rahman Zahid"]);
+        screens_as_it_compares(&s, query, listed);
+    }
+}
+
+#[test]
+fn a_query_word_meets_an_initial_the_index_does_not_look_up() {
+    // `Sen` meets the initial `S.` of the listed name, which the index does not look up: the
+    // score bound lets the word meet it.
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let listed = "Adnan S. Hasan Ahmed";
+    let mut list = SanctionsList::new(Source::Custom);
+    list.entities.push(
+        Entity::new(EntityId::new(Source::Custom, "1"), EntityKind::Person)
+            .with_name(Name::new(listed))
+            .with_name(Name::new("Mustafa Adnan Khalil")),
+    );
+    let s = Screener::builder()
+        .list(list)
+        .threshold(0.6)
+        .build()
+        .unwrap();
+    screens_as_it_compares(&s, "أحمد Sen", listed);
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
