@@ -1014,14 +1014,8 @@ impl Screener {
             buf.clear();
             match t.kind {
                 TokenKind::Word if t.abjad => {
-                    let mut skeletons = Vec::new();
-                    index.lookup_near(&format!("~{}", t.skeleton), &mut skeletons);
-                    skeleton_members_meeting(
-                        index,
-                        (&t.key, t.abjad, &t.text),
-                        &skeletons,
-                        &mut buf,
-                    );
+                    let skeleton = format!("~{}", t.skeleton);
+                    near_skeleton_words(index, &skeleton, (&t.key, t.abjad, &t.text), &mut buf);
                 }
                 TokenKind::Word => {
                     index.lookup(&t.key, &mut buf);
@@ -1044,14 +1038,8 @@ impl Screener {
                     }
                     // Words written in Arabic script, by their skeletons.
                     if !t.skeleton.is_empty() {
-                        let mut skeletons = Vec::new();
-                        index.lookup_near(&format!("^{}", t.skeleton), &mut skeletons);
-                        skeleton_members_meeting(
-                            index,
-                            (&t.key, t.abjad, &t.text),
-                            &skeletons,
-                            &mut buf,
-                        );
+                        let skeleton = format!("^{}", t.skeleton);
+                        near_skeleton_words(index, &skeleton, (&t.key, false, &t.text), &mut buf);
                     }
                 }
                 TokenKind::Number | TokenKind::Initial => index.lookup_exact(&t.key, &mut buf),
@@ -1084,10 +1072,8 @@ impl Screener {
                 };
                 let skeleton = crate::normalize::variant::skeleton(&run_key);
                 if !skeleton.is_empty() {
-                    let mut skeletons = Vec::new();
-                    index.lookup_near(&format!("{mark}{skeleton}"), &mut skeletons);
-                    let abjad = mark == '~';
-                    skeleton_members_meeting(index, (&run_key, abjad, &text), &skeletons, &mut buf);
+                    let skeleton = format!("{mark}{skeleton}");
+                    near_skeleton_words(index, &skeleton, (&run_key, mark == '~', &text), &mut buf);
                 }
                 let bits = (i..i + n).fold(0, |b, j| b | bit(j));
                 vids.extend(buf.iter().map(|&v| (v, bits)));
@@ -1305,21 +1291,23 @@ fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedNam
 /// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
 /// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
 /// script, and skeletons, meet by letters, and are kept.
-/// The word entries (and glued runs of list words) that the skeleton entries `skeletons`
-/// stand for and that a query word or run of key `key`, romanized from Arabic script when
-/// `abjad`, may meet ([`crate::score::word_keys_may_meet`]), added to `out`: a skeleton
-/// (`~mhmd`) stands for every word of its consonants, most of which a given word does not
-/// meet (`Babu` finds the skeleton of `أبو`, whose word its first sound keeps it from). A
-/// word whose text is the query's meets it whatever their keys; spellings of one common name
-/// are found by their group's key.
-fn skeleton_members_meeting(
+/// The word entries (and glued runs of list words) that the skeletons near `skeleton`
+/// ([`Index::lookup_near`]) stand for and that a query word or run of key `key`, text `text`,
+/// romanized from Arabic script when `abjad`, may meet ([`crate::score::word_keys_may_meet`]),
+/// added to `out`: a skeleton (`~mhmd`) stands for every word of its consonants, most of which
+/// a given word does not meet (`Babu` finds the skeleton of `أبو`, whose word its first sound
+/// keeps it from). A word whose text is the query's meets it whatever their keys; spellings of
+/// one common name are found by their group's key.
+fn near_skeleton_words(
     index: &Index,
+    skeleton: &str,
     (key, abjad, text): (&str, bool, &str),
-    skeletons: &[u32],
     out: &mut Vec<u32>,
 ) {
+    let mut skeletons = Vec::new();
+    index.lookup_near(skeleton, &mut skeletons);
     let as_latin = abjad.then(|| crate::normalize::variant::key(text));
-    for &s in skeletons {
+    for &s in &skeletons {
         for &m in index.skeleton_members(s) {
             let k = index.key(m);
             let k = k.strip_prefix(crate::index::RUN_MARK).unwrap_or(k);
