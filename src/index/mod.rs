@@ -72,10 +72,14 @@ fn prefix_of(key: &str) -> Option<&str> {
 /// The mark of a glued run's key (see [`NameKeys::of`]), which no other key starts with.
 pub(crate) const RUN_MARK: char = '=';
 
+/// The mark of an organization's last word as a word that a query word may be begun by (see
+/// [`Index::lookup_cut_words`]), which no other key starts with.
+const CUT_MARK: char = '<';
+
 /// Whether a key is a word's own, not marked as a skeleton (`~`, `^`), concept (`@`),
 /// country (`%`), name group (`#`) or glued run ([`RUN_MARK`]).
 fn is_plain(key: &str) -> bool {
-    !key.starts_with(['~', '^', '@', '%', '#', RUN_MARK])
+    !key.starts_with(['~', '^', '@', '%', '#', RUN_MARK, CUT_MARK])
 }
 
 /// The coarse key of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long.
@@ -461,7 +465,7 @@ pub(crate) struct NameKeys {
 }
 
 impl NameKeys {
-    pub(crate) fn of(tokens: &[ScoreToken]) -> NameKeys {
+    pub(crate) fn of(tokens: &[ScoreToken], kind: EntityKind) -> NameKeys {
         let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
         let mut members = Vec::new();
         for t in tokens {
@@ -533,6 +537,26 @@ impl NameKeys {
                     keys.push((format!("{mark}{skeleton}"), weight, d, abjad, false));
                 }
             }
+        }
+        // An organization's last word (legal forms after it aside) meets a query word it
+        // begins, as a word cut short (`score::truncation_of`: `PMC Wagner` / `Wagnergruppen`).
+        let last = tokens
+            .iter()
+            .rposition(|t| t.kind != TokenKind::LegalForm)
+            .and_then(|i| tokens.get(i));
+        if let Some(t) = last.filter(|t| {
+            kind == EntityKind::Organization
+                && t.kind == TokenKind::Word
+                && !t.abjad
+                && t.key.len() >= crate::score::TRUNCATION_MIN
+        }) {
+            keys.push((
+                format!("{CUT_MARK}{}", t.key),
+                t.weight,
+                t.distinctive(),
+                false,
+                false,
+            ));
         }
         let pairs = tokens
             .windows(2)
@@ -693,7 +717,9 @@ impl Index {
         let made = crate::screen::map_in_order(&keys, |&(v, key)| {
             let mut deletions = Vec::new();
             // Group and country keys meet only themselves; runs are found by skeleton only.
-            if key.starts_with(['#', RUN_MARK]) || crate::normalize::country_of(key).is_some() {
+            if key.starts_with(['#', RUN_MARK, CUT_MARK])
+                || crate::normalize::country_of(key).is_some()
+            {
                 return (deletions, Vec::new(), None);
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
@@ -833,6 +859,24 @@ impl Index {
                 });
             }
         });
+    }
+
+    /// The organizations' last words that begin a word of key `key` and are shorter
+    /// (`wagner` for `wagnergruppen`): each prefix of at least `score::TRUNCATION_MIN`
+    /// symbols, looked up exactly.
+    pub(crate) fn lookup_cut_words(&self, key: &str, out: &mut Vec<u32>) {
+        let mut marked = String::with_capacity(key.len() + 1);
+        for end in crate::score::TRUNCATION_MIN..key.len() {
+            let Some(prefix) = key.get(..end) else {
+                continue;
+            };
+            marked.clear();
+            marked.push(CUT_MARK);
+            marked.push_str(prefix);
+            if let Some(&v) = self.vocab.get(marked.as_str()) {
+                out.push(v);
+            }
+        }
     }
 
     /// The vocabulary entry of exactly this key, if any.

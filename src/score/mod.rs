@@ -901,7 +901,7 @@ fn truncated_key(cut: &str, word: &str) -> bool {
 
 /// The shortest cut word that stands for the word it begins (`TRANS`): shorter cuts are
 /// words of their own (`ELEM` is not `ELEMENT`).
-const TRUNCATION_MIN: usize = 5;
+pub(crate) const TRUNCATION_MIN: usize = 5;
 
 /// Whether two words of an organization's name are one word with the endings of two
 /// languages: the EU writes every name in 24 languages, and the words of a name that are

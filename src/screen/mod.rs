@@ -260,7 +260,7 @@ impl ScreenerBuilder {
         let prepare = |(e, names): &(&Entity, Vec<Vec<crate::normalize::Token>>)| {
             let mut out = Vec::new();
             let with_keys = |name: IndexedName| {
-                let keys = NameKeys::of(&name.tokens);
+                let keys = NameKeys::of(&name.tokens, name.kind);
                 (name, keys)
             };
             for (ni, (name, tokens)) in e.names.iter().zip(names).enumerate() {
@@ -1036,6 +1036,9 @@ impl Screener {
                     ]) {
                         index.lookup_exact(&crate::normalize::variant::key(&t.text), &mut buf);
                     }
+                    // An organization's last word that begins the word (`PMC Wagner` /
+                    // `Wagnergruppen`), by each prefix of the key long enough to be one.
+                    index.lookup_cut_words(&t.key, &mut buf);
                     // Words written in Arabic script, by their skeletons.
                     if !t.skeleton.is_empty() {
                         let skeleton = format!("^{}", t.skeleton);
