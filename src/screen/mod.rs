@@ -1291,9 +1291,6 @@ fn normalize_as(text: &str, kind: EntityKind) -> crate::normalize::NormalizedNam
     }
 }
 
-/// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
-/// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
-/// script, and skeletons, meet by letters, and are kept.
 /// The word entries (and glued runs of list words) that the skeletons near `skeleton`
 /// ([`Index::lookup_near`]) stand for and that a query word or run of key `key`, text `text`,
 /// romanized from Arabic script when `abjad`, may meet ([`crate::score::word_keys_may_meet`]),
@@ -1325,6 +1322,10 @@ fn near_skeleton_words(
     }
 }
 
+/// Keeps the vocabulary entries that a Latin word of key `key` may meet: the lookup's
+/// neighbourhoods reach further than the score's floors. Entries of words written in Arabic
+/// script are kept when the word may meet them letter by letter
+/// ([`crate::score::word_keys_may_meet`]), skeletons always.
 pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
     vids.sort_unstable();
     vids.dedup();
