@@ -553,7 +553,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let mut after = tokens.iter_mut().filter(|t| t.span.start > comma);
         let first = after.next();
         let given = match first {
-            Some(t) if is_burmese_honorific(t) => after.next(),
+            Some(t) if is_burmese_honorific(t.kind, t.abjad, &t.text) => after.next(),
             first => first,
         };
         if let Some(t) = given {
@@ -563,12 +563,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Whether a token is written as a Burmese honorific ([`BURMESE_HONORIFICS`]); where it is one
-/// is for the name's structure to say.
-fn is_burmese_honorific(token: &Token) -> bool {
-    matches!(token.kind, TokenKind::Word | TokenKind::Initial)
-        && !token.abjad
-        && BURMESE_HONORIFICS.contains(&token.text.as_str())
+/// Whether a token of this kind, script and text is written as a Burmese honorific
+/// ([`BURMESE_HONORIFICS`]); where it is one is for the name's structure to say.
+pub(crate) fn is_burmese_honorific(kind: TokenKind, abjad: bool, text: &str) -> bool {
+    matches!(kind, TokenKind::Word | TokenKind::Initial)
+        && !abjad
+        && BURMESE_HONORIFICS.contains(&text)
 }
 
 /// The Czech and Slovak feminine surname ending `-ová`, composed and decomposed, in both

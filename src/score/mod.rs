@@ -52,7 +52,7 @@ use crate::normalize::variant::{
     key_similarity_if_at_least, skeleton,
 };
 use crate::normalize::{
-    BURMESE_HONORIFICS, CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of,
+    CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of, is_burmese_honorific,
 };
 
 /// Similarity of two different tokens with the same spelling-variant key.
@@ -455,10 +455,7 @@ fn mark_burmese_honorific(tokens: &mut [ScoreToken]) {
         return;
     }
     if let Some(t) = tokens.get_mut(head) {
-        let honorific = matches!(t.kind, TokenKind::Word | TokenKind::Initial)
-            && !t.abjad
-            && BURMESE_HONORIFICS.contains(&&*t.text);
-        if !honorific {
+        if !is_burmese_honorific(t.kind, t.abjad, &t.text) {
             return;
         }
         t.weight = weights::HONORIFIC_WEIGHT;
@@ -1510,6 +1507,11 @@ pub(crate) struct NameSums {
 
 impl NameSums {
     pub(crate) fn of(c: &[ScoreToken]) -> NameSums {
+        // Letters alone in Arabic script are no initials (see `token_similarity_with`).
+        let initials: Vec<&ScoreToken> = c
+            .iter()
+            .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
+            .collect();
         let cut = |meeting: usize| {
             let k = meeting * MAX_GLUED;
             (k < c.len()).then(|| heaviest_and_rest(c, k))
@@ -1521,20 +1523,10 @@ impl NameSums {
                 .filter(|t| t.kind == TokenKind::LegalForm)
                 .map(|t| t.weight)
                 .sum(),
-            initials: c
+            initials: initials.iter().map(|t| t.weight).sum(),
+            initial_count: u8::try_from(initials.len()).unwrap_or(u8::MAX),
+            initial_letters: initials
                 .iter()
-                .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
-                .map(|t| t.weight)
-                .sum(),
-            initial_count: u8::try_from(
-                c.iter()
-                    .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
-                    .count(),
-            )
-            .unwrap_or(u8::MAX),
-            initial_letters: c
-                .iter()
-                .filter(|t| t.kind == TokenKind::Initial && !t.abjad)
                 .fold(0, |bits, t| bits | initial_bit(&t.text)),
             cut: [cut(1), cut(2)],
             unmatched: c.iter().map(ScoreToken::unmatched_weight).sum(),
@@ -1553,6 +1545,15 @@ impl NameSums {
                 .fold(0.0, f32::max),
         }
     }
+}
+
+/// Whether a name of this kind may have initials that stand for words: not an organization's,
+/// a vessel's or an aircraft's, whose single letters are parts of the name.
+fn initials_stand_for_words(kind: EntityKind) -> bool {
+    !matches!(
+        kind,
+        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
+    )
 }
 
 /// The bit of a word's or initial's first letter among [`NameSums::initial_letters`]: one per
@@ -1623,11 +1624,7 @@ pub(crate) fn score_bound(
     // Query words the index did not find for the name may meet its initials (`Sen` / `S.`),
     // where initials stand for words: the heaviest of them, as many as the name has initials.
     let mut for_initials = 0u64;
-    let initials_stand_for_words = !matches!(
-        kind,
-        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
-    );
-    if sums.initial_count > 0 && initials_stand_for_words {
+    if sums.initial_count > 0 && initials_stand_for_words(kind) {
         for _ in 0..sums.initial_count {
             let heaviest = q
                 .iter()
@@ -1786,10 +1783,6 @@ pub(crate) fn score_names_with<'c>(
     };
     let person = kind == EntityKind::Person;
     let organization = kind == EntityKind::Organization;
-    let initials_stand_for_words = !matches!(
-        kind,
-        EntityKind::Organization | EntityKind::Vessel | EntityKind::Aircraft
-    );
     let q_particle_alone = q.iter().any(|t| t.particle_alone);
     let c_particle_alone = c.iter().any(|t| t.particle_alone);
     for (i, qt) in q.iter().enumerate() {
@@ -1798,7 +1791,7 @@ pub(crate) fn score_names_with<'c>(
                 (qt.kind, ct.kind),
                 (TokenKind::Initial, TokenKind::Word) | (TokenKind::Word, TokenKind::Initial)
             );
-            if initial_for_word && !initials_stand_for_words {
+            if initial_for_word && !initials_stand_for_words(kind) {
                 continue;
             }
             // A kunya's word meets only a kunya's word: `ايهم ابو زيد` (Ayham Abu Zaid) is not
