@@ -397,6 +397,8 @@ pub(crate) const HONORIFICS: &[&str] = &[
     "miss",
     "sir",
     "hon",
+    // A customary chief (`Chief Kahwa`, the UN's DRC list).
+    "chief",
     "ملا",
     "مولوي",
     "مولوی",

@@ -492,7 +492,7 @@ impl ScoreToken {
 
     /// Whether the token is a function word or title (`OF`, `Haji`): left unmatched, it does
     /// not make a match partial.
-    fn is_minor_word(&self) -> bool {
+    pub(crate) fn is_minor_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Initial)
             && self.unmatched <= weights::HONORIFIC_WEIGHT
     }

@@ -664,7 +664,9 @@ impl Screener {
     /// Screens a name: the matching entities, best first, one per entity (through its best
     /// name), at or above the threshold, at most the query's limit.
     ///
-    /// Ordered by score descending, then source, then record id. Never fails: an empty or
+    /// Ordered by score descending; of equal scores, a name written as the query first (for
+    /// `MOHAMMAD WALI`, `Mohammad Wali` before `Wali Mohammad`), then by the OFAC-style score
+    /// descending, source and record id. Never fails: an empty or
     /// unusable name matches nothing; a name of more than [`MAX_QUERY_TOKENS`] tokens is
     /// truncated and every match carries [`Factor::QueryTruncated`].
     ///
@@ -771,7 +773,7 @@ impl Screener {
                 continue;
             }
             let Some((score, explanation)) =
-                self.name_evidence(&query, entity, name, *score, explanation.clone())
+                self.name_evidence((&query, &q), entity, name, *score, explanation.clone())
             else {
                 continue;
             };
@@ -839,7 +841,7 @@ impl Screener {
                         true,
                         Some(&mut memo),
                     );
-                    explanation = self.name_evidence(&query, entity, name, s, e)?.1;
+                    explanation = self.name_evidence((&query, &q), entity, name, s, e)?.1;
                 }
                 if truncated {
                     explanation.push_factor(Factor::QueryTruncated {
@@ -858,7 +860,7 @@ impl Screener {
                 })
             })
             .collect();
-        sort_matches(&mut matches);
+        sort_matches(&mut matches, &query.name);
         matches.truncate(query.limit);
         matches
     }
@@ -868,14 +870,16 @@ impl Screener {
     /// `None` when the name cannot count.
     fn name_evidence(
         &self,
-        query: &Query,
+        (query, q): (&Query, &[ScoreToken]),
         entity: &Entity,
         name: &IndexedName,
         score: f32,
         mut explanation: Explanation,
     ) -> Option<(f32, Explanation)> {
         if name.weak || name.acronym {
-            if score < WEAK_ALIAS_MIN {
+            let near_exact = score >= WEAK_ALIAS_MIN
+                || (name.weak && met_word_for_word(q, &name.tokens, &explanation));
+            if !near_exact {
                 return None;
             }
             explanation.push_factor(if name.acronym {
@@ -1338,6 +1342,28 @@ pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
     });
 }
 
+/// Whether a list name met query `q` word for word: each word of the query met as written or
+/// as a spelling variant ([`Explanation::query_words_firm`]), its other tokens met, and
+/// nothing left over on either side but titles, function words and legal forms (`NASIR` /
+/// `Mullah Nasir`, `KAHWA` / `Chief Kahwa`). Such a weak alias is met near-exactly, whatever
+/// the title takes off the score.
+fn met_word_for_word(q: &[ScoreToken], c: &[ScoreToken], e: &Explanation) -> bool {
+    let spare = |t: &ScoreToken| t.kind == TokenKind::LegalForm || t.is_minor_word();
+    let query_met = q.iter().enumerate().all(|(i, t)| {
+        let met = if t.kind == TokenKind::Word {
+            e.query_words_firm()
+        } else {
+            e.query_tokens_met()
+        };
+        i < 64 && met & bit(i) != 0 || spare(t)
+    });
+    let list_met = c
+        .iter()
+        .enumerate()
+        .all(|(j, t)| j < 64 && e.candidate_tokens_met() & bit(j) != 0 || spare(t));
+    query_met && list_met && e.query_words_firm() != 0
+}
+
 /// Pairs of an id and a value, sorted by id, with the values of equal ids joined.
 fn merge_by_id<T>(mut v: Vec<(u32, T)>, join: impl Fn(&mut T, T)) -> Vec<(u32, T)> {
     v.sort_unstable_by_key(|(id, _)| *id);
@@ -1351,13 +1377,26 @@ fn merge_by_id<T>(mut v: Vec<(u32, T)>, join: impl Fn(&mut T, T)) -> Vec<(u32, T
     out
 }
 
-fn sort_matches(matches: &mut [Match]) {
-    matches.sort_by(|a, b| {
-        b.score
-            .value()
-            .total_cmp(&a.score.value())
-            .then(a.entity_id.source.as_str().cmp(b.entity_id.source.as_str()))
-            .then(a.entity_id.id.cmp(&b.entity_id.id))
+/// Best first, as [`Screener::screen`] orders matches: by score; equal scores a name written
+/// as the query first (its letters and digits, lower-cased, the query's), then by the OFAC-style
+/// score, source and record id.
+fn sort_matches(matches: &mut [Match], query: &str) {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let query = letters(query);
+    // Scores are in [0, 1]: their bits order as they do.
+    matches.sort_by_cached_key(|m| {
+        (
+            std::cmp::Reverse(m.score.value().to_bits()),
+            letters(&m.name) != query,
+            std::cmp::Reverse(m.ofac_score.value().to_bits()),
+            m.entity_id.source.as_str().to_owned(),
+            m.entity_id.id.clone(),
+        )
     });
 }
 

@@ -95,6 +95,62 @@ fn screens_as_it_compares(s: &Screener, query: &str, listed: &str) {
     );
 }
 
+/// A screener over persons, each of a primary name and a weak alias, ids from 1.
+fn persons_with_weak_aliases(names: &[(&str, &str)]) -> Screener {
+    use crate::model::{Entity, EntityId, Name, NameKind, SanctionsList, Source};
+    let mut list = SanctionsList::new(Source::Custom);
+    for (i, (primary, weak)) in names.iter().enumerate() {
+        list.entities.push(
+            Entity::new(
+                EntityId::new(Source::Custom, (i + 1).to_string()),
+                EntityKind::Person,
+            )
+            .with_name(Name::new(*primary))
+            .with_name(Name::new(*weak).with_kind(NameKind::WeakAka)),
+        );
+    }
+    Screener::builder().list(list).build().unwrap()
+}
+
+#[test]
+fn a_weak_alias_met_word_for_word_but_for_a_title_counts() {
+    let s = persons_with_weak_aliases(&[
+        ("RAHMATULLAH KAKAZADA", "Mullah Nasir"),
+        ("KHAWA PANGA MANDRO", "Chief Kahwa"),
+    ]);
+    // Against a common name the title keeps the score below the weak aliases' least, yet the
+    // names are the same.
+    let compared = s.compare_as("NASIR", "Mullah Nasir", EntityKind::Person);
+    assert!(
+        compared.score().value() < WEAK_ALIAS_MIN,
+        "{}",
+        compared.explanation()
+    );
+    for (query, alias) in [("NASIR", "Mullah Nasir"), ("Kahwa", "Chief Kahwa")] {
+        let m = s.screen(query);
+        assert_eq!(m.len(), 1, "{query}");
+        assert_eq!(m[0].name(), alias);
+        assert!(m[0].is_weak());
+    }
+    // A word respelled, or one more word on either side, is no word-for-word match.
+    assert!(s.screen(Query::new("NASSER").threshold(0.5)).is_empty());
+    assert!(s.screen("Nasir Ahmad").is_empty());
+    assert!(s.screen("Mullah Nasir Kabir").is_empty());
+}
+
+#[test]
+fn of_equal_scores_a_name_written_as_the_query_comes_first() {
+    let s =
+        persons_with_weak_aliases(&[("Wali Mohammad", "Abu Bakr"), ("Mohammad Wali", "Abu Umar")]);
+    let m = s.screen("MOHAMMAD WALI");
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].score(), m[1].score());
+    assert_eq!(m[0].name(), "Mohammad Wali");
+    assert_eq!(m[0].entity_id().id, "2");
+    let m = s.screen("wali mohammad");
+    assert_eq!(m[0].entity_id().id, "1");
+}
+
 #[test]
 fn a_short_word_finds_the_names_its_cheap_edits_meet() {
     // A word of three key symbols meets another a vowel, a cheap pair or a swap apart, or a
