@@ -7,7 +7,7 @@
 //! `%siria`, the key of the English name marked. A concept weighs as a generic word; a country
 //! is an ordinary word, with the rarity of its key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::concepts_table::CONCEPTS;
 use super::countries_table::COUNTRIES;
@@ -27,7 +27,13 @@ pub(crate) struct Concepts {
     /// Entries of at least [`STEM`] key symbols by their first [`STEM`] symbols, for the
     /// inflected forms the table does not list.
     by_stem: HashMap<String, Vec<(String, String)>>,
+    /// The romanized texts of the concepts' one-word entries: the parts a compound is read
+    /// into (see [`Concepts::split_compounds`]).
+    texts: HashSet<String>,
 }
+
+/// The least length of each part of a compound, in romanized letters.
+const COMPOUND_PART: usize = 4;
 
 /// The least common prefix of an inflected form and a word of the table.
 const STEM: usize = 5;
@@ -64,6 +70,7 @@ impl Concepts {
     pub(crate) fn build() -> Concepts {
         let mut by_key = HashMap::new();
         let mut by_stem: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut texts = HashSet::new();
         let tables = [(CONCEPT_MARK, CONCEPTS), (COUNTRY_MARK, COUNTRIES)];
         for (mark, concept, words) in tables
             .iter()
@@ -74,6 +81,9 @@ impl Concepts {
                 // Entries of several words are left to the words themselves.
                 if let [t] = tokens.as_slice() {
                     if t.kind == TokenKind::Word {
+                        if mark == CONCEPT_MARK {
+                            texts.insert(t.text.clone());
+                        }
                         let key = if mark == COUNTRY_MARK {
                             country_key(concept)
                         } else {
@@ -93,7 +103,70 @@ impl Concepts {
                 }
             }
         }
-        Concepts { by_key, by_stem }
+        Concepts {
+            by_key,
+            by_stem,
+            texts,
+        }
+    }
+
+    /// Reads a word written as two generic words in one, as the compounding languages of the
+    /// EU's aliases write them (Estonian `kaubanduskorporatsioon`, trading corporation; German
+    /// `Handelsgesellschaft`, with the linking `s`; Finnish `holdingyhtiö`), as those two
+    /// words, so that each meets its translation. Both parts must be words of the concepts'
+    /// table, of at least [`COMPOUND_PART`] letters, the first one as the table writes it
+    /// (or with a linking `s`), the second as written: a name that is not two such words is
+    /// left whole (`Gazprombank`, `Transgroup`). A word the table knows whole (or inflected)
+    /// is not split. Run before legal forms are read, so that a part may be one
+    /// (`korporatsioon`).
+    pub(crate) fn split_compounds(&self, tokens: &mut Vec<Token>) {
+        let splits: Vec<(usize, usize, usize)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word && t.text.len() >= 2 * COMPOUND_PART)
+            .filter(|(_, t)| t.text.is_ascii() && self.concept_of(&t.key).is_none())
+            .filter_map(|(i, t)| self.compound_split(&t.text).map(|(h, k)| (i, h, k)))
+            .collect();
+        // From the last, so that the positions before stay where they were.
+        for &(i, head_len, tail_at) in splits.iter().rev() {
+            let Some(word) = tokens.get(i).cloned() else {
+                continue;
+            };
+            let part = |text: &str| {
+                let mut t = word.clone();
+                t.text = text.to_string();
+                t.key = super::variant::key(text);
+                t
+            };
+            let (Some(head), Some(tail)) = (word.text.get(..head_len), word.text.get(tail_at..))
+            else {
+                continue;
+            };
+            let (head, tail) = (part(head), part(tail));
+            if let Some(slot) = tokens.get_mut(i) {
+                *slot = head;
+            }
+            tokens.insert(i + 1, tail);
+        }
+    }
+
+    /// Where a word's romanized text splits into two words of the table: the length of the
+    /// first part (a linking `s` left out) and where the second starts.
+    fn compound_split(&self, text: &str) -> Option<(usize, usize)> {
+        (COMPOUND_PART..=text.len().saturating_sub(COMPOUND_PART))
+            .filter(|&at| text.is_char_boundary(at))
+            .find_map(|at| {
+                let (head, tail) = text.split_at(at);
+                if !self.texts.contains(tail) {
+                    return None;
+                }
+                if self.texts.contains(head) {
+                    return Some((at, at));
+                }
+                head.strip_suffix('s')
+                    .filter(|h| h.len() >= COMPOUND_PART && self.texts.contains(*h))
+                    .map(|h| (h.len(), at))
+            })
     }
 
     /// Gives each word of the table the key of its concept or country; a word that is a word
@@ -160,6 +233,25 @@ mod tests {
         assert_eq!(keys("Rusijos Federacijos")[1], "@federal");
         // Names are untouched.
         assert_eq!(keys("Ivan Petrov"), ["ivan", "petrov"]);
+    }
+
+    #[test]
+    fn a_word_of_two_generic_words_is_read_as_both() {
+        // Estonian, with a legal form for a part; German, with the linking `s`.
+        assert_eq!(
+            keys("Korea Kumsan kaubanduskorporatsioon"),
+            ["%korea", "kumsan", "@trade", "#inc"]
+        );
+        assert_eq!(
+            keys("Alfa Handelsgesellschaft"),
+            ["alfa", "@trade", "@company"]
+        );
+        assert_eq!(keys("TRADINGCOMPANY"), ["@trade", "@company"]);
+        // A name of a generic word and another word is not two generic words.
+        assert_eq!(keys("Gazprombank"), ["gazprombank"]);
+        assert_eq!(keys("Transgroup"), ["transgrup"]);
+        // Parts shorter than four letters are no parts.
+        assert_eq!(keys("Oilbank").len(), 1);
     }
 
     #[test]

@@ -234,6 +234,7 @@ impl fmt::Display for NormalizedName {
 /// ```
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
+    concepts().split_compounds(&mut tokens);
     legal_forms().apply(&mut tokens, false);
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
@@ -252,6 +253,7 @@ pub(crate) fn normalize_person(text: &str) -> NormalizedName {
 /// anywhere, since names stand side by side in text.
 pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
+    concepts().split_compounds(&mut tokens);
     legal_forms().apply(&mut tokens, true);
     concepts().apply(&mut tokens);
     NormalizedName { tokens }

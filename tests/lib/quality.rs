@@ -145,3 +145,29 @@ fn issue_4_east_slavic_given_names_meet_in_their_three_forms() {
     assert_eq!(first("Вольга Карач").as_deref(), Some("s-3"));
     assert_eq!(first("Oleg KARACH").as_deref(), None);
 }
+
+/// Issue 4: an organization's generic words written as one word, as the compounding languages
+/// of the EU's aliases write them, find the listed name through the index; a name of two
+/// generic words gives nothing to meet alone.
+#[test]
+fn issue_4_compounds_of_generic_words_meet_the_words_apart() {
+    use sanctions::sources::custom;
+    let list = concat!(
+        r#"{"id":"k-1","kind":"organization","names":[{"text":"KOREA KUMSAN TRADING CORPORATION"}]}"#,
+        "\n",
+        r#"{"id":"k-2","kind":"organization","names":[{"text":"ALFA TRADING COMPANY"}]}"#,
+        "\n",
+    );
+    let list = custom::read(list.as_bytes()).expect("custom list").list;
+    let s = Screener::builder().list(list).build().expect("builds");
+    let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
+    assert_eq!(
+        first("Korea Kumsani kaubanduskorporatsioon").as_deref(),
+        Some("k-1")
+    );
+    assert_eq!(
+        first("Alfa Handelsgesellschaft mbH").as_deref(),
+        Some("k-2")
+    );
+    assert_eq!(first("Beta Handelsgesellschaft"), None);
+}
