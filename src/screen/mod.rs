@@ -1342,16 +1342,22 @@ pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
     });
 }
 
-/// Whether a list name met query `q` word for word: each word of the query met as written or
-/// as a spelling variant ([`Explanation::query_words_firm`]), its other tokens met, and
-/// nothing left over on either side but titles, function words and legal forms (`NASIR` /
-/// `Mullah Nasir`, `KAHWA` / `Chief Kahwa`). Such a weak alias is met near-exactly, whatever
-/// the title takes off the score.
+/// Whether a list name met query `q` word for word: each word of the query met as written, as
+/// a spelling variant ([`Explanation::query_words_firm`]) or with two letters of a long word
+/// swapped (the commonest slip in typing a name: `Mauwin` / `Muawin`, `FIAZULLAH` /
+/// `Faizullah`), its other tokens met, and nothing left over on either side but titles,
+/// function words and legal forms (`NASIR` / `Mullah Nasir`, `KAHWA` / `Chief Kahwa`). Such a
+/// weak alias is met near-exactly, whatever the title or the slip takes off the score.
 fn met_word_for_word(q: &[ScoreToken], c: &[ScoreToken], e: &Explanation) -> bool {
     let spare = |t: &ScoreToken| t.kind == TokenKind::LegalForm || t.is_minor_word();
     let query_met = q.iter().enumerate().all(|(i, t)| {
         let met = if t.kind == TokenKind::Word {
             e.query_words_firm()
+                | if c.iter().any(|l| swapped(&t.text, &l.text)) {
+                    e.query_words_met()
+                } else {
+                    0
+                }
         } else {
             e.query_tokens_met()
         };
@@ -1361,7 +1367,24 @@ fn met_word_for_word(q: &[ScoreToken], c: &[ScoreToken], e: &Explanation) -> boo
         .iter()
         .enumerate()
         .all(|(j, t)| j < 64 && e.candidate_tokens_met() & bit(j) != 0 || spare(t));
-    query_met && list_met && e.query_words_firm() != 0
+    query_met && list_met && e.query_words_met() != 0
+}
+
+/// The least length of a word whose two swapped letters are a slip, not another name
+/// (`Ali` / `Ail`).
+const SWAP_MIN_LEN: usize = 5;
+
+/// Whether two words of at least [`SWAP_MIN_LEN`] letters are one with two neighbouring
+/// letters swapped.
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < SWAP_MIN_LEN {
+        return false;
+    }
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return false;
+    };
+    a.get(i) == b.get(i + 1) && a.get(i + 1) == b.get(i) && a.get(i + 2..) == b.get(i + 2..)
 }
 
 /// Pairs of an id and a value, sorted by id, with the values of equal ids joined.

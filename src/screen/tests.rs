@@ -132,6 +132,19 @@ fn a_weak_alias_met_word_for_word_but_for_a_title_counts() {
         assert_eq!(m[0].name(), alias);
         assert!(m[0].is_weak());
     }
+    // Two letters of a long word swapped are a slip (`Mauwin` / `Muawin`); of a short word,
+    // another name.
+    let s = persons_with_weak_aliases(&[
+        ("MOHAMMED OMAR GHULAM NABI", "Haji Omar"),
+        ("ABDUL JABBAR OMARI", "Muawin Jabbar"),
+    ]);
+    let m = s.screen("Mauwin JABBAR");
+    assert_eq!(m.first().map(Match::name), Some("Muawin Jabbar"));
+    assert!(s.screen(Query::new("OMRA").threshold(0.5)).is_empty());
+    assert!(
+        s.screen(Query::new("Maiwun JABBAR").threshold(0.5))
+            .is_empty()
+    );
     // A word respelled, or one more word on either side, is no word-for-word match.
     assert!(s.screen(Query::new("NASSER").threshold(0.5)).is_empty());
     assert!(s.screen("Nasir Ahmad").is_empty());
