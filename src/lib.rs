@@ -56,7 +56,8 @@
 //! left over on both sides cost much. The recommended threshold is [`DEFAULT_THRESHOLD`].
 //!
 //! **Weak aliases** (OFAC weak a.k.a., UN low quality) count only when near-exact
-//! ([`WEAK_ALIAS_MIN`]) and are flagged in the [`Match`].
+//! ([`WEAK_ALIAS_MIN`], or met word for word but for a title) and are flagged in the
+//! [`Match`].
 //!
 //! # Examples
 //!

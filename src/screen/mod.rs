@@ -43,7 +43,10 @@ use crate::sources::{self, Loaded};
 pub const DEFAULT_THRESHOLD: f32 = 0.75;
 
 /// A weak alias counts only when it matches at least this well: near-exact (OFAC: weak
-/// aliases "should not on their own be a basis for a block").
+/// aliases "should not on their own be a basis for a block"). A weak alias met word for word
+/// counts too, whatever its score: every word as written, as a spelling variant or with two
+/// neighbouring letters of a long word swapped, and nothing left over on either side but
+/// titles, function words and legal forms (`NASIR` / `Mullah Nasir`, 0.923).
 ///
 /// ```
 /// use sanctions::{Screener, WEAK_ALIAS_MIN};

@@ -166,7 +166,7 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
     // sums, format 10 no coarse keys of long vocabulary keys, format 11 the weight of a
     // name's Burmese honorific (`U Than Soe`) as a name's, format 12 no word keys of the
     // skeleton keys, format 13 no organizations' last words kept apart, format 14 `Chief` as
-    // a name's word, not a title.
+    // a name's word, not a title, and compounds of generic words whole.
     for other in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16] {
         assert_eq!(
             load_error(&header(VERSION, other)),
