@@ -30,6 +30,9 @@ pub(crate) struct Concepts {
     /// The romanized texts of the concepts' one-word entries: the parts a compound is read
     /// into (see [`Concepts::split_compounds`]).
     texts: HashSet<String>,
+    /// The length of the longest of `texts`: no longer part is looked up, so that a word of
+    /// any length is read in time bounded by it.
+    longest: usize,
 }
 
 /// The least length of each part of a compound, in romanized letters.
@@ -103,10 +106,12 @@ impl Concepts {
                 }
             }
         }
+        let longest = texts.iter().map(String::len).max().unwrap_or(0);
         Concepts {
             by_key,
             by_stem,
             texts,
+            longest,
         }
     }
 
@@ -123,7 +128,9 @@ impl Concepts {
         let splits: Vec<(usize, usize, usize)> = tokens
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word && t.text.len() >= 2 * COMPOUND_PART)
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            // Two parts, the first with a linking `s`, each no longer than the longest word.
+            .filter(|(_, t)| (2 * COMPOUND_PART..=2 * self.longest + 1).contains(&t.text.len()))
             .filter(|(_, t)| t.text.is_ascii() && self.concept_of(&t.key).is_none())
             .filter_map(|(i, t)| self.compound_split(&t.text).map(|(h, k)| (i, h, k)))
             .collect();

@@ -46,7 +46,7 @@ pub const DEFAULT_THRESHOLD: f32 = 0.75;
 /// aliases "should not on their own be a basis for a block"). A weak alias met word for word
 /// counts too, whatever its score: every word as written, as a spelling variant or with two
 /// neighbouring letters of a long word swapped, and nothing left over on either side but
-/// titles, function words and legal forms (`NASIR` / `Mullah Nasir`, 0.923).
+/// titles and function words (`NASIR` / `Mullah Nasir`, 0.923).
 ///
 /// ```
 /// use sanctions::{Screener, WEAK_ALIAS_MIN};
@@ -1348,11 +1348,13 @@ pub(super) fn may_meet(index: &Index, key: &str, vids: &mut Vec<u32>) {
 /// Whether a list name met query `q` word for word: each word of the query met as written, as
 /// a spelling variant ([`Explanation::query_words_firm`]) or with two letters of a long word
 /// swapped (the commonest slip in typing a name: `Mauwin` / `Muawin`, `FIAZULLAH` /
-/// `Faizullah`), its other tokens met, and nothing left over on either side but titles,
-/// function words and legal forms (`NASIR` / `Mullah Nasir`, `KAHWA` / `Chief Kahwa`). Such a
-/// weak alias is met near-exactly, whatever the title or the slip takes off the score.
+/// `Faizullah`), its other tokens met, and nothing left over on either side but titles and
+/// function words (`NASIR` / `Mullah Nasir`, `KAHWA` / `Chief Kahwa`). Such a weak alias is
+/// met near-exactly, whatever the title or the slip takes off the score.
 fn met_word_for_word(q: &[ScoreToken], c: &[ScoreToken], e: &Explanation) -> bool {
-    let spare = |t: &ScoreToken| t.kind == TokenKind::LegalForm || t.is_minor_word();
+    // Not legal forms: a generic query (`LIMITED BANK`) would meet any weak alias its one word
+    // meets, and a legal form weighs too little to keep a match below the least anyway.
+    let spare = ScoreToken::is_minor_word;
     let query_met = q.iter().enumerate().all(|(i, t)| {
         let met = if t.kind == TokenKind::Word {
             e.query_words_firm()

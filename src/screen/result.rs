@@ -74,7 +74,8 @@ impl fmt::Display for Score {
 /// use sanctions::{EntityKind, Screener, model::NameKind};
 ///
 /// let screener = Screener::demo()?;
-/// let m = &screener.screen("Yevgeniy Prigozhin")[1];
+/// // Third: two names score 0.9909, and the one OFAC's technique scores higher comes first.
+/// let m = &screener.screen("Yevgeniy Prigozhin")[2];
 /// assert_eq!(m.entity_id().to_string(), "eu:139815");
 /// assert_eq!(m.kind(), EntityKind::Person);
 /// assert_eq!(m.name(), "Jevgenij Prigožin"); // the best of the entity's names

@@ -9,6 +9,14 @@ fn compare(s: &Screener, a: &str, b: &str) -> (f32, bool) {
     (c.score().value(), c.is_match())
 }
 
+/// A screener over a list in the crate's own format (JSON lines).
+fn custom_screener(lines: &str) -> Screener {
+    let list = sanctions::sources::custom::read(lines.as_bytes())
+        .expect("custom list")
+        .list;
+    Screener::builder().list(list).build().expect("builds")
+}
+
 #[test]
 fn spellings_of_one_name_match() {
     let s = Screener::builder().build().unwrap();
@@ -104,7 +112,6 @@ fn issue_4_private_military_companies_meet_across_spellings() {
 /// other through the screener, either listed; a Russian `-ova` is not read so.
 #[test]
 fn issue_4_czech_and_slovak_feminine_surnames_meet_the_familys() {
-    use sanctions::sources::custom;
     let list = concat!(
         r#"{"id":"f-1","kind":"person","names":[{"text":"María Consuelo PORRAS ARGUETA"}]}"#,
         "\n",
@@ -113,8 +120,7 @@ fn issue_4_czech_and_slovak_feminine_surnames_meet_the_familys() {
         r#"{"id":"f-3","kind":"person","names":[{"text":"Pavel IVAN"}]}"#,
         "\n",
     );
-    let list = custom::read(list.as_bytes()).expect("custom list").list;
-    let s = Screener::builder().list(list).build().expect("builds");
+    let s = custom_screener(list);
     let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
     assert_eq!(
         first("María Consuelo Porrasová Arguetaová").as_deref(),
@@ -128,7 +134,6 @@ fn issue_4_czech_and_slovak_feminine_surnames_meet_the_familys() {
 /// index, in either script, with the surname's romanizations.
 #[test]
 fn issue_4_east_slavic_given_names_meet_in_their_three_forms() {
-    use sanctions::sources::custom;
     let list = concat!(
         r#"{"id":"s-1","kind":"person","names":[{"text":"SLIZHEVSKY, Oleg Leonidovich"}]}"#,
         "\n",
@@ -137,8 +142,7 @@ fn issue_4_east_slavic_given_names_meet_in_their_three_forms() {
         r#"{"id":"s-3","kind":"person","names":[{"text":"KARACH, Olga"}]}"#,
         "\n",
     );
-    let list = custom::read(list.as_bytes()).expect("custom list").list;
-    let s = Screener::builder().list(list).build().expect("builds");
+    let s = custom_screener(list);
     let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
     assert_eq!(first("Aleh Leanidavich SLIZHEVSKY").as_deref(), Some("s-1"));
     assert_eq!(first("Николай Козицын").as_deref(), Some("s-2"));
@@ -151,15 +155,13 @@ fn issue_4_east_slavic_given_names_meet_in_their_three_forms() {
 /// generic words gives nothing to meet alone.
 #[test]
 fn issue_4_compounds_of_generic_words_meet_the_words_apart() {
-    use sanctions::sources::custom;
     let list = concat!(
         r#"{"id":"k-1","kind":"organization","names":[{"text":"KOREA KUMSAN TRADING CORPORATION"}]}"#,
         "\n",
         r#"{"id":"k-2","kind":"organization","names":[{"text":"ALFA TRADING COMPANY"}]}"#,
         "\n",
     );
-    let list = custom::read(list.as_bytes()).expect("custom list").list;
-    let s = Screener::builder().list(list).build().expect("builds");
+    let s = custom_screener(list);
     let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
     assert_eq!(
         first("Korea Kumsani kaubanduskorporatsioon").as_deref(),
