@@ -522,6 +522,12 @@ impl ScoreToken {
     /// (`ВЛАДИМИРОВИЧ Юра` is not `Юрий Владимирович ЛЕОНОВ`).
     /// A country is, however many names hold it (`Iran`, `Russian`): it is no word every
     /// firm's name may have, and names of one country are told apart by their other words.
+    /// A word of a name that is no common name and no generic word: its weight is not capped
+    /// when met, and it is distinctive.
+    fn is_rare_word(&self) -> bool {
+        self.distinctive() && self.weight >= self.unmatched
+    }
+
     pub(crate) fn distinctive(&self) -> bool {
         self.kind == TokenKind::Word
             && !self.patronymic
@@ -1931,6 +1937,8 @@ pub(crate) fn score_names_with<'c>(
     // Links of words to words, firm, weightier than generic words (`International`,
     // `Trading`): common names met.
     let mut firm_word_links = 0usize;
+    // Links of one rare word to one rare word (see `is_rare_word`), however respelled.
+    let mut rare_word_links = 0usize;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(q.len().min(c.len()));
     // The strongest link's similarity.
     let mut best_sim = 0.0f32;
@@ -1977,6 +1985,12 @@ pub(crate) fn score_names_with<'c>(
             r.clone()
                 .all(|i| v.get(i).is_some_and(|t| t.kind == TokenKind::Word))
         };
+        rare_word_links += usize::from(
+            l.q.len() == 1
+                && l.c.len() == 1
+                && q.get(l.q.start).is_some_and(ScoreToken::is_rare_word)
+                && c.get(l.c.start).is_some_and(ScoreToken::is_rare_word),
+        );
         firm_word_links += usize::from(
             weighty_word
                 && all_words(l.q.clone(), q)
@@ -2159,7 +2173,13 @@ pub(crate) fn score_names_with<'c>(
             .zip(q_used)
             .any(|(t, u)| !*u && t.kind == TokenKind::Word);
     let firm = if weighty_links { firm_weighty } else { firm };
-    if (!firm && (links >= 2 || (links == 1 && !(complete && one_to_one)))) || one_word_respelled {
+    // Two rare words, each respelled one for one (`HEKMATYAR, Gulbuddin` / `HIKMETYAR,
+    // Golboddin`), are two strong signs that agree: two names that rare do not both come
+    // near by chance.
+    let rare_pair = rare_word_links >= 2;
+    if (!firm && !rare_pair && (links >= 2 || (links == 1 && !(complete && one_to_one))))
+        || one_word_respelled
+    {
         score *= RESPELLED_ONLY;
         explanation.factors.push(Factor::RespelledOnly {
             multiplier: RESPELLED_ONLY,

@@ -506,6 +506,27 @@ fn respellings_alone_weigh_less_than_a_word_met_as_written() {
 }
 
 #[test]
+fn two_rare_words_respelled_one_for_one_are_two_signs_that_agree() {
+    // OFAC aliases of one person: every word respelled, none common.
+    for (a, b) in [
+        ("HEKMATYAR, Gulbuddin", "HIKMETYAR, Golboddin"),
+        ("TURJUMAN, Muhammad Ramiz", "TARJAMAN, Ramez"),
+    ] {
+        let s = person_score(a, b);
+        assert!(s >= DEFAULT, "{a} / {b}: {s}");
+    }
+    // A common name respelled is no such sign (`Mostafa`, `Murad`).
+    assert_apart(&[("Askhat Murat", "AS'AD, Murad")]);
+    let (s, e) = score("Abdullah Mostafa", "ABDULLAHI, Mustafa");
+    assert!(
+        e.factors()
+            .iter()
+            .any(|f| matches!(f, Factor::RespelledOnly { .. })),
+        "{s} {e}"
+    );
+}
+
+#[test]
 fn a_cut_last_word_of_an_organization_meets_the_word_it_begins() {
     let (s, e) = org_score(
         "NORDIC SHIPPING AND TRANS",
