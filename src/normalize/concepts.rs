@@ -33,10 +33,22 @@ pub(crate) struct Concepts {
     /// The length of the longest of `texts`: no longer part is looked up, so that a word of
     /// any length is read in time bounded by it.
     longest: usize,
+    /// The last [`COMPOUND_PART`] letters of each of `texts`: a word that ends otherwise is no
+    /// compound, and most words are passed over by this alone.
+    endings: HashSet<[u8; COMPOUND_PART]>,
 }
 
 /// The least length of each part of a compound, in romanized letters.
 const COMPOUND_PART: usize = 4;
+
+/// The last [`COMPOUND_PART`] bytes of a text, if it has as many.
+fn ending(text: &str) -> Option<[u8; COMPOUND_PART]> {
+    let bytes = text.as_bytes();
+    bytes
+        .get(bytes.len().checked_sub(COMPOUND_PART)?..)?
+        .try_into()
+        .ok()
+}
 
 /// The least common prefix of an inflected form and a word of the table.
 const STEM: usize = 5;
@@ -107,11 +119,13 @@ impl Concepts {
             }
         }
         let longest = texts.iter().map(String::len).max().unwrap_or(0);
+        let endings = texts.iter().filter_map(|t| ending(t)).collect();
         Concepts {
             by_key,
             by_stem,
             texts,
             longest,
+            endings,
         }
     }
 
@@ -131,6 +145,7 @@ impl Concepts {
             .filter(|(_, t)| t.kind == TokenKind::Word)
             // Two parts, the first with a linking `s`, each no longer than the longest word.
             .filter(|(_, t)| (2 * COMPOUND_PART..=2 * self.longest + 1).contains(&t.text.len()))
+            .filter(|(_, t)| ending(&t.text).is_some_and(|e| self.endings.contains(&e)))
             .filter(|(_, t)| t.text.is_ascii() && self.concept_of(&t.key).is_none())
             .filter_map(|(i, t)| self.compound_split(&t.text).map(|(h, k)| (i, h, k)))
             .collect();

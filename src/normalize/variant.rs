@@ -501,6 +501,34 @@ const fn is_key_vowel(b: u8) -> bool {
 /// rules above: the distance looks a cost up for every cell of its table.
 static SUB_COSTS: [[f32; 128]; 128] = sub_costs();
 
+/// The least an edit of each key symbol costs: deleting it, or substituting another symbol
+/// for it. A symbol one key has more times than the other must be edited that many times
+/// over (a transposition keeps the counts), so these costs summed over one key's surplus are
+/// a floor of the distance that the counts alone give: `r`, `l`, `m` or `n`, which have no
+/// cheap partner, cost a full edit each (see [`key_similarity_if_at_least`]).
+static LEAST_EDIT: [f32; 128] = least_edit_costs();
+
+// Evaluated at compile time only: an index out of range is a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const fn least_edit_costs() -> [f32; 128] {
+    let subs = sub_costs();
+    let mut least = [1.0f32; 128];
+    let mut a = 0;
+    while a < 128 {
+        let mut m = indel_cost(a as u8);
+        let mut b = 0;
+        while b < 128 {
+            if b != a && subs[a][b] < m {
+                m = subs[a][b];
+            }
+            b += 1;
+        }
+        least[a] = m;
+        a += 1;
+    }
+    least
+}
+
 // Evaluated at compile time only: an index out of range is a compile error, never a panic.
 #[allow(clippy::indexing_slicing)]
 const fn sub_costs() -> [[f32; 128]; 128] {
@@ -603,7 +631,7 @@ fn sub_cost(a: u8, b: u8) -> f32 {
         .unwrap_or(1.0)
 }
 
-fn indel_cost(a: u8) -> f32 {
+const fn indel_cost(a: u8) -> f32 {
     if is_key_vowel(a) || a == b'h' || a == b'J' {
         SOFT_INDEL
     } else {
@@ -919,15 +947,25 @@ pub(crate) fn key_similarity_if_at_least(a: &str, b: &str, min: f32) -> Option<f
             *slot -= 1;
         }
     }
-    let (mut only_a, mut only_b) = (0i32, 0i32);
-    for &n in &counts {
-        if n > 0 {
-            only_a += i32::from(n);
-        } else {
-            only_b -= i32::from(n);
+    // The symbols one key has more of must each be edited: at least their least edit costs,
+    // summed over each key's symbols (a count taken down as its surplus is summed), not over
+    // the whole table.
+    let mut surplus = |key: &str, sign: i16| {
+        let mut sum = 0f32;
+        for &c in key.as_bytes().iter().take(MAX_KEY) {
+            let i = usize::from(c & 0x7f);
+            if let (Some(slot), Some(&least)) = (counts.get_mut(i), LEAST_EDIT.get(i)) {
+                if *slot * sign > 0 {
+                    sum += least;
+                    *slot -= sign;
+                }
+            }
         }
-    }
-    if CHEAP * only_a.max(only_b) as f32 > allowed + 1e-6 {
+        sum
+    };
+    let (only_a, only_b) = (surplus(a, 1), surplus(b, -1));
+    // With room for the rounding of sums the distance adds in another order.
+    if only_a.max(only_b) > allowed + 1e-4 {
         return None;
     }
     let d = key_distance_within(a, b, allowed + 1e-6)?;
@@ -1027,6 +1065,12 @@ mod tests {
             "fiazullah",
             "muavin",
             "mauvin",
+            // Surplus symbols without a cheap partner (`r`, `l`, `m`, `n`): the counts' floor.
+            "marina",
+            "irina",
+            "ruslan",
+            "nurlan",
+            "amal",
             "a",
             "",
         ];
@@ -1046,6 +1090,22 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The counts' floor (`LEAST_EDIT`) never turns away a pair the distance keeps.
+        #[test]
+        fn bounded_similarity_agrees_with_the_full_one_on_any_keys(
+            a in "[a-zCSJX]{0,12}",
+            b in "[a-zCSJX]{0,12}",
+            min in proptest::sample::select(vec![0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]),
+        ) {
+            let full = key_similarity(&a, &b);
+            proptest::prop_assert_eq!(
+                key_similarity_if_at_least(&a, &b, min),
+                (full >= min).then_some(full)
+            );
         }
     }
 
