@@ -1011,6 +1011,7 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::proptest;
 
     #[test]
     fn bounded_abjad_similarity_agrees_with_the_full_one() {
@@ -1093,7 +1094,7 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
+    proptest! {
         /// The counts' floor (`LEAST_EDIT`) never turns away a pair the distance keeps.
         #[test]
         fn bounded_similarity_agrees_with_the_full_one_on_any_keys(
