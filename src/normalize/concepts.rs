@@ -131,45 +131,50 @@ impl Concepts {
 
     /// Reads a word written as two generic words in one, as the compounding languages of the
     /// EU's aliases write them (Estonian `kaubanduskorporatsioon`, trading corporation; German
-    /// `Handelsgesellschaft`, with the linking `s`; Finnish `holdingyhtiö`), as those two
-    /// words, so that each meets its translation. Both parts must be words of the concepts'
+    /// `Handelsgesellschaft`, with the linking `s`), as those two words, so that each meets its
+    /// translation. Both parts must be words of the concepts'
     /// table, of at least [`COMPOUND_PART`] letters, the first one as the table writes it
     /// (or with a linking `s`), the second as written: a name that is not two such words is
     /// left whole (`Gazprombank`, `Transgroup`). A word the table knows whole (or inflected)
     /// is not split. Run before legal forms are read, so that a part may be one
     /// (`korporatsioon`).
     pub(crate) fn split_compounds(&self, tokens: &mut Vec<Token>) {
-        let splits: Vec<(usize, usize, usize)> = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-            // Two parts, the first with a linking `s`, each no longer than the longest word.
-            .filter(|(_, t)| (2 * COMPOUND_PART..=2 * self.longest + 1).contains(&t.text.len()))
-            .filter(|(_, t)| ending(&t.text).is_some_and(|e| self.endings.contains(&e)))
-            .filter(|(_, t)| t.text.is_ascii() && self.concept_of(&t.key).is_none())
-            .filter_map(|(i, t)| self.compound_split(&t.text).map(|(h, k)| (i, h, k)))
-            .collect();
-        // From the last, so that the positions before stay where they were.
-        for &(i, head_len, tail_at) in splits.iter().rev() {
-            let Some(word) = tokens.get(i).cloned() else {
-                continue;
-            };
-            let part = |text: &str| {
-                let mut t = word.clone();
-                t.text = text.to_string();
-                t.key = super::variant::key(text);
-                t
-            };
-            let (Some(head), Some(tail)) = (word.text.get(..head_len), word.text.get(tail_at..))
-            else {
-                continue;
-            };
-            let (head, tail) = (part(head), part(tail));
-            if let Some(slot) = tokens.get_mut(i) {
-                *slot = head;
+        let split = |t: &Token| {
+            let fits = t.kind == TokenKind::Word
+                // Two parts, the first with a linking `s`, each no longer than the longest word.
+                && (2 * COMPOUND_PART..=2 * self.longest + 1).contains(&t.text.len())
+                && ending(&t.text).is_some_and(|e| self.endings.contains(&e))
+                && t.text.is_ascii()
+                && self.concept_of(&t.key).is_none();
+            fits.then(|| self.compound_split(&t.text)).flatten()
+        };
+        let Some(first) = tokens.iter().position(|t| split(t).is_some()) else {
+            return;
+        };
+        // Made again in one pass from the first compound: inserting each second part would
+        // move the tokens after it, quadratic in a long scanned text of compounds.
+        let mut out = Vec::with_capacity(tokens.len() + 1);
+        let rest = tokens.split_off(first);
+        out.append(tokens);
+        for t in rest {
+            let parts = split(&t).and_then(|(head_len, tail_at)| {
+                Some((t.text.get(..head_len)?, t.text.get(tail_at..)?))
+            });
+            match parts {
+                Some((head, tail)) => {
+                    let part = |text: &str| {
+                        let mut p = t.clone();
+                        p.text = text.to_string();
+                        p.key = super::variant::key(text);
+                        p
+                    };
+                    out.push(part(head));
+                    out.push(part(tail));
+                }
+                None => out.push(t),
             }
-            tokens.insert(i + 1, tail);
         }
+        *tokens = out;
     }
 
     /// Where a word's romanized text splits into two words of the table: the length of the

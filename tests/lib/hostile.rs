@@ -74,6 +74,16 @@ fn issue_6_marks_and_invisible_characters_take_linear_time() {
     });
 }
 
+#[test]
+fn issue_4_a_text_of_compounds_is_scanned_in_linear_time() {
+    // Each word is two generic words in one (`trading` and `company`), read as both: the
+    // second parts were once inserted one by one, moving every token after them.
+    let s = Screener::demo().unwrap();
+    grows_linearly("compounds in scanned text", 500, |n| {
+        s.screen_text(&"tradingcompany Handelsgesellschaft ".repeat(n));
+    });
+}
+
 /// An EU file whose one entity's name alias carries `attribute`.
 fn eu_with(attribute: &str) -> String {
     format!(
