@@ -211,6 +211,27 @@ impl LegalForms {
             tokens.swap(kept, read);
             kept += 1;
             read += 1;
+            // Right after a legal form is an edge, as in `apply`; a form made here can newly
+            // border a word that `apply` read in the middle of the name: `LIMILITY
+            // PARTNERSHIP IP` is `ltd`, `partnership`, `ip` there, and `ltd partnership` is
+            // made an `lp` here, after which `IP` is a legal form too (as normalizing the
+            // normalized name, `lp ip`, would find).
+            let at = kept - 1;
+            let after_form = at
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .is_some_and(is_form);
+            if after_form && tokens.get(at).is_some_and(|t| !is_form(t)) {
+                let view = View {
+                    done: tokens.get(..kept).unwrap_or_default(),
+                    rest: tokens.get(read..).unwrap_or_default(),
+                };
+                if let Some((class, 1)) = self.best_at(view, at, true) {
+                    if let Some(t) = tokens.get_mut(at) {
+                        *t = legal_form(class, t.span.clone());
+                    }
+                }
+            }
             // The legal form whose spellings are tried: the token read, then the one made.
             let mut focus = kept - 1;
             while tokens.get(focus).is_some_and(is_form) {

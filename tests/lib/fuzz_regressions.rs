@@ -151,3 +151,19 @@ fn issue_7_normalize_is_idempotent_after_a_free_zone_form() {
     ));
     assert_idempotent(&fuzzed);
 }
+
+/// `normalize` target (CI's fuzz smoke run, issue 4 session): `LIMILITY` read as `ltd` (a typo
+/// of `Limited`) and `ltd PARTNERSHIP` settled into `lp` after `IP` had been read in the middle
+/// of the name, so `IP` stayed a word; in the normalized text `lp ip` it follows a legal form,
+/// an edge, and became the legal form `sp`. A word right after a form made while settling is
+/// now read as an edge too.
+#[test]
+fn issue_4_normalize_is_idempotent_on_a_short_form_after_a_settled_form() {
+    let fuzzed = String::from_utf8_lossy(include_bytes!(
+        "../data/fuzz/normalize-short-form-after-a-settled-form"
+    ));
+    assert_eq!(assert_idempotent(&fuzzed), "lp sp da woup da woup 22");
+    assert_eq!(assert_idempotent("LIMILITY PARTNERSHIP IP DA"), "lp sp da");
+    // As `apply` reads a short form after a form it found.
+    assert_eq!(assert_idempotent("LIMITED PARTNERSHIP IP DA"), "lp sp da");
+}
