@@ -500,7 +500,10 @@ fn run() -> Result<(), Failure> {
                 };
                 let (q, c) = (get("query")?, get("candidate")?);
                 let kind = parse_kind(v.get("kind").unwrap_or(&Value::Null), n)?;
-                let cmp = screener.compare_as(&q, &c, kind.unwrap_or(EntityKind::Unknown));
+                let cmp = match kind {
+                    Some(kind) => screener.compare_as(&q, &c, kind),
+                    None => screener.compare(&q, &c),
+                };
                 if args.json {
                     let o = json!({"score": cmp.score(), "ofac_score": cmp.ofac_score(), "match": cmp.is_match(),
                                    "explanation": cmp.explanation(), "audit": cmp.audit()});

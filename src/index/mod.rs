@@ -545,7 +545,7 @@ impl NameKeys {
             .rposition(|t| t.kind != TokenKind::LegalForm)
             .and_then(|i| tokens.get(i));
         if let Some(t) = last.filter(|t| {
-            kind == EntityKind::Organization
+            crate::score::scored_kind(kind, tokens) == EntityKind::Organization
                 && t.kind == TokenKind::Word
                 && !t.abjad
                 && t.key.len() >= crate::score::TRUNCATION_MIN

@@ -434,7 +434,40 @@ pub(crate) fn prepare_tokens<'a>(
         }
     }
     mark_burmese_honorific(&mut out);
+    mark_nasab_particles(&mut out);
     out
+}
+
+/// The particles of an Arabic name's nasab, its chain of ancestors (`bin`, `ibn`: son of;
+/// `bint`, `binti`: daughter of; the Maghreb's `ben` and `ould`, `walad`), by text, and the
+/// romanizations of `بن`, `ابن` and `بنت` in Arabic script. ODNI ICS-630-01 on Arabic names;
+/// the names notes, section 6, item 7: how many ancestors a name lists varies between its
+/// aliases (`BIN LADIN, Usama bin Muhammad bin Awad` / `BIN LADEN, Osama`).
+const NASAB_PARTICLES: &[&str] = &["bin", "ibn", "bint", "binti", "ben", "ould", "walad"];
+const NASAB_PARTICLES_ABJAD: &[&str] = &["bn", "abn", "bnt"];
+
+/// Gives a nasab particle between two words of a name (`AL-AHDAL, Abdallah Bin Faysal`) the
+/// weight of a title when left unmatched: it says whose son a person is, not who, and one
+/// alias writes it where another leaves it out; met, it is evidence as any word is (`JABR IBN
+/// HAYAN`). At a name's edge it is a name (`Wang Bin`, `Ben Smith`).
+fn mark_nasab_particles(tokens: &mut [ScoreToken]) {
+    for i in 1..tokens.len().saturating_sub(1) {
+        let word = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word);
+        if !(word(i - 1) && word(i + 1)) {
+            continue;
+        }
+        let Some(t) = tokens.get_mut(i) else {
+            continue;
+        };
+        let particles = if t.abjad {
+            NASAB_PARTICLES_ABJAD
+        } else {
+            NASAB_PARTICLES
+        };
+        if t.kind == TokenKind::Word && particles.contains(&&*t.text) {
+            t.unmatched = t.unmatched.min(weights::HONORIFIC_WEIGHT);
+        }
+    }
 }
 
 /// Gives a Burmese honorific at the head of a given name (`U Than Soe`, `NYUNT, U Thein`,
@@ -872,6 +905,8 @@ const COGNATE_PREFIX: usize = 5;
 const COGNATE_SHARE: usize = 6;
 /// The longest ending after the common prefix.
 const COGNATE_ENDING: usize = 4;
+/// The shortest key of a word whose plural in `s` is its cognate (`fud`, the key of `FOOD`).
+const PLURAL_MIN: usize = 3;
 
 /// Whether the token at `i` is the last word of a name, legal forms after it aside.
 fn last_word(tokens: &[ScoreToken], i: usize) -> bool {
@@ -929,6 +964,12 @@ fn cognate_keys(a: &str, b: &str) -> bool {
         return false;
     }
     let (x, y) = (a.as_bytes(), b.as_bytes());
+    // An English plural (`FOODS` / `FOOD`, `WORKS` / `WORK`): too short for a prefix of
+    // `COGNATE_PREFIX`, but nothing else than the word.
+    let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
+    if short.len() >= PLURAL_MIN && long.strip_suffix(b"s") == Some(short) {
+        return true;
+    }
     let shorter = x.len().min(y.len());
     let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     // Endings, not a second word (`BLACK` is not `BLACKENERGY`).
@@ -1553,6 +1594,18 @@ impl NameSums {
     }
 }
 
+/// The kind a list name is scored as: the listed party's kind, or, when it is not known, an
+/// organization's where the name has a legal form (`KALININ MACHINERY PLANT JSC`): a name
+/// with a legal form is a company's, and its words meet their cognates and the query words
+/// they begin as an organization's do. The candidate index reads names by the same kind.
+pub(crate) fn scored_kind(kind: EntityKind, c: &[ScoreToken]) -> EntityKind {
+    if kind == EntityKind::Unknown && c.iter().any(|t| t.kind == TokenKind::LegalForm) {
+        EntityKind::Organization
+    } else {
+        kind
+    }
+}
+
 /// Whether a name of this kind may have initials that stand for words: not an organization's,
 /// a vessel's or an aircraft's, whose single letters are parts of the name.
 fn initials_stand_for_words(kind: EntityKind) -> bool {
@@ -1624,6 +1677,7 @@ pub(crate) fn score_bound(
     reach: Reach,
     kind: EntityKind,
 ) -> f32 {
+    let kind = scored_kind(kind, c);
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     let (mut meeting_words, mut initials) = (0usize, 0usize);
@@ -1787,6 +1841,7 @@ pub(crate) fn score_names_with<'c>(
         (Some(m), Ok(id)) => *m.sims.entry((id, ck, ca)).or_insert_with(compute),
         _ => compute(),
     };
+    let kind = scored_kind(kind, c);
     let person = kind == EntityKind::Person;
     let organization = kind == EntityKind::Organization;
     let q_particle_alone = q.iter().any(|t| t.particle_alone);
@@ -2101,11 +2156,27 @@ pub(crate) fn score_names_with<'c>(
                 .any(|t| t.kind != TokenKind::LegalForm)
         })
         .count();
+    // A name whose word is met only by an initial of the other is not inside it when the
+    // other keeps names of its own: `Heba Alzahrani` is not part of `AL ZAHRANI, Mohammad
+    // Saad H.` (the query's given name is the list name's `H.`, its given names are left).
+    let (mut q_by_initial, mut c_by_initial) = (false, false);
+    for (qr, cr) in &chosen {
+        let kinds = (
+            q.get(qr.start).map(|t| t.kind).filter(|_| qr.len() == 1),
+            c.get(cr.start).map(|t| t.kind).filter(|_| cr.len() == 1),
+        );
+        match kinds {
+            (Some(TokenKind::Word), Some(TokenKind::Initial)) => q_by_initial = true,
+            (Some(TokenKind::Initial), Some(TokenKind::Word)) => c_by_initial = true,
+            _ => {}
+        }
+    }
     // A listed name of one word inside a longer query must be met as written: `GORGE` in
     // `George Resources Ltd`, `SCOT` in `Scott Logistics` are respellings of other words.
     let (q_factor, c_factor) = match (q_distinct > 0.0, c_distinct > 0.0) {
         (true, false)
             if exact
+                && !c_by_initial
                 && (words(c) >= 2 || written)
                 && (!person || (words(c) >= 2 && links >= 2)) =>
         {
@@ -2113,7 +2184,7 @@ pub(crate) fn score_names_with<'c>(
         }
         // A query of one word (`NKUNDA`) may stand for the longer listed name: the caller
         // had no more to give, and a missing surname is caught by `SurnameMissing`.
-        (false, true) if exact => (1.0, SUBSET_FACTOR),
+        (false, true) if exact && !q_by_initial => (1.0, SUBSET_FACTOR),
         _ => (1.0, 1.0),
     };
     let denominator = q_matched + c_matched + q_unmatched * q_factor + c_unmatched * c_factor;

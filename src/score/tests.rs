@@ -552,6 +552,88 @@ fn an_organization_word_inflected_in_another_language_meets_itself() {
 }
 
 #[test]
+fn an_organization_word_meets_its_plural() {
+    let (s, e) = org_score(
+        "LAMA FOODS INTERNATIONAL OFFSHORE S.A.L.",
+        "LAMA FOOD INTERNATIONAL OFF SHORE S.A.L.",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    assert!(
+        e.matched()
+            .iter()
+            .any(|m| m.query() == ["foods"] && m.similarity() == COGNATE_SIM),
+        "{e}"
+    );
+    // Only a plural in `s` of a key of three symbols or more.
+    assert!(cognate_keys("fud", "fuds") && cognate_keys("fuds", "fud"));
+    assert!(!cognate_keys("fud", "fudi") && !cognate_keys("ab", "abs"));
+}
+
+#[test]
+fn a_name_with_a_legal_form_is_scored_as_an_organization_when_the_kind_is_unknown() {
+    // `TRANS` is `TRANSPORTATION` cut short only in an organization's name.
+    let (s, e) = score(
+        "ATLANTIC SHIPPING & TRANS",
+        "ATLANTIC SHIPPING AND TRANSPORTATION LIMITED",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    let (s, e) = score(
+        "ATLANTIC SHIPPING & TRANS",
+        "ATLANTIC SHIPPING AND TRANSPORTATION",
+    );
+    assert!(s < DEFAULT, "{s} {e}");
+    let freq = Frequencies::embedded();
+    let with_form = tokens("KALININ MACHINERY PLANT JSC", &freq);
+    assert_eq!(
+        scored_kind(EntityKind::Unknown, &with_form),
+        EntityKind::Organization
+    );
+    assert_eq!(
+        scored_kind(EntityKind::Person, &with_form),
+        EntityKind::Person
+    );
+    let without = tokens("KALININ MACHINERY PLANT", &freq);
+    assert_eq!(
+        scored_kind(EntityKind::Unknown, &without),
+        EntityKind::Unknown
+    );
+}
+
+#[test]
+fn a_query_word_met_by_an_initial_does_not_put_the_query_inside_a_longer_name() {
+    // The query's given name is the list name's last initial; its given names are left over.
+    let listed = "AL ZAHRANI, Mohammad Saad H.";
+    let s = person_score("Heba Alzahrani", listed);
+    assert!(s < DEFAULT, "{s}");
+    // Met by words, the query is inside the name.
+    assert!(person_score("Mohammad Saad Alzahrani", listed) >= DEFAULT);
+}
+
+#[test]
+fn a_nasab_particle_left_unmatched_weighs_as_a_title() {
+    let (s, e) = score(
+        "SADIQ AL-AHDAL, Abdallah Faysal",
+        "AL-AHDAL, Abdallah Bin Faysal",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    let freq = Frequencies::embedded();
+    let between = tokens("Abdallah Bin Faysal", &freq);
+    assert_eq!(between[1].unmatched, weights::HONORIFIC_WEIGHT);
+    // Met, it is evidence as any word is.
+    assert!(between[1].weight > weights::HONORIFIC_WEIGHT);
+    let arabic = tokens("عبدالله بن فيصل", &freq);
+    assert_eq!(arabic[1].unmatched, weights::HONORIFIC_WEIGHT);
+    // At a name's edge it is a name.
+    for name in ["Wang Bin", "Ben Smith"] {
+        let t = tokens(name, &freq);
+        assert!(
+            t.iter().all(|t| t.unmatched > weights::HONORIFIC_WEIGHT),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn a_final_a_and_a_final_i_are_two_endings() {
     // A nisba (-i) is not a tā' marbūṭa (-a): شهادي is not شحاتة.
     assert_apart(&[("Ali Shehata", "SHIHADI, Ali")]);

@@ -1186,16 +1186,32 @@ impl Screener {
     /// Compares two names with this screener's token weights: the score, the decision at the
     /// screener's threshold, and the explanation.
     ///
+    /// The kind of the party is not known; where either name has a legal form, both are
+    /// compared as an organization's ([`compare_as`](Self::compare_as) with
+    /// [`EntityKind::Organization`]): their words meet their cognates and the words they
+    /// begin (`MACHINE` / `MACHINERY`, `TRANS` / `TRANSPORTATION`).
+    ///
     /// ```
     /// use sanctions::Screener;
     ///
     /// let screener = Screener::builder().build()?; // token weights from the embedded table
     /// let c = screener.compare("DA GROUP 23", "DA GROUP 22");
     /// assert!(!c.is_match());
+    /// let c = screener.compare("KALININ MACHINE PLANT JSC", "KALININ MACHINERY PLANT");
+    /// assert!(c.is_match());
     /// # Ok::<(), sanctions::Error>(())
     /// ```
     pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
-        self.compare_as(query, candidate, EntityKind::Unknown)
+        let has_form = |name: &str| {
+            let (tokens, _) = self.score_tokens(name, EntityKind::Unknown);
+            tokens.iter().any(|t| t.kind == TokenKind::LegalForm)
+        };
+        let kind = if has_form(query) || has_form(candidate) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Unknown
+        };
+        self.compare_as(query, candidate, kind)
     }
 
     /// As [`compare`](Self::compare), with the kind of the listed party known, as

@@ -241,10 +241,12 @@ fn a_query_word_meets_an_initial_the_index_does_not_look_up() {
     );
     let s = Screener::builder()
         .list(list)
-        .threshold(0.6)
+        .threshold(0.7)
         .build()
         .unwrap();
-    screens_as_it_compares(&s, "أحمد Sen", listed);
+    // The query's other words met by words: a word met only by an initial does not put the
+    // query inside a name that keeps given names of its own (`أحمد Sen` alone is 0.518).
+    screens_as_it_compares(&s, "Adnan أحمد Sen", listed);
 }
 
 #[test]
