@@ -465,7 +465,7 @@ pub(crate) struct NameKeys {
 }
 
 impl NameKeys {
-    pub(crate) fn of(tokens: &[ScoreToken], kind: EntityKind) -> NameKeys {
+    pub(crate) fn of(tokens: &[ScoreToken], glued: &GluedRuns, kind: EntityKind) -> NameKeys {
         let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
         let mut members = Vec::new();
         for t in tokens {
@@ -501,23 +501,19 @@ impl NameKeys {
         // by skeleton. Each run's own key is marked ([`RUN_MARK`]): it is found through its
         // skeleton only, with no neighbourhood of its own.
         for n in 2..=crate::score::MAX_GLUED {
-            for run in tokens.windows(n) {
-                if run.iter().any(|t| t.kind == TokenKind::Number) {
+            for (start, run) in tokens.windows(n).enumerate() {
+                // The run's key as scoring glues it, made once with the name (none for a run
+                // with a number).
+                let Some((_, key, abjad)) = glued.run(tokens.len(), n, start) else {
                     continue;
-                }
-                let text: String = run.iter().map(|t| &*t.text).collect();
-                let abjad = run.iter().any(|t| t.abjad);
+                };
                 // A Latin run of two is the glued pair, whose key the vocabulary holds
                 // already; Latin runs of three are left out (their number would weigh on the
                 // index more than the few names they find).
                 if !abjad && n > 2 {
                     continue;
                 }
-                let key = if abjad {
-                    crate::normalize::variant::abjad_key(&text)
-                } else {
-                    crate::normalize::variant::key(&text)
-                };
+                let key = key.to_string();
                 let skeleton = crate::normalize::variant::skeleton(&key);
                 if skeleton.is_empty() {
                     continue;
@@ -558,13 +554,17 @@ impl NameKeys {
                 false,
             ));
         }
-        let pairs = tokens
-            .windows(2)
-            .map(|pair| match pair {
-                [a, b] if a.kind != TokenKind::Number && b.kind != TokenKind::Number => Some(
-                    crate::normalize::variant::key(&format!("{}{}", a.text, b.text)),
-                ),
-                _ => None,
+        // The Latin key of each pair of adjacent tokens: a Latin run's glued key already; a
+        // run with a word in Arabic script is glued by its Arabic key, so its Latin key is
+        // made here.
+        let pairs = (0..tokens.len().saturating_sub(1))
+            .map(|start| {
+                let (text, key, abjad) = glued.run(tokens.len(), 2, start)?;
+                Some(if abjad {
+                    crate::normalize::variant::key(text)
+                } else {
+                    key.to_string()
+                })
             })
             .collect();
         let mut shape = String::new();

@@ -1405,6 +1405,14 @@ impl GluedRuns {
         Some((at, self.runs.get(at)?.as_ref()?))
     }
 
+    /// The text, key and script (Arabic or not) of the run of `n` tokens from `start` in a
+    /// name of `len` tokens; `None` for a run with a number. The candidate index keys a list
+    /// name's runs by these, made once.
+    pub(crate) fn run(&self, len: usize, n: usize, start: usize) -> Option<(&str, &str, bool)> {
+        self.get(len, n, start)
+            .map(|(_, r)| (&*r.text, &*r.key, r.abjad))
+    }
+
     /// The runs of a name of `len` tokens, to be read whole or in part (see
     /// [`GluedSlice::part`]).
     pub(crate) fn slice(&self, len: usize) -> GluedSlice<'_> {

@@ -263,7 +263,7 @@ impl ScreenerBuilder {
         let prepare = |(e, names): &(&Entity, Vec<Vec<crate::normalize::Token>>)| {
             let mut out = Vec::new();
             let with_keys = |name: IndexedName| {
-                let keys = NameKeys::of(&name.tokens, name.kind);
+                let keys = NameKeys::of(&name.tokens, &name.glued, name.kind);
                 (name, keys)
             };
             for (ni, (name, tokens)) in e.names.iter().zip(names).enumerate() {
@@ -1202,16 +1202,17 @@ impl Screener {
     /// # Ok::<(), sanctions::Error>(())
     /// ```
     pub fn compare(&self, query: &str, candidate: &str) -> Comparison {
-        let has_form = |name: &str| {
-            let (tokens, _) = self.score_tokens(name, EntityKind::Unknown);
-            tokens.iter().any(|t| t.kind == TokenKind::LegalForm)
-        };
-        let kind = if has_form(query) || has_form(candidate) {
+        let (q, _) = self.score_tokens(query, EntityKind::Unknown);
+        // A list name reads alike as an organization's and as a party's of unknown kind.
+        let (c, _) = self.score_tokens(candidate, EntityKind::Unknown);
+        let has_form =
+            |tokens: &[ScoreToken]| tokens.iter().any(|t| t.kind == TokenKind::LegalForm);
+        let kind = if has_form(&q) || has_form(&c) {
             EntityKind::Organization
         } else {
             EntityKind::Unknown
         };
-        self.compare_as(query, candidate, kind)
+        self.comparison(query, candidate, (&q, &c), kind)
     }
 
     /// As [`compare`](Self::compare), with the kind of the listed party known, as
@@ -1232,7 +1233,18 @@ impl Screener {
         // The query as `screen` reads a query of unknown kind; the list name as its kind.
         let (q, _) = self.score_tokens(query, EntityKind::Unknown);
         let (c, _) = self.score_tokens(candidate, kind);
-        let (score, explanation) = score_names(&q, &c, kind);
+        self.comparison(query, candidate, (&q, &c), kind)
+    }
+
+    /// The comparison of two names read into their score tokens.
+    fn comparison(
+        &self,
+        query: &str,
+        candidate: &str,
+        (q, c): (&[ScoreToken], &[ScoreToken]),
+        kind: EntityKind,
+    ) -> Comparison {
+        let (score, explanation) = score_names(q, c, kind);
         let score = Score::new(score);
         Comparison {
             score,
