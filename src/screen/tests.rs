@@ -28,12 +28,14 @@ fn a_persons_name_has_no_legal_forms() {
 
 /// A screener over one listed organization of one name.
 fn one_organization(name: &str) -> Screener {
+    one_party(name, EntityKind::Organization)
+}
+
+fn one_party(name: &str, kind: EntityKind) -> Screener {
     use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
     let mut list = SanctionsList::new(Source::Custom);
-    list.entities.push(
-        Entity::new(EntityId::new(Source::Custom, "1"), EntityKind::Organization)
-            .with_name(Name::new(name)),
-    );
+    list.entities
+        .push(Entity::new(EntityId::new(Source::Custom, "1"), kind).with_name(Name::new(name)));
     Screener::builder().list(list).build().unwrap()
 }
 
@@ -210,6 +212,31 @@ fn a_glued_query_word_finds_the_list_word_it_begins() {
     assert_eq!(
         m.first().map(|m| m.score().value()),
         Some(c.score().value())
+    );
+}
+
+#[test]
+fn a_list_name_of_unknown_kind_with_a_legal_form_is_screened_as_an_organizations() {
+    // Scored as an organization's name (its last word meets a query word it begins), and
+    // indexed as one: the index finds `Wagner` by the prefix of `Wagnergruppen`.
+    let s = one_party("PMC Wagner", EntityKind::Unknown);
+    let c = s.compare_as("Wagnergruppen PMC", "PMC Wagner", EntityKind::Unknown);
+    assert!(c.is_match(), "{}", c.explanation());
+    let m = s.screen("Wagnergruppen PMC");
+    assert_eq!(
+        m.first().map(|m| m.score().value()),
+        Some(c.score().value())
+    );
+    // Without a legal form, a name of unknown kind is not an organization's.
+    let s = one_party("Nordic Wagner", EntityKind::Unknown);
+    let c = s.compare_as("Nordic Wagnergruppen", "Nordic Wagner", EntityKind::Unknown);
+    assert!(
+        !c.explanation()
+            .matched()
+            .iter()
+            .any(|m| m.query() == ["wagnergruppen"]),
+        "{}",
+        c.explanation()
     );
 }
 
