@@ -454,7 +454,7 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 pub(crate) struct NameKeys {
     /// Keys of its tokens and skeletons, with the weight and distinctiveness of what has
     /// them, whether it was written in Arabic script, and whether the key is a word's own.
-    keys: Vec<(String, f32, bool, bool, bool)>,
+    keys: KeyList,
     /// The key of each pair of adjacent tokens written as one word, by the pair's first
     /// token; `None` for a pair with a number.
     pairs: Vec<Option<String>>,
@@ -464,34 +464,71 @@ pub(crate) struct NameKeys {
     shape: Box<str>,
 }
 
+/// The keys of one name in one string: a name has a dozen keys or more, made on every core
+/// and dropped one name at a time as the index takes them, so one allocation for all.
+#[derive(Default)]
+struct KeyList {
+    text: String,
+    /// Where each key ends in `text`, with the weight and distinctiveness of what has it,
+    /// whether it was written in Arabic script, and whether it is a word's own.
+    entries: Vec<(usize, f32, bool, bool, bool)>,
+}
+
+impl KeyList {
+    /// Adds the key `mark` + `key` (`mark` empty or one of the marks).
+    fn push(&mut self, (mark, key): (&str, &str), weight: f32, d: bool, abjad: bool, own: bool) {
+        self.text.push_str(mark);
+        self.text.push_str(key);
+        self.entries.push((self.text.len(), weight, d, abjad, own));
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The key at `i`, with what [`KeyList::push`] gave it.
+    fn get(&self, i: usize) -> Option<(&str, f32, bool, bool, bool)> {
+        let start = match i.checked_sub(1) {
+            Some(before) => self.entries.get(before)?.0,
+            None => 0,
+        };
+        let &(end, w, d, a, own) = self.entries.get(i)?;
+        Some((self.text.get(start..end)?, w, d, a, own))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, f32, bool, bool, bool)> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
 impl NameKeys {
     pub(crate) fn of(tokens: &[ScoreToken], glued: &GluedRuns, kind: EntityKind) -> NameKeys {
-        let mut keys: Vec<(String, f32, bool, bool, bool)> = Vec::new();
+        let mut keys = KeyList::default();
         let mut members = Vec::new();
         for t in tokens {
             let d = t.distinctive();
             let own = keys.len();
             if t.kind != TokenKind::LegalForm {
-                keys.push((t.key.to_string(), t.weight, d, t.abjad, true));
+                keys.push(("", &t.key), t.weight, d, t.abjad, true);
             }
             // A Czech or Slovak woman's surname meets the family's (`Porrasová` / `Porras`).
             if let (true, Some((stem, _))) = (t.feminine, &t.stem) {
-                keys.push((stem.to_string(), t.weight, d, t.abjad, false));
+                keys.push(("", stem), t.weight, d, t.abjad, false);
             }
             // Words written in Arabic script meet by consonant skeleton (`~skeleton`).
             if t.kind == TokenKind::Word && !t.skeleton.is_empty() {
                 members.push((keys.len(), own));
-                keys.push((format!("~{}", t.skeleton), t.weight, d, t.abjad, false));
+                keys.push(("~", &t.skeleton), t.weight, d, t.abjad, false);
                 // And a Latin word meets a word written in Arabic script by the skeleton of
                 // the latter alone (`^skeleton`).
                 if t.abjad {
                     members.push((keys.len(), own));
-                    keys.push((format!("^{}", t.skeleton), t.weight, d, t.abjad, false));
+                    keys.push(("^", &t.skeleton), t.weight, d, t.abjad, false);
                 }
             }
             // A spelling of a common name meets the other spellings of its name (`#group`).
             if let Some(group) = t.name {
-                keys.push((group_key(group), t.weight, d, t.abjad, false));
+                keys.push(("", &group_key(group)), t.weight, d, t.abjad, false);
             }
         }
         // Runs of two to `MAX_GLUED` list tokens, keyed as scoring glues them, meet a query
@@ -513,24 +550,24 @@ impl NameKeys {
                 if !abjad && n > 2 {
                     continue;
                 }
-                let key = key.to_string();
-                let skeleton = crate::normalize::variant::skeleton(&key);
+                let skeleton = crate::normalize::variant::skeleton(key);
                 if skeleton.is_empty() {
                     continue;
                 }
                 let weight: f32 = run.iter().map(|t| t.weight).sum();
                 let d = run.iter().any(ScoreToken::distinctive);
                 let own = keys.len();
-                let key = if abjad {
-                    format!("{RUN_MARK}{key}")
+                let mut buf = [0; 4];
+                let mark = if abjad {
+                    &*RUN_MARK.encode_utf8(&mut buf)
                 } else {
-                    key
+                    ""
                 };
-                keys.push((key, weight, d, abjad, false));
-                let marks: &[char] = if abjad { &['~', '^'] } else { &['~'] };
+                keys.push((mark, key), weight, d, abjad, false);
+                let marks: &[&str] = if abjad { &["~", "^"] } else { &["~"] };
                 for mark in marks {
                     members.push((keys.len(), own));
-                    keys.push((format!("{mark}{skeleton}"), weight, d, abjad, false));
+                    keys.push((mark, &skeleton), weight, d, abjad, false);
                 }
             }
         }
@@ -546,13 +583,9 @@ impl NameKeys {
                 && !t.abjad
                 && t.key.len() >= crate::score::TRUNCATION_MIN
         }) {
-            keys.push((
-                format!("{CUT_MARK}{}", t.key),
-                t.weight,
-                t.distinctive(),
-                false,
-                false,
-            ));
+            let mut buf = [0; 4];
+            let mark = CUT_MARK.encode_utf8(&mut buf);
+            keys.push((mark, &t.key), t.weight, t.distinctive(), false, false);
         }
         // The Latin key of each pair of adjacent tokens: a Latin run's glued key already; a
         // run with a word in Arabic script is glued by its Arabic key, so its Latin key is
@@ -603,10 +636,7 @@ impl Index {
                     false,
                 ))
             });
-        let token_keys = keys
-            .keys
-            .iter()
-            .map(|(k, w, d, a, word)| (k.as_str(), *w, *d, *a, *word));
+        let token_keys = keys.keys.iter();
         for &(skeleton, own) in &keys.members {
             let (Some((skeleton, ..)), Some((own, ..))) =
                 (keys.keys.get(skeleton), keys.keys.get(own))
