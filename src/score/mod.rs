@@ -1293,6 +1293,64 @@ struct Link {
     mass: f32,
 }
 
+/// The first words of a theophoric compound (`Abd al-Sattar`, servant of the Veiler;
+/// `Abdul Rahman`, `Abdel Kader`), by text, the Arabic-script `عبد` romanized `abd` among them.
+/// Such a word is a fragment, never a name of its own (the names notes, section 6, item 6:
+/// "`Abdul` alone is a fragment, never a full Arab name"). `Abdu` and `Abdi` are names too
+/// (Muhammad Abduh; Somali `Abdi`) and are left out.
+const ABD_HEADS: &[&str] = &["abd", "abdul", "abdel", "abdal", "abdol", "abdur", "abdoul"];
+
+/// The articles between an `Abd` and the rest of its compound (`Abd al-Sattar`).
+const ABD_ARTICLES: &[&str] = &["al", "el", "ul"];
+
+/// Where the rest of the compound begun at `i` stands, if the token at `i` begins one: the
+/// next word after the article.
+fn abd_complement(tokens: &[ScoreToken], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Word || !ABD_HEADS.contains(&&*t.text) {
+        return None;
+    }
+    let mut j = i + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| ABD_ARTICLES.contains(&&*t.text))
+    {
+        j += 1;
+    }
+    tokens
+        .get(j)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|_| j)
+}
+
+/// Leaves out the links that meet the first word of a theophoric compound alone while no link
+/// can meet the rest of it: `Abdu` in `Muhmmad Abdu Seid` does not meet the `Abd` of `محمد
+/// عبد الستار السيد` (Muhammad Abd al-Sattar al-Sayyid) when nothing meets `Sattar`. A run
+/// glued over the compound (`ABDULSATTAR`) is a link of its own and stays.
+fn drop_lone_abd(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
+    let has_head = |v: &[ScoreToken]| {
+        v.iter()
+            .any(|t| t.kind == TokenKind::Word && ABD_HEADS.contains(&&*t.text))
+    };
+    if !has_head(q) && !has_head(c) {
+        return;
+    }
+    // The tokens of each side that some link may meet, as bits (names of up to 64 tokens).
+    let (mut q_reach, mut c_reach) = (0u64, 0u64);
+    for l in links.iter() {
+        for i in l.q.clone() {
+            q_reach |= bit(i);
+        }
+        for j in l.c.clone() {
+            c_reach |= bit(j);
+        }
+    }
+    let lone = |r: &Range<usize>, v: &[ScoreToken], reach: u64| {
+        r.len() == 1 && abd_complement(v, r.start).is_some_and(|k| k < 64 && reach & bit(k) == 0)
+    };
+    links.retain(|l| !lone(&l.q, q, q_reach) && !lone(&l.c, c, c_reach));
+}
+
 /// `len` flags, all false: in `stack` when they fit, else in `heap`.
 fn used_flags<'a>(
     stack: &'a mut [bool; 64],
@@ -1968,6 +2026,7 @@ pub(crate) fn score_names_with<'c>(
             }
         }
     }
+    drop_lone_abd(&mut links, q, c);
     // Strongest links first; ties by position, for determinism.
     links.sort_by(|x, y| {
         (y.sim * y.mass)

@@ -634,6 +634,28 @@ fn a_nasab_particle_left_unmatched_weighs_as_a_title() {
 }
 
 #[test]
+fn the_first_word_of_a_theophoric_compound_is_not_met_alone() {
+    // `Abd al-Sattar` is one name: `Abdu` meeting its `Abd` while nothing meets `Sattar` is no
+    // evidence.
+    let (s, e) = score("Muhmmad Abdu Seid", "محمد عبد الستار السيد");
+    assert!(s < DEFAULT, "{s} {e}");
+    assert!(!e.matched().iter().any(|m| m.candidate() == ["abd"]), "{e}");
+    // With the rest of the compound met, or glued over it, it is.
+    let (s, e) = score("Muhammad Abdul Sattar", "محمد عبد الستار السيد");
+    assert!(s >= DEFAULT, "{s} {e}");
+    assert!(
+        e.matched()
+            .iter()
+            .any(|m| m.candidate().first().is_some_and(|w| w == "abd")),
+        "{e}"
+    );
+    let (s, e) = score("ABDULSATTAR Muhammad", "Muhammad Abd al-Sattar");
+    assert!(s >= DEFAULT, "{s} {e}");
+    // `Abdu` is a name of its own (Muhammad Abduh).
+    assert!(ABD_HEADS.iter().all(|h| *h != "abdu"));
+}
+
+#[test]
 fn a_final_a_and_a_final_i_are_two_endings() {
     // A nisba (-i) is not a tā' marbūṭa (-a): شهادي is not شحاتة.
     assert_apart(&[("Ali Shehata", "SHIHADI, Ali")]);
