@@ -313,6 +313,8 @@ pub(crate) struct ScoreToken {
     /// A kunya particle with no word after it (`Muhammad ABU`): the name may be a kunya
     /// written as given name and surname.
     pub(crate) particle_alone: bool,
+    /// The first word of a theophoric compound (`Abd al-Sattar`, see [`ABD_HEADS`]).
+    pub(crate) abd_head: bool,
 }
 
 /// Surname suffixes (spelling-variant keys) and their classes: the East Slavic and Turkic
@@ -520,6 +522,7 @@ impl ScoreToken {
             name: freq.name_group(token),
             kunya: false,
             particle_alone: false,
+            abd_head: token.kind() == TokenKind::Word && ABD_HEADS.contains(&text),
         }
     }
 
@@ -1306,8 +1309,7 @@ const ABD_ARTICLES: &[&str] = &["al", "el", "ul"];
 /// Where the rest of the compound begun at `i` stands, if the token at `i` begins one: the
 /// next word after the article.
 fn abd_complement(tokens: &[ScoreToken], i: usize) -> Option<usize> {
-    let t = tokens.get(i)?;
-    if t.kind != TokenKind::Word || !ABD_HEADS.contains(&&*t.text) {
+    if !tokens.get(i)?.abd_head {
         return None;
     }
     let mut j = i + 1;
@@ -1328,10 +1330,7 @@ fn abd_complement(tokens: &[ScoreToken], i: usize) -> Option<usize> {
 /// عبد الستار السيد` (Muhammad Abd al-Sattar al-Sayyid) when nothing meets `Sattar`. A run
 /// glued over the compound (`ABDULSATTAR`) is a link of its own and stays.
 fn drop_lone_abd(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
-    let has_head = |v: &[ScoreToken]| {
-        v.iter()
-            .any(|t| t.kind == TokenKind::Word && ABD_HEADS.contains(&&*t.text))
-    };
+    let has_head = |v: &[ScoreToken]| v.iter().any(|t| t.abd_head);
     if !has_head(q) && !has_head(c) {
         return;
     }
