@@ -661,8 +661,10 @@ fn is_gender_ending(x: u8, y: u8) -> bool {
 }
 
 /// One row of the distance table: row `i` of `a` (symbol `ca`) from the row before (`prev`)
-/// and the one before it (`before`, for a transposition), written into `cur`, with `ib` the
-/// insertion costs of `b`'s symbols. Returns the row's least cell.
+/// and the one before it (`before`, for a transposition), written into `cur` over the
+/// columns `band` (of `0..=b.len()`), with `ib` the insertion costs of `b`'s symbols. The
+/// cells just outside the band are written as infinite: the next rows read them. Returns the
+/// row's least cell.
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn fill_row(
@@ -674,23 +676,40 @@ fn fill_row(
     before: &[f32; MAX_KEY + 1],
     prev: &[f32; MAX_KEY + 1],
     cur: &mut [f32; MAX_KEY + 1],
+    band: (usize, usize),
 ) -> f32 {
+    let (lo, hi) = band;
     let ia = indel_cost(ca);
     let last_row = i + 1 == a.len();
     // The symbol before `ca`, for a transposition.
     let prev_a = i.checked_sub(1).and_then(|k| a.get(k)).copied();
     let subs = SUB_COSTS.get(usize::from(ca));
-    let mut left = prev.first().copied().unwrap_or(f32::MAX) + ia;
-    if let Some(c0) = cur.first_mut() {
-        *c0 = left;
+    if let Some(after) = cur.get_mut(hi + 1) {
+        *after = f32::INFINITY;
+    }
+    let mut left = if lo == 0 {
+        prev.first().copied().unwrap_or(f32::INFINITY) + ia
+    } else {
+        f32::INFINITY
+    };
+    if let Some(c) = cur.get_mut(lo.saturating_sub(1)) {
+        // Column 0 in the band, or the cell left of the band.
+        *c = left;
     }
     let mut row_min = left;
-    let cells = b
-        .iter()
-        .zip(ib)
-        .zip(prev.windows(2))
-        .zip(cur.iter_mut().skip(1));
-    for (j, (((&cb, &icb), pw), out)) in cells.enumerate() {
+    // Columns `first..=hi`, each cell from `b`'s symbol `j = column - 1`.
+    let first = lo.max(1);
+    let (Some(bs), Some(ibs), Some(ps), Some(outs)) = (
+        b.get(first - 1..hi),
+        ib.get(first - 1..hi),
+        prev.get(first - 1..=hi),
+        cur.get_mut(first..=hi),
+    ) else {
+        return row_min;
+    };
+    let cells = bs.iter().zip(ibs).zip(ps.windows(2)).zip(outs);
+    for (k, (((&cb, &icb), pw), out)) in cells.enumerate() {
+        let j = first - 1 + k;
         let &[diag, up] = pw else { break };
         let sub = if ca == cb {
             0.0
@@ -703,7 +722,7 @@ fn fill_row(
         };
         let mut v = (diag + sub).min(up + ia).min(left + icb);
         if ca != cb && prev_a == Some(cb) && j > 0 && b.get(j - 1) == Some(&ca) {
-            v = v.min(before.get(j - 1).copied().unwrap_or(f32::MAX) + TRANSPOSE);
+            v = v.min(before.get(j - 1).copied().unwrap_or(f32::INFINITY) + TRANSPOSE);
         }
         *out = v;
         left = v;
@@ -973,35 +992,60 @@ pub(crate) fn key_similarity_if_at_least(a: &str, b: &str, min: f32) -> Option<f
     (sim >= min).then_some(sim)
 }
 
-fn prev_min(row: &[f32; MAX_KEY + 1], len: usize) -> f32 {
-    row.iter().take(len + 1).copied().fold(f32::MAX, f32::min)
-}
+/// The least cost of inserting or deleting a symbol: a path through the distance table moves
+/// from one diagonal to the next only by such an edit.
+const LEAST_INDEL: f32 = SOFT_INDEL;
+const _: () = assert!(LEAST_INDEL <= 1.0 && LEAST_INDEL <= indel_cost(b'b'));
 
 /// The weighted distance of two keys ([`key_distance`]) when it is at most `max`: its dynamic
-/// programme, stopped at the first row whose every cell exceeds `max` (costs only grow down
-/// the rows).
+/// programme over the band of diagonals a path within `max` can use (Ukkonen's cut-off:
+/// leaving the last cell's diagonal and coming back to it takes insertions and deletions of
+/// at least [`LEAST_INDEL`] each), stopped at the first row whose every cell exceeds `max`
+/// (costs only grow down the rows).
 fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
     let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
+    // Cell (r, c) lies on diagonal r - c; the last cell on diagonal `end`. With room for the
+    // rounding of sums.
+    let end = a.len() as isize - b.len() as isize;
+    let indels = (max + 1e-3) / LEAST_INDEL;
+    if end.unsigned_abs() as f32 > indels {
+        return None;
+    }
+    // Diagonals a path may leave `0..=end` by on either side, there and back.
+    let spare = (((indels - end.unsigned_abs() as f32) / 2.0) as isize).min(MAX_KEY as isize);
+    let (low, high) = (end.min(0) - spare, end.max(0) + spare);
+    let width = b.len() as isize;
+    let band = |r: usize| {
+        let r = r as isize;
+        let lo = (r - high).clamp(0, width) as usize;
+        let hi = (r - low).clamp(0, width) as usize;
+        (lo, hi)
+    };
     // Three rows in turn, swapped by reference.
-    let mut rows = [[0f32; MAX_KEY + 1]; 3];
+    let mut rows = [[f32::INFINITY; MAX_KEY + 1]; 3];
     let [r0, r1, r2] = &mut rows;
     let (mut before, mut prev, mut cur) = (r0, r1, r2);
     let mut ib = [0f32; MAX_KEY];
     let mut acc = 0.0;
+    if let Some(c0) = prev.first_mut() {
+        *c0 = 0.0;
+    }
     for ((slot, cost), &cb) in prev.iter_mut().skip(1).zip(ib.iter_mut()).zip(b) {
         *cost = indel_cost(cb);
         acc += *cost;
         *slot = acc;
     }
     let ib = ib.get(..b.len()).unwrap_or_default();
+    let mut prev_min = 0.0;
     for (i, &ca) in a.iter().enumerate() {
-        let row_min = fill_row(a, b, i, ca, ib, before, prev, cur);
+        let row_min = fill_row(a, b, i, ca, ib, before, prev, cur, band(i + 1));
         // The next row is reached from this one, and by a transposition from the one before:
         // stop only when both exceed `max`.
-        if row_min > max && prev_min(prev, b.len()) > max {
+        if row_min > max && prev_min > max {
             return None;
         }
+        prev_min = row_min;
         std::mem::swap(&mut before, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -1094,7 +1138,95 @@ mod tests {
         }
     }
 
+    /// The weighted distance over the whole table, every cell computed: what the banded
+    /// programme must agree with.
+    #[allow(clippy::indexing_slicing)]
+    fn full_table_distance(a: &[u8], b: &[u8]) -> f32 {
+        let (n, m) = (a.len(), b.len());
+        let mut d = vec![vec![0f32; m + 1]; n + 1];
+        for r in 1..=n {
+            d[r][0] = d[r - 1][0] + indel_cost(a[r - 1]);
+        }
+        for c in 1..=m {
+            d[0][c] = d[0][c - 1] + indel_cost(b[c - 1]);
+        }
+        for r in 1..=n {
+            for c in 1..=m {
+                let (x, y) = (a[r - 1], b[c - 1]);
+                let sub = if r == n && c == m && is_gender_ending(x, y) {
+                    1.0
+                } else {
+                    sub_cost(x, y)
+                };
+                let mut v = (d[r - 1][c - 1] + sub)
+                    .min(d[r - 1][c] + indel_cost(x))
+                    .min(d[r][c - 1] + indel_cost(y));
+                if r > 1 && c > 1 && x != y && a[r - 2] == y && b[c - 2] == x {
+                    v = v.min(d[r - 2][c - 2] + TRANSPOSE);
+                }
+                d[r][c] = v;
+            }
+        }
+        d[n][m]
+    }
+
+    #[test]
+    fn the_band_keeps_the_distance_of_keys_of_unequal_length() {
+        for (a, b) in [
+            ("Jevgeni", "Jevgieni"),
+            ("JevgeniprigoSin", "JevgenievnasavickaJa"),
+            ("aaaaaa", "a"),
+            ("muhamad", "mhmd"),
+            ("fiazullah", "faizullah"),
+        ] {
+            let full = full_table_distance(a.as_bytes(), b.as_bytes());
+            assert!((key_distance(a, b) - full).abs() < 1e-4, "{a} {b}");
+            assert_eq!(
+                key_distance_within(a, b, full + 1e-4).is_some(),
+                true,
+                "{a} {b}"
+            );
+            assert_eq!(key_distance_within(a, b, full - 0.05), None, "{a} {b}");
+        }
+    }
+
     proptest! {
+        /// The band of diagonals and the early stop keep every distance within the bound, and
+        /// only those.
+        #[test]
+        fn the_banded_distance_agrees_with_the_full_table(
+            a in "[a-zCSJX]{0,14}",
+            edits in proptest::collection::vec((0u8..4, 0usize..16, "[aeiouhJbkszCS]"), 0..6),
+            max in 0.0f32..6.0,
+        ) {
+            // `b` is `a` a few edits away, soft symbols inserted and deleted above all: the
+            // paths that leave the last cell's diagonal and come back.
+            let mut b = a.clone().into_bytes();
+            for (op, at, symbol) in edits {
+                let at = at.min(b.len());
+                let symbol = symbol.as_bytes().first().copied().unwrap_or(b'a');
+                match op {
+                    0 | 1 => b.insert(at, symbol),
+                    2 if at < b.len() => {
+                        b.remove(at);
+                    }
+                    _ => {
+                        if let Some(slot) = b.get_mut(at) {
+                            *slot = symbol;
+                        }
+                    }
+                }
+            }
+            let b = String::from_utf8(b).unwrap_or_default();
+            let full = full_table_distance(a.as_bytes(), b.as_bytes());
+            let within = key_distance_within(&a, &b, max);
+            if full <= max - 1e-3 {
+                proptest::prop_assert!(within.is_some_and(|d| (d - full).abs() < 1e-4), "{within:?} {full}");
+            } else if full > max + 1e-3 {
+                proptest::prop_assert_eq!(within, None);
+            }
+        }
+
         /// The counts' floor (`LEAST_EDIT`) never turns away a pair the distance keeps.
         #[test]
         fn bounded_similarity_agrees_with_the_full_one_on_any_keys(
