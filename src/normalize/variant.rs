@@ -1181,11 +1181,7 @@ mod tests {
         ] {
             let full = full_table_distance(a.as_bytes(), b.as_bytes());
             assert!((key_distance(a, b) - full).abs() < 1e-4, "{a} {b}");
-            assert_eq!(
-                key_distance_within(a, b, full + 1e-4).is_some(),
-                true,
-                "{a} {b}"
-            );
+            assert!(key_distance_within(a, b, full + 1e-4).is_some(), "{a} {b}");
             assert_eq!(key_distance_within(a, b, full - 0.05), None, "{a} {b}");
         }
     }
