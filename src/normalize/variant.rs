@@ -461,12 +461,13 @@ const fn coarse_of() -> [u8; 128] {
 /// The mark of a coarse key, which no other key starts with.
 pub(crate) const COARSE_MARK: char = '&';
 
-/// A plain key's coarse key: its vowels left out, the symbols of each class of cheap pairs
-/// ([`COARSE_CLASSES`]) written alike, repeats written once, marked with [`COARSE_MARK`].
-/// Keys apart only in vowels and cheap pairs share it however many there are (`mahaJar` /
-/// `muhaJir`, `turCin` / `torSin`), which a deletion neighbourhood reaches for one
-/// substitution only. `None` for a key that is not ASCII or whose coarse key has fewer than
-/// two symbols.
+/// A plain key's coarse key: its vowels and `h` left out, the symbols of each class of cheap
+/// pairs ([`COARSE_CLASSES`]) written alike, repeats written once, marked with
+/// [`COARSE_MARK`]. Keys apart only in vowels, an `h` (a soft symbol like the vowels:
+/// `aStari` / `ahstari`, `Ashtari` / `AHSTARI` with the letters swapped) and cheap pairs share
+/// it however many there are (`mahaJar` / `muhaJir`, `turCin` / `torSin`), which a deletion
+/// neighbourhood reaches for one substitution only. `None` for a key that is not ASCII or
+/// whose coarse key has fewer than two symbols.
 pub(crate) fn coarse_key(key: &str) -> Option<String> {
     if !key.is_ascii() {
         return None;
@@ -474,7 +475,7 @@ pub(crate) fn coarse_key(key: &str) -> Option<String> {
     let mut out = String::with_capacity(key.len() + 1);
     out.push(COARSE_MARK);
     let mut last = None;
-    for b in key.bytes().filter(|&b| !is_key_vowel(b)) {
+    for b in key.bytes().filter(|&b| !is_key_vowel(b) && b != b'h') {
         let c = COARSE_OF.get(usize::from(b)).copied().unwrap_or(b);
         if last != Some(c) {
             out.push(char::from(c));

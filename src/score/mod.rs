@@ -1615,6 +1615,10 @@ pub(crate) struct NameSums {
     /// weigh no more than `reach` allows, so those left over keep at least
     /// `unmatched - ratio * met`.
     pub(crate) ratio: f32,
+    /// The weight of its words that disagree when left unmatched (not patronymics): when the
+    /// list tokens met weigh less, one of them is left over, and the name is not wholly part
+    /// of the query.
+    pub(crate) disagreeing: f32,
 }
 
 impl NameSums {
@@ -1655,6 +1659,11 @@ impl NameSums {
                     }
                 })
                 .fold(0.0, f32::max),
+            disagreeing: c
+                .iter()
+                .filter(|t| t.disagrees() && !t.patronymic)
+                .map(|t| t.weight)
+                .sum(),
         }
     }
 }
@@ -1746,6 +1755,8 @@ pub(crate) fn score_bound(
     let (mut a, mut u) = (0.0f32, 0.0f32);
     let (mut meeting, mut all_meet, mut distinctive) = (0usize, true, reach.distinctive);
     let (mut meeting_words, mut initials) = (0usize, 0usize);
+    // Whether a query word that disagrees when unmatched is sure to stay so.
+    let mut query_left = false;
     // Query words the index did not find for the name may meet its initials (`Sen` / `S.`),
     // where initials stand for words: the heaviest of them, as many as the name has initials.
     let mut for_initials = 0u64;
@@ -1787,6 +1798,7 @@ pub(crate) fn score_bound(
             distinctive |= t.distinctive();
         } else {
             u += t.unmatched_weight();
+            query_left |= t.disagrees() && !t.patronymic;
             // A function word or title left unmatched leaves the name complete, as scoring
             // has it (`OF Roman ABRAMOVICH` / `ABRAMOVICH, Roman`): no cap for it.
             all_meet &= t.is_minor_word();
@@ -1819,11 +1831,21 @@ pub(crate) fn score_bound(
     } else {
         v.max(sums.unmatched - sums.ratio * met)
     };
+    // Neither name is wholly part of the other when each keeps a word that disagrees: the
+    // query one the index did not find, the list name one of its disagreeing words, which
+    // weigh more than the list tokens met can (not so for an organization's, as above).
+    let list_left =
+        kind != EntityKind::Organization && sums.disagreeing > w.min(met) + BOUND_ROUNDING;
+    let factor = if query_left && list_left {
+        1.0
+    } else {
+        SUBSET_FACTOR
+    };
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }
     } else {
-        most / (most + SUBSET_FACTOR * (u + v))
+        most / (most + factor * (u + v))
     };
     // Three query words met may hold one name wholly (see `CONTAINED_LINKS`).
     if distinctive || all_meet || meeting_words >= CONTAINED_LINKS {
@@ -1832,6 +1854,9 @@ pub(crate) fn score_bound(
         bound.min(GENERIC_ONLY_CAP)
     }
 }
+
+/// Room for the rounding of weights summed in another order than scoring sums them.
+const BOUND_ROUNDING: f32 = 1e-4;
 
 /// The sum of the first `n` of `values` in the order of `cmp`, summed in that order; on the
 /// stack for the names of up to 16 tokens that nearly all list names are.

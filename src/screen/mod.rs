@@ -1111,12 +1111,7 @@ impl Screener {
             }
             out.extend(p.iter().map(|&n| (n, reach)));
         }
-        // A name found through several entries may meet the weight of each.
-        merge_by_id(out, |a, b| {
-            a.maybe |= b.maybe;
-            a.weight += b.weight;
-            a.distinctive |= b.distinctive;
-        })
+        merge_reaches(out)
     }
 
     /// Applies kind, birth date, country and identifier evidence to a name score.
@@ -1421,6 +1416,46 @@ fn swapped(a: &str, b: &str) -> bool {
 }
 
 /// Pairs of an id and a value, sorted by id, with the values of equal ids joined.
+/// The reach of each name found through several entries: the query tokens of all, and the
+/// weight they may meet. Each link of a score meets its list tokens through an entry that one
+/// of its query tokens found (one entry may find several list words, and several entries one
+/// word: a word's key, its name group, its coarse key), so the list weight met is at most the
+/// sum, over the query tokens, of the weightiest entry each found.
+fn merge_reaches(mut v: Vec<(u32, Reach)>) -> Vec<(u32, Reach)> {
+    v.sort_unstable_by_key(|(id, _)| *id);
+    let mut out: Vec<(u32, Reach)> = Vec::with_capacity(v.len());
+    for group in v.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(id, first)) = group.first() else {
+            continue;
+        };
+        if group.len() == 1 {
+            out.push((id, first));
+            continue;
+        }
+        let mut reach = Reach {
+            maybe: 0,
+            weight: 0.0,
+            distinctive: false,
+        };
+        for (_, r) in group {
+            reach.maybe |= r.maybe;
+            reach.distinctive |= r.distinctive;
+        }
+        let mut tokens = reach.maybe;
+        while tokens != 0 {
+            let token = tokens & tokens.wrapping_neg();
+            tokens &= tokens - 1;
+            reach.weight += group
+                .iter()
+                .filter(|(_, r)| r.maybe & token != 0)
+                .map(|(_, r)| r.weight)
+                .fold(0.0, f32::max);
+        }
+        out.push((id, reach));
+    }
+    out
+}
+
 fn merge_by_id<T>(mut v: Vec<(u32, T)>, join: impl Fn(&mut T, T)) -> Vec<(u32, T)> {
     v.sort_unstable_by_key(|(id, _)| *id);
     let mut out: Vec<(u32, T)> = Vec::with_capacity(v.len());

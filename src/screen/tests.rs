@@ -277,6 +277,16 @@ fn a_query_word_meets_an_initial_the_index_does_not_look_up() {
 }
 
 #[test]
+fn a_word_an_h_and_a_cheap_pair_apart_finds_its_name() {
+    // `aStari` / `ahstari`: `ш` written `sh` against `hs`, a cheap pair and an `h` apart. The
+    // name's other word alone (`Hossein`) cannot bring it to the threshold, and the deletion
+    // neighbourhoods do not reach it: the coarse key does.
+    let listed = "AHSTARI, Hossein";
+    let s = one_person(&[listed, "Mohammad Reza Tehrani"]);
+    screens_as_it_compares(&s, "Hossein ASHTARI", listed);
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
