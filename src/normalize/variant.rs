@@ -812,8 +812,10 @@ pub(crate) fn abjad_distance(abjad: &str, latin: &str) -> f32 {
     abjad_distance_within(abjad, latin, f32::MAX).unwrap_or(f32::MAX)
 }
 
-/// [`abjad_similarity`] when it is at least `min`; `None` as soon as a row of the distance
-/// table shows it cannot be (every cost is positive, so a row's least cell never falls).
+/// [`abjad_similarity`] when it is at least `min`; `None` when the symbols one key has more
+/// of than the other already cost more ([`abjad_count_floor`]), or as soon as a row of the
+/// distance table shows it cannot be (every cost is positive, so a row's least cell never
+/// falls).
 pub(crate) fn abjad_similarity_if_at_least(abjad: &str, latin: &str, min: f32) -> Option<f32> {
     let len = abjad.len().min(MAX_KEY);
     if len == 0 || latin.is_empty() {
@@ -825,9 +827,172 @@ pub(crate) fn abjad_similarity_if_at_least(abjad: &str, latin: &str, min: f32) -
     } else {
         f32::MAX
     };
+    if min > 0.0 && abjad_count_floor(abjad, latin) > allowed + 1e-4 {
+        return None;
+    }
     let d = abjad_distance_within(abjad, latin, allowed)?;
     let sim = (1.0 - d / len as f32).clamp(0.0, 1.0);
     (sim >= min).then_some(sim)
+}
+
+/// The cost of a Latin letter `c` with no Arabic counterpart, at position `j` of the Latin
+/// key `l`. An i or u that ends the Latin word is a written letter in Arabic (علي Ali, not
+/// ال al); a final a or e may stand for ة or ه, which keys often drop (شحاته Shihata).
+/// Arabic short vowels are single: a second vowel in a row that Arabic does not write is a
+/// letter it would write (فرح f-r-h is Farah, not Pharaoh).
+fn abjad_insert(l: &[u8], c: u8, j: usize) -> f32 {
+    let l_last = l.len().saturating_sub(1);
+    let after_vowel = j > 0 && l.get(j - 1).copied().is_some_and(is_key_vowel);
+    if is_key_vowel(c) {
+        if j == 0 {
+            1.0
+        } else if j == l_last && c == b'i' {
+            // The nisba -i (Mahmoudi, Sharifi) makes another name than محمود, شريف.
+            1.0
+        } else if (j == l_last && matches!(c, b'u' | b'o')) || after_vowel {
+            ABJAD_SOFT_DROP
+        } else {
+            SHORT_VOWEL_INSERT
+        }
+    } else if is_abjad_soft(c) {
+        ABJAD_SOFT_DROP
+    } else {
+        1.0
+    }
+}
+
+/// A vowel, `h`, `J` or `v`: the long vowels, glides and `h` that Arabic writes and Latin
+/// spellings may leave out.
+const fn is_abjad_soft(c: u8) -> bool {
+    is_key_vowel(c) || c == b'h' || c == b'J' || c == b'v'
+}
+
+/// The cost of the Arabic letter `c` at position `i` (of a word whose last is `last`) when
+/// the Latin spelling does not write it. A final h (ه, ح) is often left out (Salah / صالح,
+/// Shihata / شحاته, Juma / جمعه).
+fn abjad_delete(c: u8, i: usize, last: usize) -> f32 {
+    if c == b'h' && i == last {
+        ABJAD_FINAL_H
+    } else if is_abjad_soft(c) {
+        ABJAD_SOFT_DROP
+    } else {
+        1.0
+    }
+}
+
+/// The cost of the Arabic letter `x` at position `i` (of a word whose last is `last`) written
+/// as the Latin letter `y`.
+fn abjad_sub(x: u8, y: u8, i: usize, last: usize) -> f32 {
+    if x == y {
+        0.0
+    } else if x == b'h' && i == last && is_key_vowel(y) {
+        // Final ه read as a vowel (Persian and colloquial -a, -e: Hamada / حماده).
+        ABJAD_FINAL_H
+    } else if is_key_vowel(x) && is_key_vowel(y) {
+        let inside = i > 0 && i < last;
+        if inside && abjad_vowel_class(x) != abjad_vowel_class(y) {
+            ABJAD_OTHER_VOWEL
+        } else {
+            ABJAD_VOWEL_SUB
+        }
+    } else if abjad_glide(x, y) || abjad_glide(y, x) {
+        ABJAD_VOWEL_SUB
+    } else if ABJAD_DISTINCT_CONSONANTS.contains(&(x.min(y), x.max(y))) {
+        1.0
+    } else {
+        sub_cost(x, y)
+    }
+}
+
+/// The least each symbol costs to edit in [`abjad_distance`], whatever its position: on the
+/// Arabic side (deleted, or written as another Latin letter) and on the Latin side (inserted,
+/// or written for another Arabic letter). Made once, from the cost functions themselves at
+/// every kind of position (first, inside, last).
+static ABJAD_LEAST: std::sync::LazyLock<([f32; 128], [f32; 128])> =
+    std::sync::LazyLock::new(|| {
+        // (position, last) pairs: first of one letter, first, inside and last of three.
+        const PLACES: [(usize, usize); 4] = [(0, 0), (0, 2), (1, 2), (2, 2)];
+        let mut arabic = [f32::MAX; 128];
+        let mut latin = [f32::MAX; 128];
+        for x in 0u8..128 {
+            for (i, last) in PLACES {
+                let ax = arabic.get_mut(usize::from(x));
+                if let Some(slot) = ax {
+                    *slot = slot.min(abjad_delete(x, i, last));
+                }
+                for y in 0u8..128 {
+                    if x == y {
+                        continue;
+                    }
+                    let cost = abjad_sub(x, y, i, last);
+                    if let Some(slot) = arabic.get_mut(usize::from(x)) {
+                        *slot = slot.min(cost);
+                    }
+                    if let Some(slot) = latin.get_mut(usize::from(y)) {
+                        *slot = slot.min(cost);
+                    }
+                }
+            }
+            // Inserted: first, inside after a consonant or a vowel, last; of a word of three.
+            for l in [
+                [x, b'b', b'b'],
+                [b'b', x, b'b'],
+                [b'a', x, b'b'],
+                [b'b', b'b', x],
+            ] {
+                for j in 0..l.len() {
+                    if l.get(j) == Some(&x) {
+                        if let Some(slot) = latin.get_mut(usize::from(x)) {
+                            *slot = slot.min(abjad_insert(&l, x, j));
+                        }
+                    }
+                }
+            }
+        }
+        (arabic, latin)
+    });
+
+/// A floor of [`abjad_distance`] from the symbols' counts alone: each symbol one key has
+/// more of than the other must be edited that many times, each at no less than its least
+/// cost ([`ABJAD_LEAST`]), and one substitution mends at most one surplus on each side. No
+/// transposition keeps counts here: the distance has none.
+fn abjad_count_floor(abjad: &str, latin: &str) -> f32 {
+    let a = abjad
+        .as_bytes()
+        .get(..abjad.len().min(MAX_KEY))
+        .unwrap_or_default();
+    let l = latin
+        .as_bytes()
+        .get(..latin.len().min(MAX_KEY))
+        .unwrap_or_default();
+    let mut counts = [0i16; 128];
+    for &c in a {
+        if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
+            *slot += 1;
+        }
+    }
+    for &c in l {
+        if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
+            *slot -= 1;
+        }
+    }
+    let (least_a, least_l) = &*ABJAD_LEAST;
+    let mut surplus = |key: &[u8], sign: i16, least: &[f32; 128]| {
+        let mut sum = 0f32;
+        for &c in key {
+            let i = usize::from(c & 0x7f);
+            if let (Some(slot), Some(&cost)) = (counts.get_mut(i), least.get(i)) {
+                if *slot * sign > 0 {
+                    sum += cost;
+                    *slot -= sign;
+                }
+            }
+        }
+        sum
+    };
+    let only_a = surplus(a, 1, least_a);
+    let only_l = surplus(l, -1, least_l);
+    only_a.max(only_l)
 }
 
 /// [`abjad_distance`] when it is at most `max`.
@@ -840,89 +1005,42 @@ fn abjad_distance_within(abjad: &str, latin: &str, max: f32) -> Option<f32> {
         .as_bytes()
         .get(..latin.len().min(MAX_KEY))
         .unwrap_or_default();
-    let soft = |c: u8| is_key_vowel(c) || c == b'h' || c == b'J' || c == b'v';
-    // Cost of a Latin letter with no Arabic counterpart, at position `j` of the Latin key. An
-    // i or u that ends the Latin word is a written letter in Arabic (علي Ali, not ال al); a
-    // final a or e may stand for ة or ه, which keys often drop (شحاته Shihata).
-    let l_last = l.len().saturating_sub(1);
-    // Arabic short vowels are single: a second vowel in a row that Arabic does not write is a
-    // letter it would write (فرح f-r-h is Farah, not Pharaoh).
-    let after_vowel = |j: usize| j > 0 && l.get(j - 1).copied().is_some_and(is_key_vowel);
-    let insert = |c: u8, j: usize| {
-        if is_key_vowel(c) {
-            if j == 0 {
-                1.0
-            } else if j == l_last && c == b'i' {
-                // The nisba -i (Mahmoudi, Sharifi) makes another name than محمود, شريف.
-                1.0
-            } else if (j == l_last && matches!(c, b'u' | b'o')) || after_vowel(j) {
-                ABJAD_SOFT_DROP
-            } else {
-                SHORT_VOWEL_INSERT
-            }
-        } else if c == b'h' || c == b'J' || c == b'v' {
-            ABJAD_SOFT_DROP
-        } else {
-            1.0
-        }
-    };
     let last = a.len().saturating_sub(1);
-    // Cost of the Arabic letter at `i` when the Latin spelling does not write it. A final h
-    // (ه, ح) is often left out (Salah / صالح, Shihata / شحاته, Juma / جمعه).
-    let delete = |c: u8, i: usize| {
-        if c == b'h' && i == last {
-            ABJAD_FINAL_H
-        } else if soft(c) {
-            ABJAD_SOFT_DROP
-        } else {
-            1.0
-        }
-    };
-    let sub = |x: u8, y: u8, i: usize| {
-        if x == y {
-            0.0
-        } else if x == b'h' && i == last && is_key_vowel(y) {
-            // Final ه read as a vowel (Persian and colloquial -a, -e: Hamada / حماده).
-            ABJAD_FINAL_H
-        } else if is_key_vowel(x) && is_key_vowel(y) {
-            let inside = i > 0 && i < last;
-            if inside && abjad_vowel_class(x) != abjad_vowel_class(y) {
-                ABJAD_OTHER_VOWEL
-            } else {
-                ABJAD_VOWEL_SUB
-            }
-        } else if abjad_glide(x, y) || abjad_glide(y, x) {
-            ABJAD_VOWEL_SUB
-        } else if ABJAD_DISTINCT_CONSONANTS.contains(&(x.min(y), x.max(y))) {
-            1.0
-        } else {
-            sub_cost(x, y)
-        }
-    };
+    // The cost of inserting each Latin letter, made once for every row.
+    let mut ins = [0f32; MAX_KEY];
+    for ((j, &c), slot) in l.iter().enumerate().zip(ins.iter_mut()) {
+        *slot = abjad_insert(l, c, j);
+    }
+    let ins = ins.get(..l.len()).unwrap_or_default();
     // prev[j]: distance of the Arabic prefix so far with the first j Latin letters. Two rows
     // in turn, swapped by reference.
     let mut rows = [[0f32; MAX_KEY + 1]; 2];
     let [r0, r1] = &mut rows;
     let (mut prev, mut cur) = (r0, r1);
     let mut acc = 0.0;
-    for (j, (slot, &c)) in prev.iter_mut().skip(1).zip(l).enumerate() {
-        acc += insert(c, j);
+    for (slot, &cost) in prev.iter_mut().skip(1).zip(ins) {
+        acc += cost;
         *slot = acc;
     }
     for (i, &ca) in a.iter().enumerate() {
-        let mut row_min = f32::MAX;
-        if let (Some(c0), Some(&p0)) = (cur.get_mut(0), prev.first()) {
-            *c0 = p0 + delete(ca, i);
-            row_min = *c0;
+        let del = abjad_delete(ca, i, last);
+        let mut left = prev.first().copied().unwrap_or(f32::MAX) + del;
+        if let Some(c0) = cur.first_mut() {
+            *c0 = left;
         }
-        for (j, &cl) in l.iter().enumerate() {
-            let diag = prev.get(j).copied().unwrap_or(f32::MAX) + sub(ca, cl, i);
-            let up = prev.get(j + 1).copied().unwrap_or(f32::MAX) + delete(ca, i);
-            let left = cur.get(j).copied().unwrap_or(f32::MAX) + insert(cl, j);
-            let v = diag.min(up).min(left);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = v;
-            }
+        let mut row_min = left;
+        let cells = l
+            .iter()
+            .zip(ins)
+            .zip(prev.windows(2))
+            .zip(cur.iter_mut().skip(1));
+        for (((&cl, &icl), pw), out) in cells {
+            let &[diag, up] = pw else { break };
+            let v = (diag + abjad_sub(ca, cl, i, last))
+                .min(up + del)
+                .min(left + icl);
+            *out = v;
+            left = v;
             row_min = row_min.min(v);
         }
         if row_min > max {
@@ -1188,6 +1306,39 @@ mod tests {
     }
 
     proptest! {
+        /// The counts' floor of the letter-by-letter distance of Arabic script
+        /// (`abjad_count_floor`) never turns away a pair the distance keeps.
+        #[test]
+        fn bounded_abjad_similarity_agrees_with_the_full_one_on_any_keys(
+            abjad in "[a-zSJC]{1,9}",
+            edits in proptest::collection::vec((0u8..4, 0usize..12, "[aeiouhJvbkszCSdt]"), 0..6),
+            min in proptest::sample::select(vec![0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]),
+        ) {
+            // The Latin spelling a few edits from the Arabic word: vowels put in above all.
+            let mut latin = abjad.clone().into_bytes();
+            for (op, at, symbol) in edits {
+                let at = at.min(latin.len());
+                let symbol = symbol.as_bytes().first().copied().unwrap_or(b'a');
+                match op {
+                    0 | 1 => latin.insert(at, symbol),
+                    2 if at < latin.len() => {
+                        latin.remove(at);
+                    }
+                    _ => {
+                        if let Some(slot) = latin.get_mut(at) {
+                            *slot = symbol;
+                        }
+                    }
+                }
+            }
+            let latin = String::from_utf8(latin).unwrap_or_default();
+            let full = abjad_similarity(&abjad, &latin);
+            proptest::prop_assert_eq!(
+                abjad_similarity_if_at_least(&abjad, &latin, min),
+                (full >= min).then_some(full)
+            );
+        }
+
         /// The band of diagonals and the early stop keep every distance within the bound, and
         /// only those.
         #[test]
