@@ -82,12 +82,17 @@ fn is_plain(key: &str) -> bool {
     !key.starts_with(['~', '^', '@', '%', '#', RUN_MARK, CUT_MARK])
 }
 
-/// The coarse key of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long.
-fn coarse_of(key: &str) -> Option<String> {
+/// The coarse keys of a plain key from [`COARSE_MIN_KEY`] to [`FUZZY_MAX_KEY`] symbols long:
+/// its own, and its glide reading where it has one
+/// ([`crate::normalize::variant::coarse_glide_key`]).
+fn coarse_of(key: &str) -> [Option<String>; 2] {
     if is_plain(key) && (COARSE_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
-        crate::normalize::variant::coarse_key(key)
+        let own = crate::normalize::variant::coarse_key(key);
+        let glide =
+            crate::normalize::variant::coarse_glide_key(key).filter(|g| Some(g) != own.as_ref());
+        [own, glide]
     } else {
-        None
+        [None, None]
     }
 }
 
@@ -750,7 +755,7 @@ impl Index {
             if key.starts_with(['#', RUN_MARK, CUT_MARK])
                 || crate::normalize::country_of(key).is_some()
             {
-                return (deletions, Vec::new(), None);
+                return (deletions, Vec::new(), Vec::new());
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
                 deletions_of(key, |d| deletions.push((h(d), v)));
@@ -762,7 +767,11 @@ impl Index {
                     .flatten()
                     .map(|e| (e, v))
                     .collect::<Vec<_>>(),
-                coarse_of(key).map(|c| (h(&c), v)),
+                coarse_of(key)
+                    .into_iter()
+                    .flatten()
+                    .map(|c| (h(&c), v))
+                    .collect::<Vec<_>>(),
             )
         });
         for (deletions, ends, coarse) in made {
@@ -841,7 +850,7 @@ impl Index {
         }
         // A long key's coarse key: keys apart in vowels and cheap pairs anywhere, which the
         // deletions below reach for one substitution only.
-        if let Some(c) = coarse_of(key) {
+        for c in coarse_of(key).into_iter().flatten() {
             out.extend_from_slice(self.coarse.get(h(&c)));
         }
         self.deletion_reach(key, true, out);

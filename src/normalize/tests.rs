@@ -483,6 +483,13 @@ fn a_coarse_key_leaves_out_vowels_and_writes_cheap_pairs_alike() {
     // An `h` more, a soft symbol as the vowels are: `sh` written for ш against `hs`.
     assert_eq!(coarse("ASHTARI"), coarse("AHSTARI"));
     assert_eq!(coarse("Mohammad"), coarse("Muhamad"));
+    // Read as German and Swedish spellings write `х` and the glide of `я`: `ch` and `j` left
+    // out with the vowels and `h`.
+    let glide = |text: &str| variant::coarse_glide_key(&variant::key(&text.to_lowercase()));
+    assert_eq!(glide("RJABUCHIN"), coarse("RYABUKHIN"));
+    assert_eq!(glide("Jevgenij"), coarse("Evgenii"));
+    assert_eq!(glide("RYABUKHIN"), None);
+    assert_ne!(glide("RJABUCHIN"), coarse("RJABUCHIN"));
     // Consonants of no cheap pair stay apart, and so do their order and number.
     assert_ne!(coarse("MAHAJAR"), coarse("MAHALAR"));
     assert_ne!(coarse("TURCHIN"), coarse("TURCHINOV"));

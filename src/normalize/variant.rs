@@ -469,13 +469,29 @@ pub(crate) const COARSE_MARK: char = '&';
 /// neighbourhood reaches for one substitution only. `None` for a key that is not ASCII or
 /// whose coarse key has fewer than two symbols.
 pub(crate) fn coarse_key(key: &str) -> Option<String> {
+    coarse_key_leaving_out(key, |b| is_key_vowel(b) || b == b'h')
+}
+
+/// The coarse key of a key read as German and Swedish spellings of Russian names write it,
+/// where it differs from [`coarse_key`]: `ch` is `х` (`kh`, `h`: DIN 1460 and Duden practice,
+/// Swedish `Rjabuchin`), and `j` the glide of `й`, `я`, `ю`, `е` (`Rjabuchin` / `Ryabukhin`,
+/// `Jevgenij` / `Yevgeniy`), so `C` and `J` are left out with the vowels and `h`. A key
+/// without either has none.
+pub(crate) fn coarse_glide_key(key: &str) -> Option<String> {
+    if !key.bytes().any(|b| b == b'C' || b == b'J') {
+        return None;
+    }
+    coarse_key_leaving_out(key, |b| is_key_vowel(b) || matches!(b, b'h' | b'C' | b'J'))
+}
+
+fn coarse_key_leaving_out(key: &str, left_out: impl Fn(u8) -> bool) -> Option<String> {
     if !key.is_ascii() {
         return None;
     }
     let mut out = String::with_capacity(key.len() + 1);
     out.push(COARSE_MARK);
     let mut last = None;
-    for b in key.bytes().filter(|&b| !is_key_vowel(b) && b != b'h') {
+    for b in key.bytes().filter(|&b| !left_out(b)) {
         let c = COARSE_OF.get(usize::from(b)).copied().unwrap_or(b);
         if last != Some(c) {
             out.push(char::from(c));

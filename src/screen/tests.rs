@@ -287,6 +287,19 @@ fn a_word_an_h_and_a_cheap_pair_apart_finds_its_name() {
 }
 
 #[test]
+fn a_german_or_swedish_spelling_finds_the_english_one_and_back() {
+    // `ch` for `х` and `j` for the glide of `я` (`rJabuCin` / `riabuhin`): two cheap pairs in
+    // eight symbols, which only the coarse key's glide reading reaches. The given name and
+    // patronymic alone are common names that cannot bring the name to the threshold.
+    let listed = "RYABUKHIN, Sergey Nikolayevich";
+    let s = one_person(&[listed, "Mohammad Reza Tehrani"]);
+    screens_as_it_compares(&s, "Sergej Nikolajevitj RJABUCHIN", listed);
+    let listed = "Sergej Nikolajevitj RJABUCHIN";
+    let s = one_person(&[listed, "Mohammad Reza Tehrani"]);
+    screens_as_it_compares(&s, "Sergey Nikolayevich RYABUKHIN", listed);
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));
