@@ -968,31 +968,38 @@ static ABJAD_LEAST: std::sync::LazyLock<([f32; 128], [f32; 128])> =
         (arabic, latin)
     });
 
-/// A floor of [`abjad_distance`] from the symbols' counts alone: each symbol one key has
-/// more of than the other must be edited that many times, each at no less than its least
-/// cost ([`ABJAD_LEAST`]), and one substitution mends at most one surplus on each side. No
-/// transposition keeps counts here: the distance has none.
+/// A floor of [`abjad_distance`] from the symbols' counts alone ([`count_floor`], each symbol
+/// at its least cost on its side, [`ABJAD_LEAST`]). No transposition keeps counts here: the
+/// distance has none.
 fn abjad_count_floor(abjad: &str, latin: &str) -> f32 {
-    let a = abjad
-        .as_bytes()
-        .get(..abjad.len().min(MAX_KEY))
-        .unwrap_or_default();
-    let l = latin
-        .as_bytes()
-        .get(..latin.len().min(MAX_KEY))
-        .unwrap_or_default();
+    let (least_a, least_l) = &*ABJAD_LEAST;
+    count_floor(capped(abjad), capped(latin), least_a, least_l)
+}
+
+/// A key's first [`MAX_KEY`] bytes, which the distances compare.
+fn capped(key: &str) -> &[u8] {
+    key.as_bytes()
+        .get(..key.len().min(MAX_KEY))
+        .unwrap_or_default()
+}
+
+/// A floor of an edit distance from the symbols' counts alone: each symbol one key has more
+/// of than the other must be deleted or substituted that many times, each at no less than
+/// its least edit cost on its side (`least_a`, `least_b`), and one substitution mends at most
+/// one surplus on each side, so the larger side's sum is a floor. Summed over each key's
+/// symbols (a count taken down as its surplus is summed), not over the whole table.
+fn count_floor(a: &[u8], b: &[u8], least_a: &[f32; 128], least_b: &[f32; 128]) -> f32 {
     let mut counts = [0i16; 128];
     for &c in a {
         if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
             *slot += 1;
         }
     }
-    for &c in l {
+    for &c in b {
         if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
             *slot -= 1;
         }
     }
-    let (least_a, least_l) = &*ABJAD_LEAST;
     let mut surplus = |key: &[u8], sign: i16, least: &[f32; 128]| {
         let mut sum = 0f32;
         for &c in key {
@@ -1007,20 +1014,13 @@ fn abjad_count_floor(abjad: &str, latin: &str) -> f32 {
         sum
     };
     let only_a = surplus(a, 1, least_a);
-    let only_l = surplus(l, -1, least_l);
-    only_a.max(only_l)
+    let only_b = surplus(b, -1, least_b);
+    only_a.max(only_b)
 }
 
 /// [`abjad_distance`] when it is at most `max`.
 fn abjad_distance_within(abjad: &str, latin: &str, max: f32) -> Option<f32> {
-    let a = abjad
-        .as_bytes()
-        .get(..abjad.len().min(MAX_KEY))
-        .unwrap_or_default();
-    let l = latin
-        .as_bytes()
-        .get(..latin.len().min(MAX_KEY))
-        .unwrap_or_default();
+    let (a, l) = (capped(abjad), capped(latin));
     let last = a.len().saturating_sub(1);
     // The cost of inserting each Latin letter, made once for every row.
     let mut ins = [0f32; MAX_KEY];
@@ -1090,36 +1090,9 @@ pub(crate) fn key_similarity_if_at_least(a: &str, b: &str, min: f32) -> Option<f
         return None;
     }
     let allowed = (1.0 - min) * len as f32;
-    let mut counts = [0i16; 128];
-    for &c in a.as_bytes().iter().take(MAX_KEY) {
-        if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
-            *slot += 1;
-        }
-    }
-    for &c in b.as_bytes().iter().take(MAX_KEY) {
-        if let Some(slot) = counts.get_mut(usize::from(c & 0x7f)) {
-            *slot -= 1;
-        }
-    }
-    // The symbols one key has more of must each be edited: at least their least edit costs,
-    // summed over each key's symbols (a count taken down as its surplus is summed), not over
-    // the whole table.
-    let mut surplus = |key: &str, sign: i16| {
-        let mut sum = 0f32;
-        for &c in key.as_bytes().iter().take(MAX_KEY) {
-            let i = usize::from(c & 0x7f);
-            if let (Some(slot), Some(&least)) = (counts.get_mut(i), LEAST_EDIT.get(i)) {
-                if *slot * sign > 0 {
-                    sum += least;
-                    *slot -= sign;
-                }
-            }
-        }
-        sum
-    };
-    let (only_a, only_b) = (surplus(a, 1), surplus(b, -1));
-    // With room for the rounding of sums the distance adds in another order.
-    if only_a.max(only_b) > allowed + 1e-4 {
+    // The symbols one key has more of must each be edited, at least at their least edit
+    // costs; with room for the rounding of sums the distance adds in another order.
+    if count_floor(capped(a), capped(b), &LEAST_EDIT, &LEAST_EDIT) > allowed + 1e-4 {
         return None;
     }
     let d = key_distance_within(a, b, allowed + 1e-6)?;
@@ -1138,8 +1111,7 @@ const _: () = assert!(LEAST_INDEL <= 1.0 && LEAST_INDEL <= indel_cost(b'b'));
 /// at least [`LEAST_INDEL`] each), stopped at the first row whose every cell exceeds `max`
 /// (costs only grow down the rows).
 fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
-    let a = a.as_bytes().get(..a.len().min(MAX_KEY)).unwrap_or_default();
-    let b = b.as_bytes().get(..b.len().min(MAX_KEY)).unwrap_or_default();
+    let (a, b) = (capped(a), capped(b));
     // Cell (r, c) lies on diagonal r - c; the last cell on diagonal `end`. With room for the
     // rounding of sums.
     let end = a.len() as isize - b.len() as isize;
@@ -1273,6 +1245,28 @@ mod tests {
         }
     }
 
+    /// `key` with `edits` applied in turn, each (operation, position, symbol): an insertion
+    /// (operations 0 and 1), a deletion (2) or a substitution (3), the position cut to the key.
+    fn edited(key: &str, edits: Vec<(u8, usize, String)>) -> String {
+        let mut out = key.as_bytes().to_vec();
+        for (op, at, symbol) in edits {
+            let at = at.min(out.len());
+            let symbol = symbol.as_bytes().first().copied().unwrap_or(b'a');
+            match op {
+                0 | 1 => out.insert(at, symbol),
+                2 if at < out.len() => {
+                    out.remove(at);
+                }
+                _ => {
+                    if let Some(slot) = out.get_mut(at) {
+                        *slot = symbol;
+                    }
+                }
+            }
+        }
+        String::from_utf8(out).unwrap_or_default()
+    }
+
     /// The weighted distance over the whole table, every cell computed: what the banded
     /// programme must agree with.
     #[allow(clippy::indexing_slicing)]
@@ -1331,23 +1325,7 @@ mod tests {
             min in proptest::sample::select(vec![0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]),
         ) {
             // The Latin spelling a few edits from the Arabic word: vowels put in above all.
-            let mut latin = abjad.clone().into_bytes();
-            for (op, at, symbol) in edits {
-                let at = at.min(latin.len());
-                let symbol = symbol.as_bytes().first().copied().unwrap_or(b'a');
-                match op {
-                    0 | 1 => latin.insert(at, symbol),
-                    2 if at < latin.len() => {
-                        latin.remove(at);
-                    }
-                    _ => {
-                        if let Some(slot) = latin.get_mut(at) {
-                            *slot = symbol;
-                        }
-                    }
-                }
-            }
-            let latin = String::from_utf8(latin).unwrap_or_default();
+            let latin = edited(&abjad, edits);
             let full = abjad_similarity(&abjad, &latin);
             proptest::prop_assert_eq!(
                 abjad_similarity_if_at_least(&abjad, &latin, min),
@@ -1365,23 +1343,7 @@ mod tests {
         ) {
             // `b` is `a` a few edits away, soft symbols inserted and deleted above all: the
             // paths that leave the last cell's diagonal and come back.
-            let mut b = a.clone().into_bytes();
-            for (op, at, symbol) in edits {
-                let at = at.min(b.len());
-                let symbol = symbol.as_bytes().first().copied().unwrap_or(b'a');
-                match op {
-                    0 | 1 => b.insert(at, symbol),
-                    2 if at < b.len() => {
-                        b.remove(at);
-                    }
-                    _ => {
-                        if let Some(slot) = b.get_mut(at) {
-                            *slot = symbol;
-                        }
-                    }
-                }
-            }
-            let b = String::from_utf8(b).unwrap_or_default();
+            let b = edited(&a, edits);
             let full = full_table_distance(a.as_bytes(), b.as_bytes());
             let within = key_distance_within(&a, &b, max);
             if full <= max - 1e-3 {
