@@ -1415,7 +1415,6 @@ fn swapped(a: &str, b: &str) -> bool {
     a.get(i) == b.get(i + 1) && a.get(i + 1) == b.get(i) && a.get(i + 2..) == b.get(i + 2..)
 }
 
-/// Pairs of an id and a value, sorted by id, with the values of equal ids joined.
 /// The reach of each name found through several entries: the query tokens of all, and the
 /// weight they may meet. Each link of a score meets its list tokens through an entry that one
 /// of its query tokens found (one entry may find several list words, and several entries one
@@ -1456,6 +1455,7 @@ fn merge_reaches(mut v: Vec<(u32, Reach)>) -> Vec<(u32, Reach)> {
     out
 }
 
+/// Pairs of an id and a value, sorted by id, with the values of equal ids joined.
 fn merge_by_id<T>(mut v: Vec<(u32, T)>, join: impl Fn(&mut T, T)) -> Vec<(u32, T)> {
     v.sort_unstable_by_key(|(id, _)| *id);
     let mut out: Vec<(u32, T)> = Vec::with_capacity(v.len());
