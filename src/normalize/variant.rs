@@ -932,8 +932,7 @@ static ABJAD_LEAST: std::sync::LazyLock<([f32; 128], [f32; 128])> =
         let mut latin = [f32::MAX; 128];
         for x in 0u8..128 {
             for (i, last) in PLACES {
-                let ax = arabic.get_mut(usize::from(x));
-                if let Some(slot) = ax {
+                if let Some(slot) = arabic.get_mut(usize::from(x)) {
                     *slot = slot.min(abjad_delete(x, i, last));
                 }
                 for y in 0u8..128 {
@@ -967,6 +966,12 @@ static ABJAD_LEAST: std::sync::LazyLock<([f32; 128], [f32; 128])> =
         }
         (arabic, latin)
     });
+
+/// Makes the tables the distances build on first use ([`ABJAD_LEAST`]), so that no query
+/// pays for them: called when a screener is built or loaded.
+pub(crate) fn prepare_tables() {
+    std::sync::LazyLock::force(&ABJAD_LEAST);
+}
 
 /// A floor of [`abjad_distance`] from the symbols' counts alone ([`count_floor`], each symbol
 /// at its least cost on its side, [`ABJAD_LEAST`]). No transposition keeps counts here: the

@@ -335,6 +335,7 @@ impl ScreenerBuilder {
         }
         drop(work);
         index.finish();
+        crate::normalize::variant::prepare_tables();
         Ok(Screener {
             inner: Arc::new(
                 Inner {

@@ -235,6 +235,7 @@ impl Screener {
             ))
             .with_source(e)
         })?;
+        crate::normalize::variant::prepare_tables();
         Ok(Screener {
             inner: std::sync::Arc::new(inner.index_ids()),
         })
