@@ -853,9 +853,29 @@ fn given_name_conflict(
     q_used: &[bool],
     c_used: &[bool],
     chosen: &[(Range<usize>, Range<usize>)],
+    person: bool,
 ) -> Option<f32> {
-    let qi = q.iter().position(|t| t.first_given)?;
-    let ci = c.iter().position(|t| t.first_given)?;
+    let marked = |tokens: &[ScoreToken]| tokens.iter().position(|t| t.first_given);
+    let (qi, ci) = match (marked(q), marked(c)) {
+        (Some(qi), Some(ci)) => (qi, ci),
+        // A person's name without that structure begins with its given name, as names are
+        // written in their natural order: the name stays ambiguous (a surname may come
+        // first), so only the shape of a father's name inside his child's (or the other way
+        // round) tells: one name's first word left unmatched, the other's met by a later
+        // word of the first (`Abir Saddam Husayn` / `HUSAYN, Saddam`, `Bashir Mohamed
+        // Mahamoud` / `Muhammad Mahmud`). A surname written first (`PETROV Yevgeniy` /
+        // `Yevgeniy PETROV`) meets the other name's words and leaves no first word unmatched.
+        (qi, ci) if person => {
+            let qi = qi.or_else(|| natural_head(q))?;
+            let ci = ci.or_else(|| natural_head(c))?;
+            let met = |used: &[bool], i: usize| used.get(i) == Some(&true);
+            if met(q_used, qi) == met(c_used, ci) {
+                return None;
+            }
+            (qi, ci)
+        }
+        _ => return None,
+    };
     if chosen
         .iter()
         .any(|(qr, cr)| qr.contains(&qi) && cr.contains(&ci))
@@ -882,6 +902,26 @@ fn given_name_conflict(
     };
     let w = unmatched(q, q_used, qi).max(unmatched(c, c_used, ci));
     (w > 0.0).then(|| 1.0 - GIVEN_NAME_CONFLICT * w.min(1.0))
+}
+
+/// The first word of a person's name written without a `SURNAME, Given` structure, where it
+/// is a name: not a title or function word, not a patronymic, no kunya's particle (`Abu
+/// Ayham` names a man by his son: see [`KUNYA_PARTICLES`]) and no first word of a theophoric
+/// compound (`عبد البصير`, `Abd al-Basir`, written `Basir` elsewhere: see [`ABD_HEADS`]);
+/// `None` when the name begins otherwise, or has fewer than two words.
+fn natural_head(tokens: &[ScoreToken]) -> Option<usize> {
+    let mut words = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TokenKind::Word | TokenKind::Initial));
+    let (i, head) = words.find(|(_, t)| !t.is_minor_word())?;
+    words.next()?;
+    (head.kind == TokenKind::Word
+        && !head.patronymic
+        && !head.kunya
+        && !head.abd_head
+        && !KUNYA_PARTICLES.contains(&&*head.key))
+    .then_some(i)
 }
 
 /// The similarity of two words of an organization's name that are one word inflected in two
@@ -2358,7 +2398,7 @@ pub(crate) fn score_names_with<'c>(
             multiplier: SURNAME_MISSING,
         });
     }
-    if let Some(multiplier) = given_name_conflict(q, c, q_used, c_used, &chosen) {
+    if let Some(multiplier) = given_name_conflict(q, c, q_used, c_used, &chosen, person) {
         score *= multiplier;
         explanation
             .factors
