@@ -353,13 +353,21 @@ fn joined_matches((a1, a2): (&str, &str), (b1, b2): (&str, &str)) -> bool {
     {
         return true;
     }
-    if la < LONG_WORD || lb < LONG_WORD || la.abs_diff(lb) > 2 {
+    if la < LONG_WORD || lb < LONG_WORD || la.abs_diff(lb) > length_slack(la.max(lb)) {
         return false;
     }
     if a2.is_empty() && b2.is_empty() {
         return key_similarity_at_least(a1, b1, LONG_WORD_SIMILARITY);
     }
     key_similarity_at_least(&[a1, a2].concat(), &[b1, b2].concat(), LONG_WORD_SIMILARITY)
+}
+
+/// The most two keys of a typo'd word may differ in length: two symbols, and a third of a
+/// longer word's (`ОТВЕТСТВЕТСТВЕННОСТЬЮ`, four letters written twice in the 16 of
+/// `ОТВЕТСТВЕННОСТЬЮ`; `ОГРАНИЧЕЕЕНОЙ`), as much as [`LONG_WORD_SIMILARITY`] lets through when
+/// the letters left over are cheap edits (`ь`, a doubled or a glide letter).
+fn length_slack(longer: usize) -> usize {
+    (longer / 3).max(2)
 }
 
 /// How many tokens from `at` the spelling `words` covers, if it matches there.

@@ -273,6 +273,16 @@ fn legal_forms() {
             &["llc"],
         ),
         (
+            "... letters written twice or left out of a long word",
+            "ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕТСТВЕННОСТЬЮ Ромашка",
+            &["llc", "romashka"],
+        ),
+        (
+            "... and of two",
+            "ОБЩЕСТВО С ОГРАНИЧЕЕЕНОЙ ОТСТВЕННОСТЬЮ Ромашка",
+            &["llc", "romashka"],
+        ),
+        (
             "Turkish Ltd. Şti.",
             "Dış Ticaret Ltd. Şti.",
             &["dis", "ticaret", "llc"],
