@@ -377,8 +377,14 @@ fn two_arabic_letters_spelled_as_a_digraph_stay_two_in_the_key() {
     assert_eq!(key("فتحي"), ["fthi"]);
     // ث itself keys as Latin `th` does.
     assert_eq!(key("عثمان"), key("Atman"));
-    // س ح stays joined, as the Latin spellings of إسحاق (`Ishaq`) key it.
-    assert_eq!(key("إسحاق"), ["iSak"]);
+    // Nor is س ح ش, ز ه ژ, ك ه خ: the vowel Latin spellings write between them (`Zuhair`)
+    // is left out, not the letters (the comparison reads them joined too, for `Ishaq`).
+    assert_eq!(key("إسحاق"), ["ishak"]);
+    assert_eq!(key("زهير"), ["zhir"]);
+    assert_eq!(key("كهرمان"), ["khrman"]);
+    // ش and خ themselves key as Latin `sh` and `kh` do (`Sharif`: `Sarif`; `Khalid`: `halid`).
+    assert_eq!(key("شريف"), ["Srif"]);
+    assert_eq!(key("خالد"), ["hald"]);
 }
 
 #[test]

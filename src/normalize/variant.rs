@@ -297,11 +297,14 @@ fn starts_with(text: &[u8], pattern: &[u8]) -> bool {
     text.len() >= pattern.len() && text.iter().zip(pattern).all(|(a, b)| a == b)
 }
 
-/// The digraphs a letter break splits: those whose key drops the `h` (ت ح `th` is not ث, the
-/// `h` is ح). Latin spellings of the two letters write them as the digraph too (`Fathi` for
-/// فتحي), and the `h` costs little against them. Digraphs keyed as another sound (`sh`, `zh`)
-/// stay joined: Latin spellings of ز ه and س ح write `Azhar`, `Ishaq`, which key as `S`.
-const SPLIT_AT_BREAKS: &[&str] = &["th", "dh", "gh"];
+/// The digraphs a letter break splits: two Arabic letters whose romanizations meet as a Latin
+/// digraph are two letters, not the one sound the digraph stands for (ت ح `th` is not ث, ز ه
+/// `zh` is not ژ, س ه `sh` is not ش, ك ه `kh` is not خ). Arabic script writes no short vowel
+/// between them, and Latin spellings mostly write one (زهير Zuhair, سهيل Suhail, الزهراني
+/// al-Zahrani, كهرمان Kahraman), which the digraph would hide. Where they write none, as the
+/// digraph (أزهر Azhar, إسحاق Ishaq, مظهر Mazhar), the comparison reads the pair joined too
+/// ([`abjad_joined`]).
+const SPLIT_AT_BREAKS: &[&str] = &["th", "dh", "gh", "sh", "zh", "kh"];
 
 /// Whether the pattern at `start` of length `len` joins two consonants across a break.
 fn joins_across(text: &[u8], start: usize, len: usize, breaks: &[usize]) -> bool {
@@ -335,6 +338,46 @@ pub(crate) fn abjad_key_with_breaks(text: &str, breaks: &[usize]) -> String {
     let mut out = String::new();
     key_into_skipping(text, &mut out, ABJAD_SKIP, breaks);
     out
+}
+
+/// The split pairs of an Arabic-script key ([`SPLIT_AT_BREAKS`]) read as the sound their
+/// digraph keys as in Latin (`zh`, `sh`: `S`; `kh`: `h`; `th`, `dh`, `gh` keep both letters,
+/// as Latin keys do): the key a Latin spelling that writes the two letters as the digraph
+/// compares with (`azhr` of أزهر read `aSr`, as `Azhar` keys `aSar`). `None` when the key has
+/// no such pair. Only a break makes these pairs in a key of Arabic script: one letter
+/// romanized as a digraph (ش `sh`, خ `kh`) keys as its sound.
+pub(crate) fn abjad_joined(key: &str) -> Option<String> {
+    let joined_as = |pair: &[u8]| match pair {
+        b"zh" | b"sh" => Some(b'S'),
+        b"kh" => Some(b'h'),
+        _ => None,
+    };
+    let bytes = key.as_bytes();
+    if !bytes.windows(2).any(|w| joined_as(w).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(key.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match bytes.get(i..i + 2).and_then(joined_as) {
+            Some(sound) => {
+                out.push(char::from(sound));
+                i += 2;
+            }
+            None => {
+                out.push(char::from(b));
+                i += 1;
+            }
+        }
+    }
+    // Runs of one symbol collapse, as in every key.
+    let mut last = None;
+    out.retain(|c| {
+        let keep = Some(c) != last;
+        last = Some(c);
+        keep
+    });
+    Some(out)
 }
 
 /// The consonant skeleton of a key: its vowels (and v, h, J) removed, runs collapsed. Arabic script writes
@@ -1168,6 +1211,20 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
 mod tests {
     use super::*;
     use proptest::proptest;
+
+    #[test]
+    fn split_pairs_read_joined_as_their_digraph() {
+        assert_eq!(abjad_joined("azhr").as_deref(), Some("aSr"));
+        assert_eq!(abjad_joined("ishak").as_deref(), Some("iSak"));
+        assert_eq!(abjad_joined("khrman").as_deref(), Some("hrman"));
+        assert_eq!(abjad_joined("shhab").as_deref(), Some("Shab"));
+        assert_eq!(abjad_joined("hald"), None);
+        assert_eq!(abjad_joined("fthi"), None);
+        // What a break splits is what is joined back: the letters' own keys, apart.
+        let tokens = crate::normalize::tokenize("الزهراني أزهر فتحي");
+        let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, ["al", "zhrani", "azhr", "fthi"]);
+    }
 
     #[test]
     fn bounded_abjad_similarity_agrees_with_the_full_one() {

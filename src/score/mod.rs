@@ -48,8 +48,8 @@ pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
 use crate::normalize::variant::{
-    abjad_key, abjad_similarity_if_at_least, key, key_similarity, key_similarity_at_least,
-    key_similarity_if_at_least, skeleton,
+    abjad_joined, abjad_key, abjad_similarity_if_at_least, key, key_similarity,
+    key_similarity_at_least, key_similarity_if_at_least, skeleton,
 };
 use crate::normalize::{
     CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of, is_burmese_honorific,
@@ -685,8 +685,22 @@ fn is_stem_of(stem: &str, key: &str) -> bool {
 }
 
 /// Similarity of a word romanized from Arabic script with a Latin word
-/// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length.
+/// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length; of its letters
+/// read apart (`zhir` of زهير, `Zuhair`) or as their Latin digraph (`aSr` of أزهر, `Azhar`:
+/// [`abjad_joined`]), the nearer.
 fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
+    let apart = abjad_letters_similarity(abjad, latin);
+    if apart >= KEY_EQUAL {
+        return apart;
+    }
+    match abjad_joined(abjad) {
+        Some(joined) => apart.max(abjad_letters_similarity(&joined, latin)),
+        None => apart,
+    }
+}
+
+/// [`abjad_word_similarity`] of one reading of the Arabic word's key.
+fn abjad_letters_similarity(abjad: &str, latin: &str) -> f32 {
     // By the Arabic word's length, over which the distance is taken: the Latin spelling is
     // longer by the vowels it adds (two consonants, گل / Gul, count as three letters). Names
     // are told apart by how they begin, in Arabic script too (حازم Hazim is not Azim).

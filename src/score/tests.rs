@@ -669,6 +669,25 @@ fn an_arabic_name_with_letters_spelled_as_a_digraph_meets_its_latin_spelling() {
 }
 
 #[test]
+fn two_arabic_letters_that_romanize_as_a_digraph_meet_a_vowel_between_them() {
+    // ز ه, س ه, ص ه, ك ه: Latin spellings write the short vowel between the two letters
+    // (Zuhair, Suhail), or none, as the digraph (Azhar, Ishaq, Mazhar).
+    assert_meet(&[
+        (
+            "Faysal Ahmad bin Ali al-Zahrani",
+            "فيصل احمد بن علي الزهراني",
+        ),
+        ("Zuhair", "زهير"),
+        ("Suhail", "سهيل"),
+        ("Suhaib", "صهيب"),
+        ("Kahraman", "كهرمان"),
+        ("Azhar", "أزهر"),
+        ("Ishaq", "إسحاق"),
+        ("Mazhar", "مظهر"),
+    ]);
+}
+
+#[test]
 fn a_persian_name_meets_its_persian_spelling() {
     assert_meet(&[("Gholamreza ZIAEI", "غلامرضا ضیایی")]);
 }
