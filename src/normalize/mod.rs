@@ -318,6 +318,33 @@ fn cut_words(text: &str) -> Vec<RawWord> {
             });
             continue;
         }
+        // The conjunction و (and) and the preposition ل (for) are written joined to the
+        // article and its noun (والتصدير, and the export; للتجارة, for the trade, the article's
+        // alif left out after ل): words of no name, left out, the article and the noun read
+        // as below. Not before a noun of one letter (والي, Wali, is a name).
+        if matches!(c, 'و' | 'ل') && cur.is_none() {
+            let mut after = chars.clone().filter(|&(_, n)| !chars::is_invisible(n));
+            let article = match (c, after.next(), after.next()) {
+                ('و', Some((_, 'ا')), Some((lam_at, 'ل'))) => Some(lam_at),
+                ('ل', Some((lam_at, 'ل')), _) => Some(lam_at),
+                _ => None,
+            };
+            let noun = chars
+                .clone()
+                .filter(|&(j, n)| !chars::is_invisible(n) && article.is_some_and(|at| j > at))
+                .take_while(|&(_, n)| n.is_alphabetic())
+                .count();
+            if let Some(lam_at) = article.filter(|_| noun >= 2) {
+                words.push(RawWord {
+                    start: i,
+                    end: lam_at + 'ل'.len_utf8(),
+                    text: "ال".to_string(),
+                    dot_after: false,
+                });
+                while chars.next().is_some_and(|(j, _)| j < lam_at) {}
+                continue;
+            }
+        }
         // The Arabic article ال is written joined to its noun (الخيري, al-Khairy): it is a
         // word of its own, as the Latin spellings write it.
         if c == 'ا' && cur.is_none() {

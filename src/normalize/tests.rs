@@ -364,6 +364,24 @@ fn idempotent_on_examples() {
 }
 
 #[test]
+fn and_and_for_joined_to_the_arabic_article_are_left_out() {
+    let texts = |s: &str| -> Vec<String> {
+        normalize(s)
+            .tokens()
+            .iter()
+            .map(|t| t.text().to_string())
+            .collect()
+    };
+    // و (and) and ل (for, the article's alif left out) before the article.
+    assert_eq!(texts("والتصدير"), texts("التصدير"));
+    assert_eq!(texts("للصرافة"), texts("الصرافة"));
+    assert_eq!(texts("للصرافة"), ["al", "srafa"]);
+    // Not before a noun of one letter: والي is Wali, لله is li-llah.
+    assert_eq!(texts("والي"), ["wali"]);
+    assert_eq!(texts("لله").len(), 1);
+}
+
+#[test]
 fn two_arabic_letters_spelled_as_a_digraph_stay_two_in_the_key() {
     let key = |s: &str| -> Vec<String> {
         normalize(s)
