@@ -24,6 +24,10 @@ pub(crate) const COUNTRY_MARK: char = '%';
 /// key (`%siria`).
 pub(crate) struct Concepts {
     by_key: HashMap<String, String>,
+    /// The concept keys of the table's words in Arabic script, by their keys: a word of a
+    /// name in Arabic script is looked up here alone, and a Latin word never is (the key of
+    /// `دولة`, state, is the key of a Latin `Dula`).
+    by_abjad_key: HashMap<String, String>,
     /// Entries of at least [`STEM`] key symbols by their first [`STEM`] symbols, for the
     /// inflected forms the table does not list.
     by_stem: HashMap<String, Vec<(String, String)>>,
@@ -84,6 +88,7 @@ fn country_key(name: &str) -> String {
 impl Concepts {
     pub(crate) fn build() -> Concepts {
         let mut by_key = HashMap::new();
+        let mut by_abjad_key = HashMap::new();
         let mut by_stem: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut texts = HashSet::new();
         let tables = [(CONCEPT_MARK, CONCEPTS), (COUNTRY_MARK, COUNTRIES)];
@@ -95,7 +100,13 @@ impl Concepts {
                 let tokens = tokenize(word);
                 // Entries of several words are left to the words themselves.
                 if let [t] = tokens.as_slice() {
-                    if t.kind == TokenKind::Word {
+                    if t.kind == TokenKind::Word && t.abjad {
+                        if mark == CONCEPT_MARK {
+                            by_abjad_key
+                                .entry(t.key.clone())
+                                .or_insert_with(|| format!("{mark}{concept}"));
+                        }
+                    } else if t.kind == TokenKind::Word {
                         if mark == CONCEPT_MARK {
                             texts.insert(t.text.clone());
                         }
@@ -122,6 +133,7 @@ impl Concepts {
         let endings = texts.iter().filter_map(|t| ending(t)).collect();
         Concepts {
             by_key,
+            by_abjad_key,
             by_stem,
             texts,
             longest,
@@ -201,7 +213,9 @@ impl Concepts {
     /// not) too.
     pub(crate) fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            if let Some(key) = self.by_key.get(&t.key) {
+            if let Some(key) = self.by_abjad_key.get(&t.key).filter(|_| t.abjad) {
+                t.key.clone_from(key);
+            } else if let Some(key) = self.by_key.get(&t.key) {
                 // A word romanized from Arabic script is read by its letters, not as a
                 // country: the romanization of `كريم` (Karim) is keyed as `Krim`.
                 if !(t.abjad && key.starts_with(COUNTRY_MARK)) {
@@ -260,6 +274,20 @@ mod tests {
         assert_eq!(keys("Rusijos Federacijos")[1], "@federal");
         // Names are untouched.
         assert_eq!(keys("Ivan Petrov"), ["ivan", "petrov"]);
+    }
+
+    #[test]
+    fn generic_words_in_arabic_script_share_their_concepts_key() {
+        // `Al-Kawthar Company for Trading and Export`; Persian `Iran Trading Company`.
+        assert_eq!(
+            keys("شركة الكوثر للتجارة والتصدير"),
+            ["@company", "al", "kutr", "al", "@trade", "al", "tsdir"]
+        );
+        assert_eq!(keys("الجبهة الإسلامية")[1], "@front");
+        assert_eq!(keys("شرکت بازرگانی ایران")[..2], ["@company", "@trade"]);
+        // A Latin word with the key of an Arabic one stays a word: `دولة` (state) is `dula`.
+        assert_eq!(keys("دولة"), ["@state"]);
+        assert_eq!(keys("Dula"), ["dula"]);
     }
 
     #[test]

@@ -11,6 +11,11 @@
 //! The words are those of the official translations of these terms as the EU Financial
 //! Sanctions File writes them in its name aliases (nominative singular and plural, the
 //! adjectival forms it uses), and Russian, Ukrainian and Kazakh usage for the Cyrillic forms.
+//! The Arabic forms are those of the UN list's names in Arabic script (`شركة`, company;
+//! `إسلامية`, Islamic; `كتائب`, brigades), written without the article `ال`, which a name's
+//! tokens hold apart, in the singular and the feminine and plural forms names use; a few
+//! Persian forms (`شرکت`, `سازمان`, `بازرگانی`) are those of Iranian firms' names (Hans
+//! Wehr, *A Dictionary of Modern Written Arabic*, 4th ed., 1979, for the Arabic words).
 //! Words that are also common personal names are left out.
 //!
 //! Data only.
@@ -53,6 +58,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "grupi",
             "gruppu",
             "тобы",
+            "مجموعة",
+            "گروه",
         ],
     ),
     (
@@ -104,6 +111,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "kumpanija",
             "kompaniyasy",
             "компаниясы",
+            "شركة",
+            "شركات",
+            "شرکت",
         ],
     ),
     (
@@ -136,6 +146,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "organisatsioon",
             "organizzazzjoni",
             "järjestö",
+            "منظمة",
+            "تنظيم",
+            "سازمان",
         ],
     ),
     (
@@ -158,6 +171,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "instituut",
             "istitut",
             "instituutti",
+            "معهد",
         ],
     ),
     (
@@ -209,6 +223,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "virasto",
             "agencja",
             "myndighet",
+            "وكالة",
         ],
     ),
     (
@@ -237,6 +252,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "centrinis",
             "централен",
             "центральный",
+            "مركز",
         ],
     ),
     (
@@ -262,6 +278,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "ministrija",
             "ministeerium",
             "ministeru",
+            "وزارة",
+            "وزارت",
         ],
     ),
     (
@@ -285,6 +303,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "bankā",
             "banková",
             "bankovní",
+            "بنك",
+            "مصرف",
+            "بانک",
         ],
     ),
     (
@@ -315,6 +336,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "nacionālais",
             "rahvuslik",
             "nazzjonali",
+            "وطني",
+            "وطنية",
+            "ملی",
         ],
     ),
     (
@@ -353,6 +377,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "valsts",
             "riigi",
             "statali",
+            "دولة",
         ],
     ),
     (
@@ -377,6 +402,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "republika",
             "vabariik",
             "repubblika",
+            "جمهورية",
+            "جمهوری",
         ],
     ),
     (
@@ -537,6 +564,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "asociācija",
             "ühing",
             "assoċjazzjoni",
+            "جمعية",
         ],
     ),
     (
@@ -571,6 +599,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "комисия",
             "комиссия",
             "комісія",
+            "لجنة",
+            "کمیته",
         ],
     ),
     (
@@ -604,6 +634,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "spēki",
             "väed",
             "forzi",
+            "قوات",
         ],
     ),
     (
@@ -630,6 +661,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "armija",
             "armee",
             "armata",
+            "جيش",
+            "ارتش",
         ],
     ),
     (
@@ -660,6 +693,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "gwardjani",
             "guardians",
             "gardiens",
+            "حرس",
         ],
     ),
     (
@@ -695,6 +729,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "rivoluzzjoni",
             "revolution",
             "revolución",
+            "ثوري",
+            "ثورية",
         ],
     ),
     (
@@ -729,6 +765,11 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "islami",
             "iżlamika",
             "islamista",
+            "إسلامي",
+            "اسلامي",
+            "إسلامية",
+            "اسلامية",
+            "اسلامی",
         ],
     ),
     (
@@ -745,6 +786,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "μέτωπο",
             "frontas",
             "fronte",
+            "جبهة",
+            "جبهه",
         ],
     ),
     (
@@ -769,6 +812,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "partei",
             "erakond",
             "partit",
+            "حزب",
         ],
     ),
     (
@@ -795,6 +839,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "kustība",
             "liikumine",
             "moviment",
+            "حركة",
         ],
     ),
     (
@@ -854,6 +899,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "birojs",
             "büroo",
             "uffiċċju",
+            "مكتب",
         ],
     ),
     (
@@ -890,6 +936,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "scientifique",
             "scientifico",
             "wissenschaftliche",
+            "بحوث",
+            "أبحاث",
         ],
     ),
     (
@@ -926,6 +974,10 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "tööstus",
             "industrija",
             "industrijski",
+            "صناعة",
+            "صناعات",
+            "صناعية",
+            "صنایع",
         ],
     ),
     (
@@ -1003,6 +1055,11 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "комерційний",
             "εμπορική",
             "εμπορικής",
+            "تجارة",
+            "تجارية",
+            "تجاري",
+            "تجارت",
+            "بازرگانی",
         ],
     ),
     (
@@ -1029,6 +1086,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "starptautiskais",
             "rahvusvaheline",
             "internazzjonali",
+            "دولي",
+            "دولية",
         ],
     ),
     (
@@ -1058,6 +1117,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "sihtasutus",
             "fondazzjoni",
             "fund",
+            "مؤسسة",
+            "مؤسسه",
+            "بنياد",
         ],
     ),
     (
@@ -1084,6 +1146,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "savienība",
             "liit",
             "unjoni",
+            "اتحاد",
         ],
     ),
     (
@@ -1116,6 +1179,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "tautas",
             "rahva",
             "popolari",
+            "شعب",
         ],
     ),
     (
@@ -1143,6 +1207,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "atbrīvošanas",
             "vabastamise",
             "liberazzjoni",
+            "تحرير",
         ],
     ),
     (
@@ -1192,6 +1257,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "aizsardzības",
             "kaitse",
             "difiża",
+            "عسكري",
+            "عسكرية",
         ],
     ),
     (
@@ -1231,6 +1298,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "разузнаване",
             "разведки",
             "розвідки",
+            "أمن",
+            "امنیت",
         ],
     ),
     (
@@ -1528,6 +1597,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "nõukogu",
             "kunsill",
             "vijeće",
+            "مجلس",
         ],
     ),
     (
@@ -1658,6 +1728,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "brigados",
             "brigāde",
             "brigaad",
+            "كتيبة",
+            "كتائب",
+            "لواء",
         ],
     ),
     (

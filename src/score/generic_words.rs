@@ -444,6 +444,8 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     // of works and institutes.
     "στην", "στη", "στο", "της", "за", "от", "pro", "pre", "zur", "zum", "rzecz", "named", "after",
     "imeni",
+    // Arabic `في` (in: `القاعدة في العراق`, al-Qaida in Iraq).
+    "في",
     // Prepositions of place and company in French (dans, sur, avec, par, aux), Italian
     // (nel, nella, nelle, dello, sulla, con), Portuguese (em, com, pelo, pela), Dutch (op,
     // bij) and German (mit, vom); `au`, `im` and `bei` are name syllables (區, 임, 北).
