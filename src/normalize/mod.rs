@@ -150,8 +150,27 @@ impl Token {
     /// let latin = normalize("Muhammad");
     /// assert_eq!(arabic.tokens()[0].skeleton(), latin.tokens()[0].skeleton());
     /// ```
+    ///
+    /// Two Arabic letters that the key keeps apart where Latin spells them as one digraph
+    /// (س ح of إسحاق, `Ishaq`) are read as the digraph here, as the Latin spelling without a
+    /// vowel between them keys them: `إسحاق` has the skeleton of `Ishaq`.
+    ///
+    /// ```
+    /// use sanctions::normalize::normalize;
+    ///
+    /// let arabic = normalize("إسحاق");
+    /// let latin = normalize("Ishaq");
+    /// assert_eq!(arabic.tokens()[0].skeleton(), latin.tokens()[0].skeleton());
+    /// ```
     pub fn skeleton(&self) -> String {
-        variant::skeleton(&self.key)
+        match self
+            .abjad
+            .then(|| variant::abjad_joined(&self.key))
+            .flatten()
+        {
+            Some(joined) => variant::skeleton(&joined),
+            None => variant::skeleton(&self.key),
+        }
     }
 
     /// Whether the token is the first word after the first comma of the name: the (first)

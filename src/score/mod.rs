@@ -49,7 +49,7 @@ pub(crate) use weights::Frequencies;
 use crate::model::EntityKind;
 use crate::normalize::variant::{
     abjad_joined, abjad_key, abjad_similarity_if_at_least, key, key_similarity,
-    key_similarity_at_least, key_similarity_if_at_least, skeleton,
+    key_similarity_at_least, key_similarity_if_at_least,
 };
 use crate::normalize::{
     CONCEPT_MARK, COUNTRY_MARK, Token, TokenKind, country_of, is_burmese_honorific,
@@ -513,7 +513,7 @@ impl ScoreToken {
             unmatched: freq.unmatched_weight_of(token),
             patronymic,
             abjad: token.is_abjad(),
-            skeleton: skeleton(token.key()).into(),
+            skeleton: token.skeleton().into(),
             first_given: token.is_first_given(),
             stem: (token.kind() == TokenKind::Word)
                 .then(|| surname_stem(token.key()))

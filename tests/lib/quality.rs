@@ -173,3 +173,25 @@ fn issue_4_compounds_of_generic_words_meet_the_words_apart() {
     );
     assert_eq!(first("Beta Handelsgesellschaft"), None);
 }
+
+/// Issue 4: a name in Arabic script with two letters that Latin spells as a digraph (ز ه,
+/// س ح) finds its Latin spellings through the index, with a vowel between the two (`Zuhair`,
+/// `al-Zahrani`) or none (`Ishaq`); Arabic-script generic words meet their translations, the
+/// article and the joined `for` (ل) aside.
+#[test]
+fn issue_4_arabic_letters_spelled_as_a_digraph_and_arabic_generic_words_find_latin_names() {
+    let list = concat!(
+        r#"{"id":"a-1","kind":"person","names":[{"text":"AL-ZAHRANI, Zuhair Abdullah"}]}"#,
+        "\n",
+        r#"{"id":"a-2","kind":"person","names":[{"text":"ISHAQ, Malik"}]}"#,
+        "\n",
+        r#"{"id":"a-3","kind":"organization","names":[{"text":"AL-KAWTHAR TRADING COMPANY"}]}"#,
+        "\n",
+    );
+    let s = custom_screener(list);
+    let first = |q: &str| s.screen(q).first().map(|m| m.entity_id().id.clone());
+    assert_eq!(first("زهير عبد الله الزهراني").as_deref(), Some("a-1"));
+    assert_eq!(first("مالك إسحاق").as_deref(), Some("a-2"));
+    assert_eq!(first("شركة الكوثر للتجارة").as_deref(), Some("a-3"));
+    assert_eq!(first("زهير عبد الله الشمري"), None);
+}
