@@ -30,6 +30,10 @@ pub(crate) enum At {
     /// At the end of the word (Arabic tāʾ marbūṭa: `Jumhuriyah` / `Jumhuriya`, `Abdullah` /
     /// `Abdulla`).
     Final,
+    /// Anywhere but before a `v`: there, a vowel and `e` are a Russian vowel and the `е` of
+    /// the suffix `-ев` (`-eva`, `-evich`), which ICAO 9303 writes bare after a vowel and
+    /// BGN/PCGN as `ye` (`Sergeev` / `Sergeyev`, `Kluev` / `Klyuyev`, `Boev` / `Boyev`).
+    NotBeforeV,
 }
 
 /// A rewrite of the key: a pattern of the romanized token, its replacement, and where it
@@ -142,15 +146,17 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // French gu before a front vowel is g (Evguéni, Guennadi: MVD-310 French practice).
     rule("gu", "g", At::BeforeFrontVowel),
     // Vowel digraphs: ou (French у: MVD-310; Arabic ū in French practice: Youssef, Abou), oo
-    // and ee (English practice for Arabic ū and ī: Mahmood, Rasheed) → u, u, i.
+    // and ee (English practice for Arabic ū and ī: Mahmood, Rasheed) → u, u, i; not ee before
+    // v, the Russian -eev of ICAO 9303 (Sergeev, Sergeevich).
     rule("ou", "u", At::Any),
     rule("oo", "u", At::Any),
-    rule("ee", "i", At::Any),
+    rule("ee", "i", At::NotBeforeV),
     // German ö and ü written out (BGN/PCGN German 2000, ICAO 9303 MRZ: OE, UE): oe ue → o u, so
-    // Mueller meets Müller (Muller). Not ae: Russian -aev (Tokaev) is far more frequent in
-    // lists than a written-out ä, which the distance meets as one vowel anyway.
-    rule("oe", "o", At::Any),
-    rule("ue", "u", At::Any),
+    // Mueller meets Müller (Muller); not before v, the Russian -oev, -uev (Boev, Kluev). Not ae:
+    // Russian -aev (Tokaev) is far more frequent in lists than a written-out ä, which the
+    // distance meets as one vowel anyway.
+    rule("oe", "o", At::NotBeforeV),
+    rule("ue", "u", At::NotBeforeV),
     // Korean ㅓ and ㅡ: eo and eu (Revised Romanization, South Korea 2000) against ŏ and ŭ
     // (McCune-Reischauer and the DPRK system the lists use, written o and u): Jeong / Jong,
     // Eun / Un.
@@ -193,6 +199,7 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
         At::BeforeFrontVowel => matches!(next, Some(b'e' | b'i' | b'y')),
         At::Final => next.is_none(),
         At::AfterConsonant => prev.is_some_and(|p| p.is_ascii_lowercase() && !is_vowel(p)),
+        At::NotBeforeV => next != Some(b'v'),
     }
 }
 
@@ -1431,6 +1438,18 @@ mod tests {
     }
 
     #[test]
+    fn a_vowel_and_e_before_v_stay_two_letters() {
+        // The Russian -ев after a vowel (ICAO 9303), not English ee for ī nor German ue for ü.
+        assert_eq!(key("sergeev"), "sergev");
+        assert_eq!(key("kluev"), "kluev");
+        assert_eq!(key("boev"), "boev");
+        // Elsewhere they are.
+        assert_eq!(key("rasheed"), key("rashid"));
+        assert_eq!(key("mueller"), key("muller"));
+        assert_eq!(key("schoen"), key("schon"));
+    }
+
+    #[test]
     fn spellings_meet() {
         // (spellings that must share a key, the standards they follow)
         let groups: &[(&[&str], &str)] = &[
@@ -1455,6 +1474,18 @@ mod tests {
             (&["tokayev", "tokaev", "toqaev"], "ye after a vowel, q/k"),
             (&["yusuf", "youssef", "jusuf"], "ou/u, glides"),
             (&["shcherbakov", "shherbakov", "schtscherbakow"], "щ"),
+            (
+                &["sergeyevich", "sergeevich", "sergejewitsch"],
+                "-еевич: BGN ye, ICAO e (ee before v no Arabic ī), German je",
+            ),
+            (
+                &["kliuev", "klyuev", "kluev"],
+                "-уев: ICAO, yu, u (ue before v no German ü)",
+            ),
+            (
+                &["gagloyev", "gagloev"],
+                "-оев: BGN, ICAO (oe before v no German ö)",
+            ),
         ];
         for (words, why) in groups {
             let keys: Vec<String> = words.iter().map(|w| key(w)).collect();

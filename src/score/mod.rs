@@ -322,13 +322,17 @@ pub(crate) struct ScoreToken {
 /// names end so, Hussein, Muhsin, Marina.) Two surnames with a suffix
 /// of one class meet only when their stems do: the shared suffix is not evidence (`Krylova`
 /// and `Frolova` share four letters of seven, but their stems `kryl` and `frol` are different
-/// names). Longest first.
+/// names). After a vowel, BGN/PCGN writes the suffix's `е` with its glide, `-yev`, `-yeva`
+/// (`Клюев` Klyuyev, Kluev; `Сергеев` Sergeyev, Sergeev): the glide is the suffix's, not the
+/// stem's (key `J`). Longest first.
 const SURNAME_SUFFIXES: &[(&str, &str)] = &[
     ("ovskaia", "ski"),
     ("evskaia", "ski"),
     ("skaia", "ski"),
     ("ski", "ski"),
     ("enko", "enko"),
+    ("Jeva", "ov"),
+    ("Jev", "ov"),
     ("ova", "ov"),
     ("eva", "ov"),
     ("ov", "ov"),

@@ -172,6 +172,22 @@ fn arabic_script_meets_latin_spellings_letter_by_letter() {
 const DEFAULT: f32 = crate::DEFAULT_THRESHOLD;
 
 #[test]
+fn the_russian_suffix_after_a_vowel_meets_in_bgn_and_icao_spellings() {
+    // -ев after a vowel: BGN/PCGN `-yev`, ICAO 9303 `-ev` (Клюев, Гаглоев, Сергеевич).
+    for (query, listed) in [
+        ("KLYUYEV, Andriy Petrovych", "KLUEV, Andriy"),
+        ("GAGLOEV, Vladimir", "GAGLOYEV, Vladimir Georgiyevich"),
+        (
+            "Aleksandr Sergeyevich TIMOFEYEV",
+            "TIMOFEEV, Aleksandr Sergeevich",
+        ),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= 0.85, "{query} / {listed}: {s}");
+    }
+}
+
+#[test]
 fn a_patronymic_is_not_a_surname() {
     for (query, listed) in [
         ("Alena Grigoryeva", "DRAPEKO, Elena Grigorievna"),
