@@ -309,6 +309,16 @@ struct RawWord {
     dot_after: bool,
 }
 
+/// The Arabic article `ال` as a word of its own, from `start` to the lam at `lam_at`.
+fn article_word(start: usize, lam_at: usize) -> RawWord {
+    RawWord {
+        start,
+        end: lam_at + 'ل'.len_utf8(),
+        text: "ال".to_string(),
+        dot_after: false,
+    }
+}
+
 fn cut_words(text: &str) -> Vec<RawWord> {
     let mut words = Vec::new();
     let mut cur: Option<RawWord> = None;
@@ -354,12 +364,7 @@ fn cut_words(text: &str) -> Vec<RawWord> {
                 .take_while(|&(_, n)| n.is_alphabetic())
                 .count();
             if let Some(lam_at) = article.filter(|_| noun >= 2) {
-                words.push(RawWord {
-                    start: i,
-                    end: lam_at + 'ل'.len_utf8(),
-                    text: "ال".to_string(),
-                    dot_after: false,
-                });
+                words.push(article_word(i, lam_at));
                 while chars.next().is_some_and(|(j, _)| j < lam_at) {}
                 continue;
             }
@@ -376,12 +381,7 @@ fn cut_words(text: &str) -> Vec<RawWord> {
             if let Some((lam_at, _)) =
                 lam.filter(|_| !allah && next.chars().filter(|n| n.is_alphabetic()).count() == 2)
             {
-                words.push(RawWord {
-                    start: i,
-                    end: lam_at + 'ل'.len_utf8(),
-                    text: "ال".to_string(),
-                    dot_after: false,
-                });
+                words.push(article_word(i, lam_at));
                 while chars.next().is_some_and(|(j, _)| j < lam_at) {}
                 continue;
             }

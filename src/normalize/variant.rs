@@ -283,13 +283,7 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usiz
             }
         }
     }
-    // Collapse runs of one symbol, in place.
-    let mut last = None;
-    out.retain(|c| {
-        let keep = Some(c) != last;
-        last = Some(c);
-        keep
-    });
+    collapse_runs(out);
     if out.len() >= 5 && out.ends_with('e') {
         let before = out.as_bytes().get(out.len() - 2).copied();
         if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_alphabetic()) {
@@ -378,13 +372,19 @@ pub(crate) fn abjad_joined(key: &str) -> Option<String> {
         }
     }
     // Runs of one symbol collapse, as in every key.
+    collapse_runs(&mut out);
+    Some(out)
+}
+
+/// Collapses runs of one symbol of a key to one, in place (doubled letters are written or
+/// not: Hassan / Hasan).
+fn collapse_runs(out: &mut String) {
     let mut last = None;
     out.retain(|c| {
         let keep = Some(c) != last;
         last = Some(c);
         keep
     });
-    Some(out)
 }
 
 /// The consonant skeleton of a key: its vowels (and v, h, J) removed, runs collapsed. Arabic script writes
