@@ -293,6 +293,7 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "akcionarsko društvo", "акционарско друштво", "акционерско друштво",
         "dioničko društvo", "javno dioničko društvo", "otvoreno dioničko društvo",
         "delniška družba", "odprta delniška družba", "javna delniška družba",
+        "nejavna delniška družba", "nejavno dioničko društvo",
         // German, European company.
         "AG", "Aktiengesellschaft", "Aktienges.", "offene Aktiengesellschaft",
         "geschlossene Aktiengesellschaft", "SE", "Societas Europaea",
@@ -308,6 +309,7 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "S.A.E.", "société anonyme égyptienne",
         // Spanish, Spanish-American, Portuguese, Brazilian, Italian.
         "sociedad anónima", "sociedad anónima abierta", "sociedad anónima cerrada",
+        "sociedad anónima no pública",
         "S.A.A.", "sociedad por acciones", "sociedad limitada por acciones",
         "S.A. de C.V.", "sociedad anónima de capital variable", "S.A.P.I. de C.V.",
         "C.A.", "compañía anónima",
@@ -334,6 +336,7 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "nyilvánosan működő részvénytársaság",
         "societate pe acțiuni", "societatea pe acțiuni", "societatea deschisă pe acțiuni",
         "societatea publică pe acțiuni", "societatea închisă pe acțiuni",
+        "societatea pe acțiuni de tip închis",
         // Greek, Irish and Maltese (EU translations).
         "ανώνυμη εταιρεία", "ανώνυμη εταιρία", "ανοικτή συμμετοχική εταιρεία",
         "ανοικτή συμμετοχική εταιρία", "συμμετοχική εταιρεία",

@@ -283,6 +283,16 @@ fn legal_forms() {
             &["llc", "romashka"],
         ),
         (
+            "the EU's translations of the Russian non-public joint-stock company",
+            "nejavna delniška družba Specialized Devices",
+            &["jsc", "specialized", "devices"],
+        ),
+        (
+            "... in Croatian and Romanian",
+            "Nejavno dioničko društvo Alfa, Societatea pe acțiuni de tip închis Alfa",
+            &["jsc", "alfa", "jsc", "alfa"],
+        ),
+        (
             "Turkish Ltd. Şti.",
             "Dış Ticaret Ltd. Şti.",
             &["dis", "ticaret", "llc"],
