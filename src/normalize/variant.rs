@@ -348,32 +348,40 @@ pub(crate) fn abjad_key_with_breaks(text: &str, breaks: &[usize]) -> String {
 /// no such pair. Only a break makes these pairs in a key of Arabic script: one letter
 /// romanized as a digraph (ش `sh`, خ `kh`) keys as its sound.
 pub(crate) fn abjad_joined(key: &str) -> Option<String> {
+    let mut buf = [0u8; MAX_KEY];
+    abjad_joined_in(key, &mut buf).map(str::to_string)
+}
+
+/// [`abjad_joined`] of the key's first [`MAX_KEY`] bytes (what the distances compare), written
+/// into `buf`: the comparison of a query word with list words reads it without allocating.
+pub(crate) fn abjad_joined_in<'b>(key: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
     let joined_as = |pair: &[u8]| match pair {
         b"zh" | b"sh" => Some(b'S'),
         b"kh" => Some(b'h'),
         _ => None,
     };
-    let bytes = key.as_bytes();
+    let bytes = capped(key);
     if !bytes.windows(2).any(|w| joined_as(w).is_some()) {
         return None;
     }
-    let mut out = String::with_capacity(key.len());
-    let mut i = 0;
+    let (mut i, mut n) = (0, 0);
     while let Some(&b) = bytes.get(i) {
-        match bytes.get(i..i + 2).and_then(joined_as) {
-            Some(sound) => {
-                out.push(char::from(sound));
-                i += 2;
-            }
-            None => {
-                out.push(char::from(b));
-                i += 1;
-            }
+        let (symbol, step) = match bytes.get(i..i + 2).and_then(joined_as) {
+            Some(sound) => (sound, 2),
+            None => (b, 1),
+        };
+        i += step;
+        // Runs of one symbol collapse, as in every key.
+        if n > 0 && buf.get(n - 1) == Some(&symbol) {
+            continue;
+        }
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = symbol;
+            n += 1;
         }
     }
-    // Runs of one symbol collapse, as in every key.
-    collapse_runs(&mut out);
-    Some(out)
+    buf.get(..n)
+        .and_then(|joined| std::str::from_utf8(joined).ok())
 }
 
 /// Collapses runs of one symbol of a key to one, in place (doubled letters are written or

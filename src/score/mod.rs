@@ -48,7 +48,7 @@ pub(crate) use weights::Frequencies;
 
 use crate::model::EntityKind;
 use crate::normalize::variant::{
-    abjad_joined, abjad_key, abjad_similarity_if_at_least, key, key_similarity,
+    abjad_joined_in, abjad_key, abjad_similarity_if_at_least, key, key_similarity,
     key_similarity_at_least, key_similarity_if_at_least,
 };
 use crate::normalize::{
@@ -691,14 +691,15 @@ fn is_stem_of(stem: &str, key: &str) -> bool {
 /// Similarity of a word romanized from Arabic script with a Latin word
 /// ([`abjad_similarity`]), 0 below the floor of the Arabic word's length; of its letters
 /// read apart (`zhir` of زهير, `Zuhair`) or as their Latin digraph (`aSr` of أزهر, `Azhar`:
-/// [`abjad_joined`]), the nearer.
+/// [`abjad_joined_in`]), the nearer.
 fn abjad_word_similarity(abjad: &str, latin: &str) -> f32 {
     let apart = abjad_letters_similarity(abjad, latin);
     if apart >= KEY_EQUAL {
         return apart;
     }
-    match abjad_joined(abjad) {
-        Some(joined) => apart.max(abjad_letters_similarity(&joined, latin)),
+    let mut buf = [0u8; crate::normalize::variant::MAX_KEY];
+    match abjad_joined_in(abjad, &mut buf) {
+        Some(joined) => apart.max(abjad_letters_similarity(joined, latin)),
         None => apart,
     }
 }

@@ -117,13 +117,16 @@ fn org_score(query: &str, listed: &str) -> (f32, Explanation) {
 }
 
 fn person_score(query: &str, listed: &str) -> f32 {
+    person_explained(query, listed).0
+}
+
+fn person_explained(query: &str, listed: &str) -> (f32, Explanation) {
     let freq = Frequencies::embedded();
     score_names(
         &tokens(query, &freq),
         &tokens(listed, &freq),
         EntityKind::Person,
     )
-    .0
 }
 
 #[test]
@@ -772,15 +775,6 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
             .iter()
             .any(|f| matches!(f, Factor::GivenNameConflict { .. }))
     );
-}
-
-fn person_explained(query: &str, listed: &str) -> (f32, Explanation) {
-    let freq = Frequencies::embedded();
-    score_names(
-        &tokens(query, &freq),
-        &tokens(listed, &freq),
-        EntityKind::Person,
-    )
 }
 
 fn has_given_name_conflict(e: &Explanation) -> bool {
