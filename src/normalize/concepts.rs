@@ -213,7 +213,7 @@ impl Concepts {
     /// not) too.
     pub(crate) fn apply(&self, tokens: &mut [Token]) {
         for t in tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            if let Some(key) = self.by_abjad_key.get(&t.key).filter(|_| t.abjad) {
+            if let Some(key) = t.abjad.then(|| self.by_abjad_key.get(&t.key)).flatten() {
                 t.key.clone_from(key);
             } else if let Some(key) = self.by_key.get(&t.key) {
                 // A word romanized from Arabic script is read by its letters, not as a

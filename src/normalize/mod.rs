@@ -358,12 +358,17 @@ fn cut_words(text: &str) -> Vec<RawWord> {
                 ('ل', Some((lam_at, 'ل')), _) => Some(lam_at),
                 _ => None,
             };
-            let noun = chars
-                .clone()
-                .filter(|&(j, n)| !chars::is_invisible(n) && article.is_some_and(|at| j > at))
-                .take_while(|&(_, n)| n.is_alphabetic())
-                .count();
-            if let Some(lam_at) = article.filter(|_| noun >= 2) {
+            // The letters of the noun, two at most: the look ahead ends at the word.
+            let noun = |lam_at: usize| {
+                chars
+                    .clone()
+                    .filter(|&(_, n)| !chars::is_invisible(n))
+                    .skip_while(|&(j, _)| j <= lam_at)
+                    .take_while(|&(_, n)| n.is_alphabetic())
+                    .take(2)
+                    .count()
+            };
+            if let Some(lam_at) = article.filter(|&at| noun(at) == 2) {
                 words.push(article_word(i, lam_at));
                 while chars.next().is_some_and(|(j, _)| j < lam_at) {}
                 continue;

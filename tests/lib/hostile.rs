@@ -84,6 +84,16 @@ fn issue_4_a_text_of_compounds_is_scanned_in_linear_time() {
     });
 }
 
+#[test]
+fn issue_4_a_text_of_arabic_words_after_and_or_for_is_scanned_in_linear_time() {
+    // Words that begin with و (and) or ل (for), with and without the article after them: each
+    // is looked at for a joined article, which must not read on to the text's end.
+    let s = Screener::demo().unwrap();
+    grows_linearly("words after و and ل in scanned text", 500, |n| {
+        s.screen_text(&"وصل لها والتصدير للتجارة ".repeat(n));
+    });
+}
+
 /// An EU file whose one entity's name alias carries `attribute`.
 fn eu_with(attribute: &str) -> String {
     format!(
