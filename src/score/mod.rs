@@ -1789,13 +1789,16 @@ pub(crate) struct Reach {
 /// threshold.
 ///
 /// The score is the weighted similarity of the links over the weights of both names, with
-/// unmatched tokens at no less than [`SUBSET_FACTOR`] of their weight, times multipliers of at
-/// most one. With `a` the weight of the query tokens that may meet, `w` the most list weight
-/// they can meet (at most [`MAX_GLUED`] list tokens each, the heaviest, and no more than
-/// `reach` allows) and `u` the unmatched weight of the other tokens of both names (the
-/// lightest, and on the list's side no less than what the tokens outside `reach`'s weight
-/// keep, unless `kind` is an organization's), it is at most
-/// `(a + w) / (a + w + SUBSET_FACTOR * u)`; and at most
+/// the unmatched tokens of one side at no less than [`SUBSET_FACTOR`] of their weight, those
+/// of the other whole, times multipliers of at most one. With `a` the weight of the query
+/// tokens that may meet, `w` the most list weight they can meet (at most [`MAX_GLUED`] list
+/// tokens each, the heaviest, and no more than `reach` allows), `u` the unmatched weight of
+/// the query's other tokens and `v` that of the list name's (the lightest, and no less than
+/// what the tokens outside `reach`'s weight keep, unless `kind` is an organization's), it is
+/// at most `(a + w) / (a + w + min(SUBSET_FACTOR * u + v, u + SUBSET_FACTOR * v))`, with a
+/// side's unmatched weight whole where scoring cannot discount it (the query's when none of
+/// its words disagrees, or when the list name surely keeps one that does; the list name's
+/// when the query surely keeps one); and at most
 /// [`GENERIC_ONLY_CAP`] when no distinctive word can meet, some query word cannot (a function
 /// word or title aside, which leaves a name complete), and fewer than [`CONTAINED_LINKS`]
 /// query words can.
@@ -1895,16 +1898,23 @@ pub(crate) fn score_bound(
     // weigh more than the list tokens met can (not so for an organization's, as above).
     let list_left =
         kind != EntityKind::Organization && sums.disagreeing > w.min(met) + BOUND_ROUNDING;
-    let factor = if query_left && list_left {
-        1.0
-    } else {
-        SUBSET_FACTOR
+    // Scoring discounts one side's unmatched weight at most, never both: the query's when it
+    // keeps a word that disagrees and the list name none, the list name's when the query
+    // keeps none (see `score_names_with`). A query without such a word, however much of it
+    // is left over (a name of common words), never has its own weight discounted.
+    let query_discounted = !list_left && q.iter().any(|t| t.disagrees() && !t.patronymic);
+    let list_discounted = !query_left;
+    let unmatched = match (query_discounted, list_discounted) {
+        (true, true) => (SUBSET_FACTOR * u + v).min(u + SUBSET_FACTOR * v),
+        (true, false) => SUBSET_FACTOR * u + v,
+        (false, true) => u + SUBSET_FACTOR * v,
+        (false, false) => u + v,
     };
     let bound = if most <= 0.0 {
         // Nothing can meet: a score of 0, unless nothing is unmatched either.
         if u + v > 0.0 { 0.0 } else { 1.0 }
     } else {
-        most / (most + factor * (u + v))
+        most / (most + unmatched)
     };
     // Three query words met may hold one name wholly (see `CONTAINED_LINKS`).
     if distinctive || all_meet || meeting_words >= CONTAINED_LINKS {

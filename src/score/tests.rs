@@ -957,6 +957,12 @@ fn the_bound_is_never_below_the_score() {
         "Abramovici Sberbank JSC",
         "PJSC SBERBANK",
         "International Trading Group",
+        // Names of common words only, whose own weight is never discounted.
+        "يحيى عبد الله العبيدي",
+        "محمد علي حسن",
+        "AL-UBAIDI, Yahia Abdallah",
+        "Hajji Abdallah",
+        "Saif al-Islam GHATHAFI",
         "A B Trading",
         "ООО",
         // Initials meet words the index does not look up for them (`C` / `Choïgou`).
@@ -1071,6 +1077,27 @@ fn the_bound_is_never_below_the_score() {
         score_bound(&q, &c, NameSums::of(&c), one(all), EntityKind::Person),
     );
     assert!(tight < loose && tight < 0.75, "{tight} {loose}");
+    // A query of common words in Arabic script, one of three found (`علي`, which may meet
+    // the article): it keeps no word that disagrees, so scoring never discounts its
+    // unmatched weight, however much of the list name might be met.
+    let (q, c) = (
+        tokens("محمد علي حسن", &freq),
+        tokens("Saif al-Islam GHATHAFI", &freq),
+    );
+    assert!(q.iter().all(|t| !t.disagrees()));
+    let found = q
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| &*t.text == "ali")
+        .fold(0, |bits, (i, _)| bits | bit(i));
+    assert_eq!(found.count_ones(), 1);
+    let reach = Reach {
+        maybe: found,
+        weight: c.iter().map(|t| t.weight).sum(),
+        distinctive: true,
+    };
+    let bound = score_bound(&q, &c, NameSums::of(&c), reach, EntityKind::Person);
+    assert!(bound < 0.75, "{bound}");
 }
 
 #[test]
