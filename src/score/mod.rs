@@ -441,7 +441,40 @@ pub(crate) fn prepare_tokens<'a>(
     }
     mark_burmese_honorific(&mut out);
     mark_nasab_particles(&mut out);
+    mark_prepositions_after_concepts(&mut out);
     out
+}
+
+/// Prepositions that head an organization's field after its generic head word in Russian,
+/// Belarusian, Ukrainian and Bulgarian (`по`, romanized `po`: `Федеральная служба по
+/// финансовому мониторингу`, `Агентство по страхованию`, `институт по лозарство`), which the
+/// English forms write as `for` or leave out. Not among the function words, since `Po` is a
+/// Chinese and Korean name syllable (`PO, Kong`) and the Russian abbreviation of a
+/// production association (`PO SEVMASH`): only after a generic word is it the preposition.
+const PREPOSITIONS_AFTER_CONCEPTS: &[&str] = &["po"];
+
+/// Gives a preposition of [`PREPOSITIONS_AFTER_CONCEPTS`] between a generic word read as a
+/// concept (`служба`, `@service`) and another word the weight of a function word, met or not.
+fn mark_prepositions_after_concepts(tokens: &mut [ScoreToken]) {
+    for i in 1..tokens.len().saturating_sub(1) {
+        let concept = tokens.get(i - 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.key.starts_with(crate::normalize::CONCEPT_MARK)
+        });
+        let word_after = tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word);
+        if !(concept && word_after) {
+            continue;
+        }
+        if let Some(t) = tokens.get_mut(i) {
+            if t.kind == TokenKind::Word
+                && !t.abjad
+                && PREPOSITIONS_AFTER_CONCEPTS.contains(&&*t.text)
+            {
+                t.weight = weights::HONORIFIC_WEIGHT;
+                t.unmatched = weights::HONORIFIC_WEIGHT;
+                t.name = None;
+            }
+        }
+    }
 }
 
 /// The particles of an Arabic name's nasab, its chain of ancestors (`bin`, `ibn`: son of;

@@ -1217,3 +1217,30 @@ fn a_czech_or_slovak_womans_surname_meets_the_familys() {
     let (porras, _) = score("Maria Porrasová", "Maria Porras");
     assert!(ivan < porras, "{ivan} {porras}");
 }
+
+#[test]
+fn russian_po_after_a_generic_word_is_a_preposition() {
+    // `служба по ...` (a service for ...): the Russian form of a state body meets its
+    // English one, which writes `for`, as a whole name of generic words.
+    for (query, listed) in [
+        (
+            "Federal Service for Financial Monitoring",
+            "Федеральная Служба По Финансовому Мониторингу",
+        ),
+        (
+            "Федеральная Служба По Финансовому Мониторингу",
+            "Federal Service for Financial Monitoring",
+        ),
+    ] {
+        let (s, _) = org_score(query, listed);
+        assert!(s >= 0.75, "{query} / {listed}: {s}");
+    }
+    // Elsewhere `Po` is a name: a Chinese family name (`PO KONG`), a production association
+    // (`PO SEVER`), and it weighs as one.
+    assert!(person_score("Li Kong", "PO KONG") < 0.75);
+    assert!(person_score("Kong Wei", "PO, Kong") < 0.75);
+    let freq = Frequencies::embedded();
+    let sever = tokens("PO SEVER", &freq);
+    let po = sever.first().map_or(0.0, |t| t.weight);
+    assert!(po > weights::HONORIFIC_WEIGHT, "{po}");
+}
