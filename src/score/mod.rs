@@ -441,33 +441,44 @@ pub(crate) fn prepare_tokens<'a>(
     }
     mark_burmese_honorific(&mut out);
     mark_nasab_particles(&mut out);
-    mark_prepositions_after_concepts(&mut out);
+    mark_prepositions_in_organizations(&mut out);
     out
 }
 
-/// Prepositions that head an organization's field after its generic head word in Russian,
-/// Belarusian, Ukrainian and Bulgarian (`по`, romanized `po`: `Федеральная служба по
-/// финансовому мониторингу`, `Агентство по страхованию`, `институт по лозарство`), which the
-/// English forms write as `for` or leave out. Not among the function words, since `Po` is a
-/// Chinese and Korean name syllable (`PO, Kong`) and the Russian abbreviation of a
-/// production association (`PO SEVMASH`): only after a generic word is it the preposition.
-const PREPOSITIONS_AFTER_CONCEPTS: &[&str] = &["po"];
+/// Prepositions and articles of organization names that are also name syllables, and so
+/// not among the function words (see `generic_words::FUNCTION_WORDS`): Russian, Belarusian,
+/// Ukrainian and Bulgarian `по` (for, on: `Федеральная служба по финансовому мониторингу`,
+/// `институт по лозарство`) and `на` (of: `Кабинет на главния интендант`), Portuguese and
+/// Italian `da`, `do`, `di` (of: `Direção da Segurança Interna do Ministério`), `in` and
+/// `per` (in, for), the French and Italian articles `le` and `il`, Dutch `van` (of), and the
+/// Greek `του`, `των`, `την`, `για`, `και` (of the, for, and; keyed `tu`, `ton`, `tin`,
+/// `gia`, `kai`). The English forms write them as `for`, `of`, `in` or leave them out. `Po`,
+/// `Na`, `Do` and `Van` are Chinese, Korean and Vietnamese name syllables (`PO, Kong`), and
+/// `PO` the Russian abbreviation of a production association (`PO SEVER`): only inside an
+/// organization's name, told by a generic word read as a concept, are they prepositions.
+const PREPOSITIONS_IN_ORGANIZATIONS: &[&str] = &[
+    "po", "na", "da", "do", "di", "in", "per", "le", "il", "van", "tu", "ton", "tin", "gia", "kai",
+];
 
-/// Gives a preposition of [`PREPOSITIONS_AFTER_CONCEPTS`] between a generic word read as a
-/// concept (`служба`, `@service`) and another word the weight of a function word, met or not.
-fn mark_prepositions_after_concepts(tokens: &mut [ScoreToken]) {
+/// Gives a preposition of [`PREPOSITIONS_IN_ORGANIZATIONS`] between two words of a name that
+/// holds a generic word read as a concept (`служба`, `@service`) the weight of a function
+/// word, met or not.
+fn mark_prepositions_in_organizations(tokens: &mut [ScoreToken]) {
+    let organization = tokens.iter().any(|t| {
+        t.kind == TokenKind::Word && !t.abjad && t.key.starts_with(crate::normalize::CONCEPT_MARK)
+    });
+    if !organization {
+        return;
+    }
     for i in 1..tokens.len().saturating_sub(1) {
-        let concept = tokens.get(i - 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.key.starts_with(crate::normalize::CONCEPT_MARK)
-        });
-        let word_after = tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word);
-        if !(concept && word_after) {
+        let word = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word);
+        if !(word(i - 1) && word(i + 1)) {
             continue;
         }
         if let Some(t) = tokens.get_mut(i) {
             if t.kind == TokenKind::Word
                 && !t.abjad
-                && PREPOSITIONS_AFTER_CONCEPTS.contains(&&*t.text)
+                && PREPOSITIONS_IN_ORGANIZATIONS.contains(&&*t.text)
             {
                 t.weight = weights::HONORIFIC_WEIGHT;
                 t.unmatched = weights::HONORIFIC_WEIGHT;

@@ -1219,9 +1219,10 @@ fn a_czech_or_slovak_womans_surname_meets_the_familys() {
 }
 
 #[test]
-fn russian_po_after_a_generic_word_is_a_preposition() {
-    // `служба по ...` (a service for ...): the Russian form of a state body meets its
-    // English one, which writes `for`, as a whole name of generic words.
+fn prepositions_inside_an_organization_name_weigh_as_function_words() {
+    // `служба по ...` (a service for ...), `Direção da Segurança`: the Russian and Portuguese
+    // forms of a state body meet its English one, which writes `for` and `of`, as a whole
+    // name of generic words.
     for (query, listed) in [
         (
             "Federal Service for Financial Monitoring",
@@ -1231,12 +1232,16 @@ fn russian_po_after_a_generic_word_is_a_preposition() {
             "Федеральная Служба По Финансовому Мониторингу",
             "Federal Service for Financial Monitoring",
         ),
+        (
+            "Direção da Segurança Interna do Ministério das Informações e Segurança do Irão",
+            "Directorate for Internal Security of the Iranian Ministry for Intelligence and Security",
+        ),
     ] {
         let (s, _) = org_score(query, listed);
         assert!(s >= 0.75, "{query} / {listed}: {s}");
     }
-    // Elsewhere `Po` is a name: a Chinese family name (`PO KONG`), a production association
-    // (`PO SEVER`), and it weighs as one.
+    // Outside an organization's name `Po` is a name: a Chinese family name (`PO KONG`), a
+    // production association (`PO SEVER`), and it weighs as one.
     assert!(person_score("Li Kong", "PO KONG") < 0.75);
     assert!(person_score("Kong Wei", "PO, Kong") < 0.75);
     let freq = Frequencies::embedded();

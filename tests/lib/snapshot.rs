@@ -172,7 +172,7 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
     // 22 the generic words of names in Arabic script as words, format 23 `ee`, `ue` and `oe`
     // before `v` as one vowel (and the token frequencies before them), format 24 the EU's
     // Slovenian, Croatian, Romanian and Spanish non-public joint-stock companies as words,
-    // format 25 the Russian preposition `по` after a generic word as a word.
+    // format 25 the prepositions inside an organization's name (`по`, `da`, `do`) as words.
     for other in [
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
         27,
