@@ -161,30 +161,70 @@ pub(crate) struct IdLists {
     /// Where list `i` ends in `ids` (it starts where list `i - 1` ends).
     ends: Vec<u32>,
     ids: Vec<u32>,
-    /// While filling: the lists, one vector each.
+    /// While filling: each id with its list, in the order pushed (one vector for all the
+    /// lists: growing a vector per list cost the build a reallocation every few ids).
     #[cfg_attr(feature = "snapshot", serde(skip))]
-    building: Vec<Vec<u32>>,
+    pending: Vec<(u32, u32)>,
+    /// While filling: the last id pushed to each list, `u32::MAX` for none.
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    last: Vec<u32>,
 }
 
 impl IdLists {
     /// Adds an empty list while filling.
     fn push_list(&mut self) {
-        self.building.push(Vec::new());
+        self.last.push(u32::MAX);
     }
 
-    /// A list while filling.
-    fn building_mut(&mut self, i: u32) -> Option<&mut Vec<u32>> {
-        self.building.get_mut(i as usize)
+    /// Adds `id` to list `i` while filling.
+    fn push(&mut self, i: u32, id: u32) {
+        if let Some(last) = self.last.get_mut(i as usize) {
+            *last = id;
+            self.pending.push((i, id));
+        }
     }
 
-    /// Lays the lists filled so far end to end, after those of an earlier `finish`.
+    /// Adds `id` to list `i` while filling, unless it is the last id the list has.
+    fn push_new(&mut self, i: u32, id: u32) {
+        if self.last.get(i as usize).is_some_and(|&last| last != id) {
+            self.push(i, id);
+        }
+    }
+
+    /// Whether list `i` is empty while filling.
+    fn is_empty_while_filling(&self, i: usize) -> bool {
+        self.last.get(i).is_none_or(|&last| last == u32::MAX)
+    }
+
+    /// Lays the lists filled so far end to end (each in the order its ids were pushed),
+    /// after those of an earlier `finish`.
     fn finish(&mut self) {
-        let building = std::mem::take(&mut self.building);
-        self.ids.reserve_exact(building.iter().map(Vec::len).sum());
-        self.ends.reserve_exact(building.len());
-        for list in building {
-            self.ids.extend_from_slice(&list);
-            self.ends.push(self.ids.len() as u32);
+        let pending = std::mem::take(&mut self.pending);
+        let lists = std::mem::take(&mut self.last).len();
+        // Each list's length, then where each starts (a counting sort by list).
+        let mut starts = vec![0u32; lists];
+        for &(i, _) in &pending {
+            if let Some(n) = starts.get_mut(i as usize) {
+                *n += 1;
+            }
+        }
+        let mut at = self.ids.len() as u32;
+        for n in &mut starts {
+            let len = *n;
+            *n = at;
+            at += len;
+        }
+        self.ends.reserve_exact(lists);
+        self.ends
+            .extend(starts.iter().skip(1).copied().chain(std::iter::once(at)));
+        self.ids.resize(at as usize, 0);
+        for (i, id) in pending {
+            if let Some(next) = starts.get_mut(i as usize) {
+                if let Some(slot) = self.ids.get_mut(*next as usize) {
+                    *slot = id;
+                }
+                *next += 1;
+            }
         }
     }
 
@@ -508,7 +548,12 @@ impl KeyList {
 
 impl NameKeys {
     pub(crate) fn of(tokens: &[ScoreToken], glued: &GluedRuns, kind: EntityKind) -> NameKeys {
-        let mut keys = KeyList::default();
+        // Room for a word's key, skeletons and group key, and its runs' keys.
+        let text: usize = tokens.iter().map(|t| 4 * t.key.len() + 8).sum();
+        let mut keys = KeyList {
+            text: String::with_capacity(text),
+            entries: Vec::with_capacity(4 * tokens.len()),
+        };
         let mut members = Vec::new();
         for t in tokens {
             let d = t.distinctive();
@@ -653,11 +698,7 @@ impl Index {
         }
         for (k, weight, distinctive, abjad, word) in token_keys.chain(pair_keys) {
             let vid = self.intern(k);
-            if let Some(p) = self.postings.building_mut(vid) {
-                if p.last() != Some(&id) {
-                    p.push(id);
-                }
-            }
+            self.postings.push_new(vid, id);
             if let Some(w) = self.weights.get_mut(vid as usize) {
                 w.join(weight, distinctive, abjad);
                 w.word |= word;
@@ -666,9 +707,7 @@ impl Index {
         let plan = text_plan(&name.tokens);
         for key in &plan.anchors {
             let vid = self.intern(key);
-            if let Some(v) = self.anchors.building_mut(vid) {
-                v.push(id);
-            }
+            self.anchors.push(vid, id);
             if let Some(w) = self.word_anchors.get_mut(vid as usize) {
                 *w = true;
             }
@@ -691,11 +730,7 @@ impl Index {
             if glued.len() > SHORT_KEY
                 && plan.anchors.iter().any(|k| *k == &*a.key || *k == &*b.key)
             {
-                if let Some(v) = self.anchors.building_mut(vid) {
-                    if v.last() != Some(&id) {
-                        v.push(id);
-                    }
-                }
+                self.anchors.push_new(vid, id);
             }
             let words = [a, b]
                 .into_iter()
@@ -758,6 +793,7 @@ impl Index {
                 return (deletions, Vec::new(), Vec::new());
             }
             if (FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len()) {
+                deletions.reserve_exact(key.len());
                 deletions_of(key, |d| deletions.push((h(d), v)));
             }
             let ends = [prefix_of(key).map(h), suffix_of(key).map(|sfx| h(&sfx))];
@@ -774,6 +810,13 @@ impl Index {
                     .collect::<Vec<_>>(),
             )
         });
+        let (mut deletions, mut ends, mut coarse) = (0, 0, 0);
+        for (d, e, c) in &made {
+            (deletions, ends, coarse) = (deletions + d.len(), ends + e.len(), coarse + c.len());
+        }
+        self.deletions.pending.reserve(deletions);
+        self.prefixes.pending.reserve(ends);
+        self.coarse.pending.reserve(coarse);
         for (deletions, ends, coarse) in made {
             self.deletions.pending.extend(deletions);
             self.prefixes.pending.extend(ends);
@@ -784,11 +827,8 @@ impl Index {
     /// Shrinks the tables after the last name, and makes the one-edit neighbourhood of the
     /// text-scan anchors.
     pub(crate) fn finish(&mut self) {
-        for (vid, names) in self.anchors.building.iter().enumerate() {
-            let Some(key) = self.keys.get(vid) else {
-                continue;
-            };
-            if names.is_empty()
+        for (vid, key) in self.keys.iter().enumerate() {
+            if self.anchors.is_empty_while_filling(vid)
                 || !self.word_anchors.get(vid).copied().unwrap_or(false)
                 || !(TEXT_FUZZY_MIN_KEY..=FUZZY_MAX_KEY).contains(&key.len())
                 || key.starts_with(['~', '^', '@', '%'])

@@ -250,6 +250,7 @@ const ABJAD_SKIP: &[&str] = &[
 /// where a letter of the source script begins: ت ح romanized `th` is two letters, not ث).
 fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usize]) {
     out.clear();
+    out.reserve(text.len());
     let bytes = text.as_bytes();
     if bytes.iter().all(u8::is_ascii_digit) {
         out.push_str(text);
