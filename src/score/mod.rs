@@ -1968,6 +1968,49 @@ pub(crate) fn score_bound(
     }
 }
 
+/// Whether the candidate lookup may leave a query token's own entries unread (see
+/// [`minor_only_bound`]): a word that weighs no more than a title, met or not (the article
+/// `ال`, `of`, `the`), whose entries hold thousands of names.
+pub(crate) fn is_minor_lookup(t: &ScoreToken) -> bool {
+    t.kind == TokenKind::Word
+        && t.weight <= weights::HONORIFIC_WEIGHT
+        && t.unmatched_weight() <= weights::HONORIFIC_WEIGHT
+}
+
+/// The most [`score_bound`] can give a list name without initials that only the query's
+/// minor tokens (`minor`, as bits by position, see [`is_minor_lookup`]) found, through entries
+/// that are not distinctive and of at most `minor_met` list weight in all (the sum, over those
+/// tokens, of the weightiest entry each found), the list name holding legal forms of at most
+/// `forms` weight: whatever the name, its bound is no more (each minor token taken as met,
+/// every other word and number the index must find left unmatched, the list name's unmatched
+/// weight at none). When it is below the threshold, such names need not be read at all.
+pub(crate) fn minor_only_bound(q: &[ScoreToken], minor: u64, minor_met: f32, forms: f32) -> f32 {
+    let (mut a, mut met, mut u) = (0.0f32, minor_met + forms, 0.0f32);
+    for (i, t) in q.iter().enumerate() {
+        // As `score_bound` takes them: initials and Arabic words without a skeleton may meet
+        // one list word each, of weight 1 at most.
+        let unlooked = t.kind == TokenKind::Word && t.abjad && t.skeleton.is_empty();
+        if (t.kind == TokenKind::Initial && !t.abjad) || unlooked {
+            met += 1.0;
+        }
+        let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            || i >= 64
+            || unlooked
+            || minor & bit(i) != 0;
+        if can_meet {
+            a += t.weight;
+        } else {
+            u += t.unmatched_weight();
+        }
+    }
+    let most = a + met;
+    if most <= 0.0 {
+        return if u > 0.0 { 0.0 } else { 1.0 };
+    }
+    // Scoring discounts one side's unmatched weight at most, to no less than SUBSET_FACTOR.
+    most / (most + SUBSET_FACTOR * u)
+}
+
 /// Room for the rounding of weights summed in another order than scoring sums them.
 const BOUND_ROUNDING: f32 = 1e-4;
 

@@ -346,6 +346,7 @@ impl ScreenerBuilder {
                     threshold,
                     identifiers,
                     by_id: FxHashMap::default(),
+                    minor: MinorLookup::default(),
                 }
                 .index_ids(),
             ),
@@ -372,10 +373,39 @@ struct Inner {
     /// (a few milliseconds for the official lists), see [`Inner::index_ids`].
     #[cfg_attr(feature = "snapshot", serde(skip))]
     by_id: FxHashMap<EntityId, u32>,
+    /// What the candidate lookup needs to leave the names only minor query words find unread
+    /// (see [`crate::score::minor_only_bound`]). Not in a snapshot: made again when one is
+    /// loaded, see [`Inner::index_ids`].
+    #[cfg_attr(feature = "snapshot", serde(skip))]
+    minor: MinorLookup,
+}
+
+/// See [`Inner::minor`].
+#[derive(Debug, Default)]
+struct MinorLookup {
+    /// The most legal-form weight a list name holds.
+    forms: f32,
+    /// The names with initials, one bit each by name id: their initials may meet query words
+    /// the index did not find for them, which the bound of names only minor words found
+    /// leaves out.
+    with_initials: Vec<u64>,
+}
+
+/// Whether bit `i` of a bit set by id is set.
+fn has_bit(bits: &[u64], i: u32) -> bool {
+    bits.get(i as usize / 64)
+        .is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// Sets bit `i` of a bit set by id.
+fn set_bit(bits: &mut [u64], i: u32) {
+    if let Some(w) = bits.get_mut(i as usize / 64) {
+        *w |= 1 << (i % 64);
+    }
 }
 
 impl Inner {
-    /// Fills `by_id` from `entities`.
+    /// Fills `by_id` from `entities`, and `minor` from the index's names.
     fn index_ids(mut self) -> Inner {
         self.by_id = self
             .entities
@@ -383,6 +413,19 @@ impl Inner {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i as u32))
             .collect();
+        let names = &self.index.names;
+        let mut with_initials = vec![0u64; names.len().div_ceil(64)];
+        let mut forms = 0.0f32;
+        for (i, name) in (0u32..).zip(names) {
+            forms = forms.max(name.sums.forms);
+            if name.sums.initial_count > 0 {
+                set_bit(&mut with_initials, i);
+            }
+        }
+        self.minor = MinorLookup {
+            forms,
+            with_initials,
+        };
         self
     }
 }
@@ -694,7 +737,8 @@ impl Screener {
         let (q, truncated, read) =
             self.query_tokens(&query.name, query.kind.unwrap_or(EntityKind::Unknown));
         let inner = &*self.inner;
-        let candidates = self.candidates(&q);
+        let prune = query.identifiers.is_empty();
+        let candidates = self.candidates(&q, prune.then_some(threshold - BOUND_MARGIN));
         // Best name per entity.
         let mut best: FxHashMap<u32, (f32, u32, Explanation)> = FxHashMap::default();
         // The names of persons that met some but not all of the query's words firmly, by entity:
@@ -715,7 +759,6 @@ impl Screener {
         // A name is scored only if it can reach the threshold (see `score_bound`), or may be
         // a part of a match across two names of its person: all the query's words met by the
         // person's names together. An identifier may lift any name (see `secondary`).
-        let prune = query.identifiers.is_empty();
         let mut reach: FxHashMap<u32, u64> = FxHashMap::default();
         let mut shape_scores: FxHashMap<(u32, EntityKind), (f32, Explanation)> =
             FxHashMap::default();
@@ -1012,8 +1055,10 @@ impl Screener {
 
     /// Candidate list names for query tokens: those sharing a token (exactly, within one edit
     /// of its key, or glued) with the query, rarest tokens first, each with what the index
-    /// found of it (see [`Reach`]).
-    fn candidates(&self, q: &[ScoreToken]) -> Vec<(u32, Reach)> {
+    /// found of it (see [`Reach`]). With `prune_below`, the names that only the query's minor
+    /// words found (the article `ال`, `of`) are left out when no such name can score that
+    /// much ([`crate::score::minor_only_bound`]), but for names with initials.
+    fn candidates(&self, q: &[ScoreToken], prune_below: Option<f32>) -> Vec<(u32, Reach)> {
         let index = &self.inner.index;
         // Vocabulary entries, with the query tokens that found each.
         let mut vids: Vec<(u32, u64)> = Vec::new();
@@ -1104,15 +1149,73 @@ impl Screener {
             })
             .collect();
         vids.sort_by_key(|&(v, _)| (index.postings(v).len(), v));
+        // The entries only minor words found (not distinctive ones), and the weightiest entry
+        // each such word found.
+        let minor = q
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(_, t)| crate::score::is_minor_lookup(t))
+            .fold(0u64, |bits, (i, _)| bits | bit(i));
+        let minor_only = |r: &Reach| r.maybe & !minor == 0 && !r.distinctive;
+        let mut minor_met = 0.0f32;
+        let mut dropped = 0u64;
+        if minor != 0 {
+            let mut tokens = minor;
+            while tokens != 0 {
+                let token = tokens & tokens.wrapping_neg();
+                tokens &= tokens - 1;
+                let weightiest = vids
+                    .iter()
+                    .filter(|(_, r)| minor_only(r) && r.maybe & token != 0)
+                    .map(|(_, r)| r.weight)
+                    .reduce(f32::max);
+                if let Some(w) = weightiest {
+                    minor_met += w;
+                    dropped |= token;
+                }
+            }
+        }
+        let leave_minor = dropped != 0
+            && prune_below.is_some_and(|below| {
+                crate::score::minor_only_bound(q, dropped, minor_met, self.inner.minor.forms)
+                    < below
+            });
+        // The names the entries left unread hold, one bit each.
+        let mut minor_hits: Vec<u64> = Vec::new();
         let mut out: Vec<(u32, Reach)> = Vec::new();
         for (v, reach) in vids {
             let p = index.postings(v);
+            if leave_minor && minor_only(&reach) {
+                if minor_hits.is_empty() {
+                    minor_hits = vec![0u64; index.names.len().div_ceil(64)];
+                }
+                let with_initials = &self.inner.minor.with_initials;
+                for &n in p {
+                    set_bit(&mut minor_hits, n);
+                    if has_bit(with_initials, n) {
+                        out.push((n, reach));
+                    }
+                }
+                continue;
+            }
             if !out.is_empty() && out.len() + p.len() > MAX_CANDIDATES {
                 break;
             }
             out.extend(p.iter().map(|&n| (n, reach)));
         }
-        merge_reaches(out)
+        let mut out = merge_reaches(out);
+        // A name found through other entries may be in the unread ones too: its minor words
+        // may meet, as much as they can anywhere.
+        if leave_minor {
+            for (n, reach) in &mut out {
+                if has_bit(&minor_hits, *n) {
+                    reach.maybe |= dropped;
+                    reach.weight += minor_met;
+                }
+            }
+        }
+        out
     }
 
     /// Applies kind, birth date, country and identifier evidence to a name score.

@@ -4,7 +4,7 @@ use super::*;
 fn demo_finds_kazstanex() {
     let s = Screener::demo().unwrap();
     let q: Vec<ScoreToken> = s.score_tokens("Kazstanex LLP", EntityKind::Unknown).0;
-    let c = s.candidates(&q);
+    let c = s.candidates(&q, None);
     assert!(
         !c.is_empty(),
         "no candidates; names {}",
@@ -471,4 +471,58 @@ fn a_long_query_reads_as_its_kept_tokens_whatever_follows() {
     let json = |q: &str| serde_json::to_string(&s.screen(Query::new(q).threshold(0.05))).unwrap();
     assert_eq!(json(&short), json(&long));
     assert!(!s.screen(Query::new(&*long).threshold(0.05)).is_empty());
+}
+
+#[test]
+fn names_only_minor_words_find_are_left_out_only_when_they_cannot_match() {
+    use crate::model::{Entity, EntityId, Name, SanctionsList, Source};
+    let names = [
+        ("Bank of the Republic", EntityKind::Organization),
+        ("Union of the Workers", EntityKind::Organization),
+        ("Foundation of the People", EntityKind::Organization),
+        ("OF THE", EntityKind::Organization),
+        ("Saif al-Islam GHATHAFI", EntityKind::Person),
+        ("Ali al-Hakim", EntityKind::Person),
+        ("S. AL-KAZEMI", EntityKind::Person),
+        ("AL-HAKIM, Boubakeur", EntityKind::Person),
+    ];
+    let mut list = SanctionsList::new(Source::Custom);
+    for (i, (name, kind)) in names.into_iter().enumerate() {
+        list.entities.push(
+            Entity::new(EntityId::new(Source::Custom, i.to_string()), kind)
+                .with_name(Name::new(name)),
+        );
+    }
+    let s = Screener::builder().list(list).build().unwrap();
+    let threshold = s.inner.threshold;
+    let mut left_out = 0;
+    for query in [
+        "Kazstanex of the Steppe",
+        "Mahmoud al-Tikriti",
+        "يحيى عبد الله العبيدي",
+        "Sami al-Kazemi",
+        "Trading of the East",
+    ] {
+        let (q, _) = s.score_tokens(query, EntityKind::Unknown);
+        let all = s.candidates(&q, None);
+        let pruned = s.candidates(&q, Some(threshold - BOUND_MARGIN));
+        for (n, found) in &all {
+            let name = s.inner.index.names.get(*n as usize).unwrap();
+            match pruned.iter().find(|(m, _)| m == n) {
+                // Kept: with no less reach than the lookup found.
+                Some((_, kept)) => assert!(
+                    kept.maybe & found.maybe == found.maybe && kept.weight + 1e-6 >= found.weight,
+                    "{query}: {kept:?} < {found:?}"
+                ),
+                // Left out: it cannot match.
+                None => {
+                    left_out += 1;
+                    let (score, _) = score_names(&q, &name.tokens, name.kind);
+                    assert!(score < threshold, "{query} / {n}: {score}");
+                    assert_eq!(name.sums.initial_count, 0, "{query} / {n}");
+                }
+            }
+        }
+    }
+    assert!(left_out > 0);
 }
