@@ -875,8 +875,10 @@ impl Index {
         // keys one such edit away (`mun` / `min`, `mnu`, `muna`), looked up one by one: the
         // deletion neighbourhood of so short a key would be most of the vocabulary's. A key of
         // four or five meets keys a cheap edit and one more edit away (`Sami` / `samia`: a
-        // distance of one in a word of five), which the deletions below miss: each cheap edit
-        // is looked up with its own one-deletion neighbours.
+        // distance of one in a word of five; `Saima` / `samia`, a cheap pair and two symbols
+        // swapped), which the deletions below miss: each cheap edit is looked up with its
+        // one-deletion neighbours, a symbol more (the vocabulary key less one), fewer or
+        // replaced (both less one).
         if is_plain(key) && (SHORT_KEY..=CHEAP_EDITED_KEY).contains(&key.len()) {
             let neighbours = key.len() >= FUZZY_MIN_KEY;
             crate::normalize::variant::cheap_edits(key, |v| {
@@ -885,6 +887,12 @@ impl Index {
                 }
                 if neighbours {
                     out.extend_from_slice(self.deletions.get(h(v)));
+                    deletions_of(v, |d| {
+                        if let Some(&id) = self.vocab.get(d) {
+                            out.push(id);
+                        }
+                        out.extend_from_slice(self.deletions.get(h(d)));
+                    });
                 }
             });
         }

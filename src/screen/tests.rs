@@ -287,6 +287,16 @@ fn a_word_an_h_and_a_cheap_pair_apart_finds_its_name() {
 }
 
 #[test]
+fn a_word_a_cheap_pair_and_a_swap_apart_finds_its_name() {
+    // `Saima` / `samia`: `sh` against `s` and two letters swapped, in a word of five symbols.
+    // `Abu` alone cannot bring the name to the threshold, and neither the cheap edits' own
+    // neighbours nor the deletions reach `samia`: the cheap edits' one-deletion neighbours do.
+    let listed = "SAMIA, Abu";
+    let s = one_person(&[listed, "Mohammad Reza Tehrani"]);
+    screens_as_it_compares(&s, "ABU- SHAYMA", listed);
+}
+
+#[test]
 fn a_german_or_swedish_spelling_finds_the_english_one_and_back() {
     // `ch` for `х` and `j` for the glide of `я` (`rJabuCin` / `riabuhin`): two cheap pairs in
     // eight symbols, which only the coarse key's glide reading reaches. The given name and
