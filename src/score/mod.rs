@@ -470,19 +470,25 @@ fn mark_prepositions_in_organizations(tokens: &mut [ScoreToken]) {
     if !organization {
         return;
     }
+    between_two_words(tokens, |t| {
+        if t.kind == TokenKind::Word
+            && !t.abjad
+            && PREPOSITIONS_IN_ORGANIZATIONS.contains(&&*t.text)
+        {
+            t.weight = weights::HONORIFIC_WEIGHT;
+            t.unmatched = weights::HONORIFIC_WEIGHT;
+            t.name = None;
+        }
+    });
+}
+
+/// Calls `f` with each token that stands between two words of a name.
+fn between_two_words(tokens: &mut [ScoreToken], mut f: impl FnMut(&mut ScoreToken)) {
     for i in 1..tokens.len().saturating_sub(1) {
         let word = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word);
-        if !(word(i - 1) && word(i + 1)) {
-            continue;
-        }
-        if let Some(t) = tokens.get_mut(i) {
-            if t.kind == TokenKind::Word
-                && !t.abjad
-                && PREPOSITIONS_IN_ORGANIZATIONS.contains(&&*t.text)
-            {
-                t.weight = weights::HONORIFIC_WEIGHT;
-                t.unmatched = weights::HONORIFIC_WEIGHT;
-                t.name = None;
+        if word(i - 1) && word(i + 1) {
+            if let Some(t) = tokens.get_mut(i) {
+                f(t);
             }
         }
     }
@@ -501,14 +507,7 @@ const NASAB_PARTICLES_ABJAD: &[&str] = &["bn", "abn", "bnt"];
 /// alias writes it where another leaves it out; met, it is evidence as any word is (`JABR IBN
 /// HAYAN`). At a name's edge it is a name (`Wang Bin`, `Ben Smith`).
 fn mark_nasab_particles(tokens: &mut [ScoreToken]) {
-    for i in 1..tokens.len().saturating_sub(1) {
-        let word = |j: usize| tokens.get(j).is_some_and(|t| t.kind == TokenKind::Word);
-        if !(word(i - 1) && word(i + 1)) {
-            continue;
-        }
-        let Some(t) = tokens.get_mut(i) else {
-            continue;
-        };
+    between_two_words(tokens, |t| {
         let particles = if t.abjad {
             NASAB_PARTICLES_ABJAD
         } else {
@@ -517,7 +516,7 @@ fn mark_nasab_particles(tokens: &mut [ScoreToken]) {
         if t.kind == TokenKind::Word && particles.contains(&&*t.text) {
             t.unmatched = t.unmatched.min(weights::HONORIFIC_WEIGHT);
         }
-    }
+    });
 }
 
 /// Gives a Burmese honorific at the head of a given name (`U Than Soe`, `NYUNT, U Thein`,
