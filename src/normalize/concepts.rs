@@ -42,6 +42,17 @@ pub(crate) struct Concepts {
     endings: HashSet<[u8; COMPOUND_PART]>,
 }
 
+/// The Arabic proclitics written joined to the word they precede: the conjunction `و` (and)
+/// and the prepositions `ب` (by, with) and `ل` (for) (W. Wright, *A Grammar of the Arabic
+/// Language*, 3rd ed., 1896, vol. 1 §§ 339, 356). Joined to the article they are read apart
+/// by the tokenizer (`والتصدير`, `للتجارة`); joined to a generic word without it they are
+/// read here, with the word.
+const ARABIC_PROCLITICS: &[&str] = &["و", "ب", "ل"];
+
+/// Marks a word of the concepts' table read as written only, never by its inflections: a
+/// romanization whose inflections would take in surnames (`=sarafi`, not `Sarafian`).
+const EXACT_ONLY: char = '=';
+
 /// The least length of each part of a compound, in romanized letters.
 const COMPOUND_PART: usize = 4;
 
@@ -89,6 +100,7 @@ impl Concepts {
     pub(crate) fn build() -> Concepts {
         let mut by_key = HashMap::new();
         let mut by_abjad_key = HashMap::new();
+        let mut with_clitic = Vec::new();
         let mut by_stem: HashMap<String, Vec<(String, String)>> = HashMap::new();
         let mut texts = HashSet::new();
         let tables = [(CONCEPT_MARK, CONCEPTS), (COUNTRY_MARK, COUNTRIES)];
@@ -97,14 +109,26 @@ impl Concepts {
             .flat_map(|(mark, table)| table.iter().map(move |(c, w)| (*mark, c, w)))
         {
             for word in *words {
+                // `=` marks a spelling read as written only, not by its inflections.
+                let (word, exact) = match word.strip_prefix(EXACT_ONLY) {
+                    Some(w) => (w, true),
+                    None => (*word, false),
+                };
                 let tokens = tokenize(word);
                 // Entries of several words are left to the words themselves.
                 if let [t] = tokens.as_slice() {
                     if t.kind == TokenKind::Word && t.abjad {
                         if mark == CONCEPT_MARK {
-                            by_abjad_key
-                                .entry(t.key.clone())
-                                .or_insert_with(|| format!("{mark}{concept}"));
+                            let key = format!("{mark}{concept}");
+                            // With a proclitic written joined to it (`وشراء`, and buying;
+                            // `ببيع`, by selling): the word's concept too, unless the table
+                            // has that spelling as a word of its own.
+                            for clitic in ARABIC_PROCLITICS {
+                                if let [t] = tokenize(&format!("{clitic}{word}")).as_slice() {
+                                    with_clitic.push((t.key.clone(), key.clone()));
+                                }
+                            }
+                            by_abjad_key.entry(t.key.clone()).or_insert(key);
                         }
                     } else if t.kind == TokenKind::Word {
                         if mark == CONCEPT_MARK {
@@ -119,7 +143,9 @@ impl Concepts {
                         // A country's words are listed in full: by their inflections, they
                         // would take in compounds and other words (`Belaruskali`, `crimes`,
                         // the Iranian city of `Sirjan`).
-                        if let Some(stem) = t.key.get(..STEM).filter(|_| mark == CONCEPT_MARK) {
+                        if let Some(stem) =
+                            t.key.get(..STEM).filter(|_| mark == CONCEPT_MARK && !exact)
+                        {
                             by_stem
                                 .entry(stem.to_string())
                                 .or_default()
@@ -128,6 +154,9 @@ impl Concepts {
                     }
                 }
             }
+        }
+        for (k, concept) in with_clitic {
+            by_abjad_key.entry(k).or_insert(concept);
         }
         let longest = texts.iter().map(String::len).max().unwrap_or(0);
         let endings = texts.iter().filter_map(|t| ending(t)).collect();
@@ -288,6 +317,22 @@ mod tests {
         // A Latin word with the key of an Arabic one stays a word: `دولة` (state) is `dula`.
         assert_eq!(keys("دولة"), ["@state"]);
         assert_eq!(keys("Dula"), ["dula"]);
+        // With a proclitic joined (`ببيع وشراء العملات`, by selling and buying currencies),
+        // but a name that begins with one of its letters stays a name (`وليد`, Walid;
+        // `بشير`, Bashir).
+        assert_eq!(
+            keys("ببيع وشراء العملات"),
+            ["@sale", "@purchase", "al", "@currency"]
+        );
+        assert_ne!(keys("وليد")[0].chars().next(), Some('@'));
+        assert_ne!(keys("بشير")[0].chars().next(), Some('@'));
+        // The UN's romanization of the Persian `صرافی`, as written only: not the surnames.
+        assert_eq!(keys("Sattar Sarafi")[1], "@exchange");
+        for surname in [
+            "Saraf", "Sarraf", "Sarafian", "Zahrani", "Ester", "Selina", "Valiulin", "Vendi",
+        ] {
+            assert_ne!(keys(surname)[0].chars().next(), Some('@'), "{surname}");
+        }
     }
 
     #[test]

@@ -1274,3 +1274,42 @@ fn prepositions_inside_an_organization_name_weigh_as_function_words() {
     let po = sever.first().map_or(0.0, |t| t.weight);
     assert!(po > weights::HONORIFIC_WEIGHT, "{po}");
 }
+
+#[test]
+fn a_money_changer_meets_its_name_in_arabic_script() {
+    // The UN's Arabic-script names of money changers and their English names: the trade's
+    // words are generic words of one concept (`صرافة`, `صرافی`, `exchange`, `hawala`).
+    for (arabic, english) in [
+        ("مكتب حنيفة للصرافة", "HANIFA MONEY EXCHANGE OFFICE"),
+        ("سلسلة الذهب للصرافة", "Silsilat al-Dhahab Money Exchange"),
+        (
+            "حاجی خيرالله و حاجی ستار صرافی",
+            "HAJI KHAIRULLAH HAJI SATTAR MONEY EXCHANGE",
+        ),
+    ] {
+        let (s, e) = org_score(arabic, english);
+        assert!(s >= DEFAULT, "{arabic} / {english}: {s} {e}");
+    }
+    let (s, e) = org_score("Al-Kawthar Hawala", "AL-KAWTHAR MONEY EXCHANGE");
+    assert!(s >= DEFAULT, "{s} {e}");
+    // The trade alone is no match.
+    let (s, e) = org_score("مكتب حنيفة للصرافة", "Roshan Money Exchange");
+    assert!(s < 0.5, "{s} {e}");
+}
+
+#[test]
+fn a_generic_word_in_arabic_script_weighs_as_its_concept() {
+    let freq = Frequencies::embedded();
+    let arabic = tokens("شركة", &freq);
+    let latin = tokens("company", &freq);
+    let weights = |t: &[ScoreToken]| {
+        t.first()
+            .map(|t| (t.key.to_string(), t.weight, t.unmatched))
+    };
+    assert_eq!(weights(&arabic), weights(&latin));
+    assert!(
+        arabic
+            .iter()
+            .all(|t| t.weight <= super::weights::GENERIC_WEIGHT)
+    );
+}

@@ -206,11 +206,12 @@ impl Frequencies {
     }
 
     /// The weight of a token: by its key, or by its skeleton when it was written in Arabic
-    /// script (`mhmd` is as common as Muhammad).
+    /// script (`mhmd` is as common as Muhammad), unless it is a generic word, which weighs as
+    /// its concept does in any script (`صرافة` as `exchange`).
     pub(crate) fn weight_of(&self, token: &Token) -> f32 {
         if token.kind() == TokenKind::Word && self.is_honorific(token.key()) {
             HONORIFIC_WEIGHT
-        } else if token.is_abjad() && token.kind() == TokenKind::Word {
+        } else if token.is_abjad() && token.kind() == TokenKind::Word && !is_concept(token) {
             self.weight(TokenKind::Word, &format!("~{}", token.skeleton()))
         } else {
             self.weight(token.kind(), token.key())
@@ -221,7 +222,10 @@ impl Frequencies {
     /// generic words (a generic word that one name has and the other lacks still says the
     /// names differ: `HUNTER MINING` is not `HUNTER STAR`).
     pub(crate) fn unmatched_weight_of(&self, token: &Token) -> f32 {
-        if token.kind() == TokenKind::Word && !token.is_abjad() && !self.is_honorific(token.key()) {
+        if token.kind() == TokenKind::Word
+            && (!token.is_abjad() || is_concept(token))
+            && !self.is_honorific(token.key())
+        {
             self.rarity(token.key())
         } else {
             self.weight_of(token)
@@ -261,4 +265,9 @@ impl Frequencies {
             1.0
         }
     }
+}
+
+/// Whether a token is a generic word read as its concept (`@exchange`).
+fn is_concept(token: &Token) -> bool {
+    token.key().starts_with(crate::normalize::CONCEPT_MARK)
 }
