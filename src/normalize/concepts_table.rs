@@ -20,7 +20,7 @@
 //!
 //! A word written `=word` is read as written only, not by its inflections, which would take
 //! in personal names (`zahraniční`, foreign, and `Zahrani`; `estero` and `Ester`; `valuta` and
-//! `Valiulin`; `selling` and `Selina`).
+//! `Valiulin`; `selling` and `Selina`; `sanayi` and `Sanayev`).
 //!
 //! Data only.
 
@@ -64,6 +64,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "тобы",
             "مجموعة",
             "گروه",
+            // Turkish.
+            "grubu",
         ],
     ),
     (
@@ -982,6 +984,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "صناعات",
             "صناعية",
             "صنایع",
+            // Turkish.
+            "=sanayi",
+            "=sanayii",
         ],
     ),
     (
@@ -1064,6 +1069,10 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "تجاري",
             "تجارت",
             "بازرگانی",
+            // Turkish (`Dış Ticaret`, foreign trade).
+            "ticaret",
+            "ticari",
+            "ticareti",
         ],
     ),
     (
@@ -1092,6 +1101,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "internazzjonali",
             "دولي",
             "دولية",
+            // Turkish.
+            "uluslararası",
         ],
     ),
     (
@@ -2277,6 +2288,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "أجنبية",
             "خارجي",
             "خارجية",
+            // Turkish (`Dış Ticaret Limited Şirketi`: `Foreign Trade Limited Company`).
+            "dış",
         ],
     ),
     (
@@ -2351,6 +2364,49 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "закупочный",
             "شراء",
             "مشتريات",
+        ],
+    ),
+    // Import and export, which Turkish, Central Asian and Arabic firm names carry and the
+    // lists translate (`SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI`, aka `SMART IMPORT
+    // EXPORT FOREIGN TRADE LIMITED COMPANY`; `للتجارة والتصدير`, for trade and export).
+    (
+        "import",
+        &[
+            "import",
+            "imports",
+            "importing",
+            "importación",
+            "importação",
+            "importation",
+            "importazione",
+            "einfuhr",
+            "импорт",
+            "импортный",
+            "імпорт",
+            "ithalat",
+            "ithalatı",
+            "واردات",
+            "استيراد",
+        ],
+    ),
+    (
+        "export",
+        &[
+            "export",
+            "exports",
+            "exporting",
+            "exportación",
+            "exportação",
+            "exportation",
+            "esportazione",
+            "ausfuhr",
+            "экспорт",
+            "экспортный",
+            "експорт",
+            "ihracat",
+            "ihracatı",
+            "صادرات",
+            "تصدير",
         ],
     ),
 ];

@@ -1313,3 +1313,32 @@ fn a_generic_word_in_arabic_script_weighs_as_its_concept() {
             .all(|t| t.weight <= super::weights::GENERIC_WEIGHT)
     );
 }
+
+#[test]
+fn a_turkish_firm_meets_its_english_translation() {
+    // OFAC lists Turkish firms with their English translation as an alias: the generic words
+    // (`ithalat`, `ihracat`, `dış`, `ticaret`, `sanayi`) are those of the English name.
+    for (turkish, english) in [
+        (
+            "SMART ITHALAT IHRACAT DIS TICARET LIMITED SIRKETI",
+            "SMART IMPORT EXPORT FOREIGN TRADE LIMITED COMPANY",
+        ),
+        (
+            "Kuzey Dış Ticaret Ltd. Şti.",
+            "KUZEY FOREIGN TRADE LIMITED COMPANY",
+        ),
+        (
+            "Güneş Sanayi ve Ticaret A.Ş.",
+            "GUNES INDUSTRY AND TRADE JSC",
+        ),
+    ] {
+        let (s, e) = org_score(turkish, english);
+        assert!(s >= DEFAULT, "{turkish} / {english}: {s} {e}");
+    }
+    // The generic words alone are no match.
+    let (s, e) = org_score(
+        "Kuzey Dış Ticaret Ltd. Şti.",
+        "GUNEY FOREIGN TRADE LIMITED COMPANY",
+    );
+    assert!(s < 0.5, "{s} {e}");
+}
