@@ -43,10 +43,10 @@ pub(crate) struct Concepts {
 }
 
 /// The Arabic proclitics written joined to the word they precede: the conjunction `و` (and)
-/// and the prepositions `ب` (by, with) and `ل` (for) (W. Wright, *A Grammar of the Arabic
-/// Language*, 3rd ed., 1896, vol. 1 §§ 339, 356). Joined to the article they are read apart
-/// by the tokenizer (`والتصدير`, `للتجارة`); joined to a generic word without it they are
-/// read here, with the word.
+/// and the prepositions `ب` (by, with) and `ل` (for), the inseparable particles of W. Wright,
+/// *A Grammar of the Arabic Language*, 3rd ed., 1896, vol. 1. Joined to the article they
+/// are read apart by the tokenizer (`والتصدير`, `للتجارة`); joined to a generic word without
+/// it they are read here, with the word.
 const ARABIC_PROCLITICS: &[&str] = &["و", "ب", "ل"];
 
 /// Marks a word of the concepts' table read as written only, never by its inflections: a
