@@ -20,7 +20,8 @@
 //!
 //! A word written `=word` is read as written only, not by its inflections, which would take
 //! in personal names (`zahraniční`, foreign, and `Zahrani`; `estero` and `Ester`; `valuta` and
-//! `Valiulin`; `selling` and `Selina`; `sanayi` and `Sanayev`).
+//! `Valiulin`; `selling` and `Selina`; `sanayi` and `Sanayev`; Greek `άμυνας`, defence, and
+//! `Amina`; Finnish `hallinto` and `Halina`).
 //!
 //! Data only.
 
@@ -1267,7 +1268,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "отбраната",
             "обороны",
             "оборони",
-            "άμυνας",
+            "=άμυνας",
             "gynybos",
             "aizsardzības",
             "kaitse",
@@ -1918,7 +1919,9 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "administratie",
             "förvaltning",
             "forvaltning",
-            "hallinto",
+            "=hallinto",
+            "=hallinnon",
+            "=hallintoon",
             "administracja",
             "administracji",
             "správa",

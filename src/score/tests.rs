@@ -1342,3 +1342,25 @@ fn a_turkish_firm_meets_its_english_translation() {
     );
     assert!(s < 0.5, "{s} {e}");
 }
+
+#[test]
+fn no_spelling_of_a_common_name_is_read_as_a_generic_word() {
+    // The concepts' words, their inflections and their Arabic proclitic forms must leave the
+    // names alone: a given name read as a concept would weigh as `company` does.
+    let tables = [
+        super::common_names::COMMON_NAMES,
+        super::name_groups::NAME_GROUPS,
+        super::name_groups::OPEN_NAME_GROUPS,
+    ];
+    let mut read_as_concepts = Vec::new();
+    for (group, spellings) in tables.iter().flat_map(|t| t.iter()) {
+        for spelling in *spellings {
+            for t in normalize(spelling).tokens() {
+                if t.key().starts_with(crate::normalize::CONCEPT_MARK) {
+                    read_as_concepts.push(format!("{group}: {spelling} as {}", t.key()));
+                }
+            }
+        }
+    }
+    assert!(read_as_concepts.is_empty(), "{read_as_concepts:#?}");
+}
