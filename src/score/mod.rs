@@ -947,12 +947,13 @@ fn given_name_conflict(
     // `Muhammad` before a given name met (`MUJAHID, Mohammed Yahya` / `MUJAHID, Yahya`) is
     // the name many men carry first, not the one they are called by (Pakistani and other
     // South Asian usage: T. Rahman, *Names: A Study of Personal Names, Identity, and Power in
-    // Pakistan*, OUP 2015; Wikipedia, "Pakistani name"): no given name of its own.
+    // Pakistan*, OUP 2015; Wikipedia, "Pakistani name"): no given name of its own. Nor is the
+    // title `Sayyid` (`RAZAVI, Seyed Morteza` / `RAZAVI, Morteza`; Wikipedia, "Sayyid").
     let carried_first = |tokens: &[ScoreToken], used: &[bool], i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| t.name == Some(name_groups::MUHAMMAD))
-            && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        tokens.get(i).is_some_and(|t| {
+            t.name
+                .is_some_and(|g| g == name_groups::MUHAMMAD || g == name_groups::SAYYID)
+        }) && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
             && used.get(i + 1) == Some(&true)
     };
     let unmatched = |tokens: &[ScoreToken], used: &[bool], i: usize| {
@@ -1057,7 +1058,14 @@ fn cognates(a: &ScoreToken, b: &ScoreToken) -> bool {
     if a.kind != TokenKind::Word || b.kind != TokenKind::Word || a.abjad || b.abjad {
         return false;
     }
-    cognate_keys(&a.key, &b.key)
+    cognate_keys(&a.key, &b.key) || plural_texts(&a.text, &b.text)
+}
+
+/// Whether one text is the other's English plural in `s` (`WORKS` / `WORK`), told by the
+/// texts when a key is a concept's: `works` reads as a plant, `work` as itself.
+fn plural_texts(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.len() >= PLURAL_MIN && long.strip_suffix('s') == Some(short)
 }
 
 /// The key test of [`cognates`].

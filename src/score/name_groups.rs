@@ -21,6 +21,44 @@
 /// the given name they are called by (see `score::given_name_conflict`).
 pub(crate) const MUHAMMAD: u16 = 0;
 
+/// The index of the group of `Sayyid` in [`NAME_GROUPS`]: a title of descent from the
+/// Prophet that Iranian and South Asian names carry before the given name (`Seyed Morteza`,
+/// `Syed Ali`; Wikipedia, "Sayyid"), as many men carry `Muhammad` first.
+pub(crate) const SAYYID: u16 = group_index("sayyid");
+const _: () = assert!((SAYYID as usize) < NAME_GROUPS.len());
+
+/// The index in [`NAME_GROUPS`] of the group labelled `label`, found when the crate is
+/// compiled; past the groups when no group has that label (see the assertion above).
+// Evaluated at compile time only: an index out of range is a compile error, never a panic.
+#[allow(clippy::indexing_slicing)]
+const fn group_index(label: &str) -> u16 {
+    let mut g = 0;
+    while g < NAME_GROUPS.len() {
+        let (name, _) = NAME_GROUPS[g];
+        if bytes_eq(name.as_bytes(), label.as_bytes()) {
+            return g as u16;
+        }
+        g += 1;
+    }
+    u16::MAX
+}
+
+/// Byte equality, in a `const fn`.
+#[allow(clippy::indexing_slicing)]
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The groups: a name's label and its spellings.
 pub(crate) const NAME_GROUPS: &[(&str, &[&str])] = &[
     // Arabic and Persian given names, by root: the names of one root differ in their long

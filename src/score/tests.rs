@@ -583,6 +583,14 @@ fn an_organization_word_meets_its_plural() {
             .any(|m| m.query() == ["foods"] && m.similarity() == COGNATE_SIM),
         "{e}"
     );
+    // A plural read as a concept (`works`, a plant) meets its singular, which is no concept.
+    let (s, e) = org_score(
+        "AL-INMAA GROUP FOR TOURISM WORKS, LLC",
+        "AL-INMAA GROUP FOR TOURISM WORK, LLC",
+    );
+    assert!(s >= DEFAULT, "{s} {e}");
+    assert!(plural_texts("works", "work") && plural_texts("work", "works"));
+    assert!(!plural_texts("work", "worked") && !plural_texts("as", "ass"));
     // Only a plural in `s` of a key of three symbols or more.
     assert!(cognate_keys("fud", "fuds") && cognate_keys("fuds", "fud"));
     assert!(!cognate_keys("fud", "fudi") && !cognate_keys("ab", "abs"));
@@ -775,6 +783,28 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
             .iter()
             .any(|f| matches!(f, Factor::GivenNameConflict { .. }))
     );
+    // Nor is the title `Sayyid` carried before it, in any of its spellings; a given name
+    // of its own before the given name met still is one.
+    assert_eq!(
+        name_groups::NAME_GROUPS
+            .get(usize::from(name_groups::SAYYID))
+            .map(|g| g.0),
+        Some("sayyid")
+    );
+    let titled = person_score("RAZAVI, Morteza", "RAZAVI, Seyed Morteza");
+    for listed in [
+        "RAZAVI, Seyed Morteza",
+        "RAZAVI, Seyyed Morteza",
+        "Syed Morteza Razavi",
+    ] {
+        let (s, e) = person_explained("RAZAVI, Morteza", listed);
+        assert!(
+            s >= DEFAULT && !has_given_name_conflict(&e),
+            "{listed}: {s} {e}"
+        );
+    }
+    let (s, e) = person_explained("RAZAVI, Morteza", "RAZAVI, Hassan Morteza");
+    assert!(s < titled && has_given_name_conflict(&e), "{s} {e}");
 }
 
 fn has_given_name_conflict(e: &Explanation) -> bool {
