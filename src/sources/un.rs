@@ -16,7 +16,7 @@
 //! | `NAME_ORIGINAL_SCRIPT` | an a.k.a. in its own script (Arabic or Cyrillic) |
 //! | `INDIVIDUAL_ALIAS` `QUALITY` `Good` / `Low` | a.k.a. / weak a.k.a. |
 //! | `ENTITY_ALIAS` `QUALITY` `a.k.a.` / `f.k.a.` | a.k.a. / f.k.a. |
-//! | alias `DATE_OF_BIRTH`, `CITY_OF_BIRTH`, `COUNTRY_OF_BIRTH`, `NOTE` | birth dates, birth places, remarks |
+//! | alias `DATE_OF_BIRTH`, `CITY_OF_BIRTH`, `COUNTRY_OF_BIRTH`, `NOTE` | birth dates, birth places, remarks; the spellings a note gives (`original script: Абу Банат`, `in Arabic script: شركة الكوثر`, `Yunis al-Mauritani; Younis al-Mauritani`) are names of the alias's kind too |
 //! | `UN_LIST_TYPE` | programs (`Al-Qaida`, `DPRK`, ...) |
 //! | `REFERENCE_NUMBER` | an identifier of kind `other` noted `UN reference number` (`QDi.430`: the EU `unitedNationId` and UK "UN Ref" point to it) |
 //! | `LISTED_ON` | `listed_on` |
@@ -24,7 +24,7 @@
 //! | `NATIONALITY/VALUE` | nationalities, country names to ISO codes |
 //! | `INDIVIDUAL_DATE_OF_BIRTH` | birth dates: `TYPE_OF_DATE` `EXACT` / `APPROXIMATELY` / `BETWEEN` with `DATE`, `YEAR`, or `FROM_YEAR`..`TO_YEAR`; a date written only in `NOTE` (`Nov. 1973`) is parsed from it |
 //! | `INDIVIDUAL_PLACE_OF_BIRTH` | birth places (`CITY, STATE_PROVINCE, COUNTRY`) |
-//! | `INDIVIDUAL_DOCUMENT` | identifiers typed by `TYPE_OF_DOCUMENT`/`TYPE_OF_DOCUMENT2` (English, French or Spanish), country from `ISSUING_COUNTRY` or `COUNTRY_OF_ISSUE`, the rest in the note |
+//! | `INDIVIDUAL_DOCUMENT` | identifiers typed by `TYPE_OF_DOCUMENT`/`TYPE_OF_DOCUMENT2` (English, French or Spanish), country from `ISSUING_COUNTRY` or `COUNTRY_OF_ISSUE`, the rest in the note; the holder's name in its own script that a `NOTE` gives (`name in Arabic script: ...`) an a.k.a. |
 //! | `INDIVIDUAL_ADDRESS` / `ENTITY_ADDRESS` | addresses, and their countries into `countries`; `NOTE` into remarks |
 //! | `COMMENTS1`, `TITLE/VALUE`, `DESIGNATION/VALUE` | remarks (`Title: ..`, `Designation: ..`), one a line |
 //!
@@ -402,7 +402,8 @@ fn alias(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
             NameKind::Aka
         }
     };
-    if let Some(note) = field(e, "NOTE") {
+    let alias_note = field(e, "NOTE");
+    if let Some(note) = &alias_note {
         rec.remarks.add(format!("Alias {name}: {note}"));
     }
     if let Some(dob) = field(e, "DATE_OF_BIRTH") {
@@ -446,11 +447,82 @@ fn alias(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
             ),
         );
     }
+    // Spellings the note gives (`original script: Абу Банат`, `in Arabic script: شركة
+    // الكوثر`, `Abdul Rehman Sindhi; Abdur Rahman al-Sindhi`): names as the UN publishes them.
+    let noted = alias_note
+        .as_deref()
+        .map(spellings_in_note)
+        .unwrap_or_default();
     rec.entity.names.push(Name::new(main).with_kind(kind));
     for v in variants {
         rec.entity.names.push(Name::new(v).with_kind(kind));
     }
+    for v in noted {
+        if !rec.entity.names.iter().any(|n| n.text == v) {
+            rec.entity.names.push(Name::new(v).with_kind(kind));
+        }
+    }
 }
+
+/// The labels after which a note gives a name in its own script (`original script: Абу
+/// Банат`, `In Arabic: سيف العدل`, a document's `name in Arabic script: ...`), lower-cased.
+const SCRIPT_LABELS: &[&str] = &["original script:", "in arabic script:", "in arabic:"];
+
+/// The spellings of a name that a note of the UN file gives: the text after a label of
+/// [`SCRIPT_LABELS`] to the note's end, when it is written in another script than Latin; or
+/// a list of two names or more separated by `;`, the whole note or in a parenthesis (`Yunis
+/// al-Mauritani; Younis al-Mauritani`, `(Abu Du’a; Abu Duaa’) prominently known by this nom de
+/// guerre`). Parts with digits, colons or more words than a name has are no names (`Passport
+/// number: B0515260; DOB: 1948`); a note of one name alone is a remark (`formerly listed as`,
+/// `combat name`, `(Iraq)`).
+fn spellings_in_note(note: &str) -> Vec<String> {
+    // ASCII lower-casing keeps byte offsets.
+    let lower = note.to_ascii_lowercase();
+    for label in SCRIPT_LABELS {
+        let Some(at) = lower.find(label) else {
+            continue;
+        };
+        let rest = note
+            .get(at + label.len()..)
+            .unwrap_or_default()
+            .trim()
+            .trim_end_matches(['.', ';', ','])
+            .trim();
+        if is_spelling(rest) && Script::detect(rest) != Script::Latin {
+            return vec![rest.to_string()];
+        }
+    }
+    let mut groups = vec![note];
+    let mut from = 0;
+    while let Some(open) = note.get(from..).and_then(|r| r.find('(')) {
+        let start = from + open + 1;
+        let Some(len) = note.get(start..).and_then(|r| r.find(')')) else {
+            break;
+        };
+        groups.extend(note.get(start..start + len));
+        from = start + len + 1;
+    }
+    for group in groups {
+        let parts: Vec<&str> = group.split(';').map(str::trim).collect();
+        if parts.len() >= 2 && parts.iter().all(|p| is_spelling(p)) {
+            return parts.into_iter().map(str::to_string).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a part of a note reads as a name: letters, at most [`MAX_NOTE_NAME_WORDS`] words,
+/// no digits, colons or slashes.
+fn is_spelling(part: &str) -> bool {
+    part.chars().any(char::is_alphabetic)
+        && !part
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '(' | ')'))
+        && part.split_whitespace().count() <= MAX_NOTE_NAME_WORDS
+}
+
+/// The most words a name given in a note has (the longest in the file's notes has six).
+const MAX_NOTE_NAME_WORDS: usize = 8;
 
 /// Splits an alias that carries other spellings in a closing parenthesis: `حسن غول (Hassan
 /// Ghul; Hassan Gul; Hasan Gul)`, `Jin Tiesan (金铁三)`, `Amir Khazmat (original script: Амир
@@ -677,6 +749,15 @@ fn document(e: Element<'_>, rec: &mut Record<'_>, out: &mut Collector) {
         .chain(type2.iter())
         .map(String::as_str)
         .collect();
+    // The holder's name as the document writes it (`name in Arabic script: سالم مصطفى محمد`).
+    if let Some(n) = field(e, "NOTE") {
+        for v in spellings_in_note(&n) {
+            if Script::detect(&v) != Script::Latin && !rec.entity.names.iter().any(|n| n.text == v)
+            {
+                rec.entity.names.push(Name::new(v).with_kind(NameKind::Aka));
+            }
+        }
+    }
     let mut ident = Identifier::new(document_kind(&labels), number);
     ident.country = issuing.or(country_of_issue).map(|c| country(&c));
     ident.note = Some(note.join("; ")).filter(|n| !n.is_empty());
@@ -940,7 +1021,85 @@ mod tests {
 
 #[cfg(test)]
 mod split_tests {
-    use super::split_alias;
+    use super::{spellings_in_note, split_alias};
+    use crate::model::NameKind;
+
+    #[test]
+    fn notes_that_give_spellings_give_names() {
+        // Labelled, in another script than Latin, after other text of the note too.
+        for (note, name) in [
+            ("original script: Абу Банат", "Абу Банат"),
+            ("in Arabic script: شركة الكوثر", "شركة الكوثر"),
+            (
+                "DOB: 11 Apr. 1963. POB: Monufia Governorate, Egypt. Nationality: Egypt. In Arabic: سيف العدل",
+                "سيف العدل",
+            ),
+            ("previously listed as, in Arabic: مرعي زغبي.", "مرعي زغبي"),
+            (
+                "expires on 31 Aug. 2021; name in Arabic script: سالم مصطفى محمد ال منصور",
+                "سالم مصطفى محمد ال منصور",
+            ),
+        ] {
+            assert_eq!(spellings_in_note(note), [name], "{note}");
+        }
+        // Lists of names, whole or in a parenthesis.
+        assert_eq!(
+            spellings_in_note(
+                "Yunis al-Mauritani; Younis al-Mauritani; Shaykh Yunis the Mauritanian"
+            ),
+            [
+                "Yunis al-Mauritani",
+                "Younis al-Mauritani",
+                "Shaykh Yunis the Mauritanian"
+            ]
+        );
+        assert_eq!(
+            spellings_in_note("(Abu Du’a; Abu Duaa’) prominently known by this nom de guerre"),
+            ["Abu Du’a", "Abu Duaa’"]
+        );
+        // Remarks stay remarks.
+        for note in [
+            "formerly listed as",
+            "combat name",
+            "in Baghdad, Iraq (DPOB - 1970) - Passport No. 284158, expires 21 August 2005 (Iraq)",
+            "Passport number: B0515260; DOB: 1948; POB: Anefif (Kidal), Mali",
+            "Mali ID Number 073/SPICRE; POB: Anefif, Mali; Date of issue: 6 Dec 2011",
+            "original script: Abu Banat",
+            "In Arabic: 1963",
+        ] {
+            assert!(spellings_in_note(note).is_empty(), "{note}");
+        }
+    }
+
+    #[test]
+    fn an_alias_note_spelling_is_a_name_of_the_alias_kind() {
+        let xml = r#"<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"><INDIVIDUALS/><ENTITIES>
+          <ENTITY><DATAID>6908660</DATAID><FIRST_NAME>AL-KAWTHAR MONEY EXCHANGE</FIRST_NAME>
+            <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Al Kawthar Co.</ALIAS_NAME>
+              <NOTE>in Arabic script: شركة الكوثر</NOTE></ENTITY_ALIAS>
+            <ENTITY_ALIAS><QUALITY>f.k.a.</QUALITY><ALIAS_NAME>Kawthar Hawala</ALIAS_NAME>
+              <NOTE>formerly listed as</NOTE></ENTITY_ALIAS>
+          </ENTITY></ENTITIES></CONSOLIDATED_LIST>"#;
+        let loaded = super::read(xml.as_bytes()).unwrap();
+        let e = &loaded.list.entities[0];
+        let names: Vec<(&str, NameKind)> =
+            e.names.iter().map(|n| (n.text.as_str(), n.kind)).collect();
+        assert_eq!(
+            names,
+            [
+                ("AL-KAWTHAR MONEY EXCHANGE", NameKind::Primary),
+                ("Al Kawthar Co.", NameKind::Aka),
+                ("شركة الكوثر", NameKind::Aka),
+                ("Kawthar Hawala", NameKind::Fka),
+            ]
+        );
+        // The notes stay in the remarks.
+        assert!(
+            e.remarks
+                .as_deref()
+                .is_some_and(|r| r.contains("in Arabic script"))
+        );
+    }
 
     #[test]
     fn aliases_with_spellings_in_parentheses_split() {
