@@ -661,6 +661,33 @@ pub(crate) struct KeyMemo<'c> {
     /// The links of the last comparison, kept for the next: their vector is reused, not
     /// allocated per candidate name.
     links: Vec<Link>,
+    /// Whether comparisons of Latin words are remembered too (see [`KeyMemo::for_text`]).
+    latin: bool,
+    /// The id of the first query word of the next comparison (see [`KeyMemo::for_text`]).
+    base: u32,
+}
+
+/// The memo id of a query word: its position, plus the memo's base.
+const MEMO_WORD: u32 = 0;
+/// The memo ids of glued runs of the query: their position among the runs, from here on.
+const MEMO_RUN: u32 = 1 << 31;
+
+impl KeyMemo<'_> {
+    /// A memo for the windows of one stretch of text (`screen_text`): the windows overlap and
+    /// meet the same list names again, so Latin comparisons are remembered too, and each
+    /// window's words are given ids by their place in the stretch ([`KeyMemo::at`]).
+    pub(crate) fn for_text() -> Self {
+        KeyMemo {
+            latin: true,
+            ..KeyMemo::default()
+        }
+    }
+
+    /// Sets the place in its stretch of the next window's first word.
+    pub(crate) fn at(&mut self, start: usize) -> &mut Self {
+        self.base = u32::try_from(start).unwrap_or(MEMO_RUN);
+        self
+    }
 }
 
 /// Similarity of two tokens, 0 when they do not meet, with the key-level similarity of two
@@ -2083,16 +2110,26 @@ pub(crate) fn score_names_with<'c>(
         None => Vec::with_capacity(q.len() * c.len() + q.len() + c.len()),
     };
     links.clear();
-    // The similarity of a query word (`id` its position) or glued run (`id` 64 and on) with a
-    // list key, through the memo: each id always computes in the same order.
-    // Only comparisons with Arabic script are remembered: a Latin pair is mostly settled by
-    // the cheap bound of `key_similarity_if_at_least`, sooner than by a lookup.
-    let mut key_sim = |id: usize, (ck, ca): (&'c str, bool), compute: &dyn Fn() -> f32| match (
-        memo.as_deref_mut(),
-        u32::try_from(id),
-    ) {
-        (Some(m), Ok(id)) => *m.sims.entry((id, ck, ca)).or_insert_with(compute),
-        _ => compute(),
+    // The similarity of a query word (`MEMO_WORD` and its position) or glued run (`MEMO_RUN`
+    // and its position among the runs) with a list key, through the memo: each id always
+    // computes in the same order. Unless the memo is for text, only comparisons with Arabic
+    // script are remembered (`abjad`): a Latin pair is mostly settled by the cheap bound of
+    // `key_similarity_if_at_least`, sooner than by a lookup.
+    let mut key_sim = |(from, at): (u32, usize),
+                       (ck, ca): (&'c str, bool),
+                       abjad: bool,
+                       compute: &dyn Fn() -> f32| {
+        let Some(m) = memo.as_deref_mut().filter(|m| abjad || m.latin) else {
+            return compute();
+        };
+        let base = if from == MEMO_WORD { m.base } else { from };
+        match u32::try_from(at).ok().and_then(|at| base.checked_add(at)) {
+            // Word ids stay below the runs'.
+            Some(id) if from == MEMO_RUN || id < MEMO_RUN => {
+                *m.sims.entry((id, ck, ca)).or_insert_with(compute)
+            }
+            _ => compute(),
+        }
     };
     let kind = scored_kind(kind, c);
     let person = kind == EntityKind::Person;
@@ -2119,14 +2156,14 @@ pub(crate) fn score_names_with<'c>(
             if kunya_apart && qt.kind == TokenKind::Word && ct.kind == TokenKind::Word {
                 continue;
             }
-            // Query words past the 64th are not remembered (ids 64 on are runs).
             let mut sim = token_similarity_with(qt, ct, || {
                 let compute = || key_level(&qt.key, qt.abjad, &ct.key, ct.abjad);
-                if i < 64 && (qt.abjad || ct.abjad) {
-                    key_sim(i, (&ct.key, ct.abjad), &compute)
-                } else {
-                    compute()
-                }
+                key_sim(
+                    (MEMO_WORD, i),
+                    (&ct.key, ct.abjad),
+                    qt.abjad || ct.abjad,
+                    &compute,
+                )
             });
             if organization
                 && sim < COGNATE_SIM
@@ -2164,11 +2201,12 @@ pub(crate) fn score_names_with<'c>(
                 }
                 let sim = glued_similarity(qt, g, || {
                     let compute = || key_level(&qt.key, qt.abjad, &g.key, g.abjad);
-                    if i < 64 && (qt.abjad || g.abjad) {
-                        key_sim(i, (&g.key, g.abjad), &compute)
-                    } else {
-                        compute()
-                    }
+                    key_sim(
+                        (MEMO_WORD, i),
+                        (&g.key, g.abjad),
+                        qt.abjad || g.abjad,
+                        &compute,
+                    )
                 });
                 if sim > 0.0 {
                     let mass = qt.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);
@@ -2195,11 +2233,12 @@ pub(crate) fn score_names_with<'c>(
                 }
                 let sim = glued_similarity(ct, g, || {
                     let compute = || key_level(&ct.key, ct.abjad, &g.key, g.abjad);
-                    if ct.abjad || g.abjad {
-                        key_sim(64 + at, (&ct.key, ct.abjad), &compute)
-                    } else {
-                        compute()
-                    }
+                    key_sim(
+                        (MEMO_RUN, at),
+                        (&ct.key, ct.abjad),
+                        ct.abjad || g.abjad,
+                        &compute,
+                    )
                 });
                 if sim > 0.0 {
                     let mass = ct.weight + run.iter().map(|t| t.weight).fold(0.0, f32::max);

@@ -891,7 +891,9 @@ fn scoring_without_the_texts_gives_the_same_score_and_bits() {
                 score_names_with((&qa, ga.slice(qa.len())), (&qb, &gb), kind, true, None);
             let (s2, e2) =
                 score_names_with((&qa, ga.slice(qa.len())), (&qb, &gb), kind, false, None);
-            // Remembered key similarities give the same, the first time and the next.
+            // Remembered key similarities give the same, the first time and the next; so do
+            // those of a text's memo, which remembers Latin words too, with the name as a
+            // window of a longer stretch that other windows were scored in first.
             let mut memo = KeyMemo::default();
             for _ in 0..2 {
                 let (s3, e3) = score_names_with(
@@ -902,6 +904,27 @@ fn scoring_without_the_texts_gives_the_same_score_and_bits() {
                     Some(&mut memo),
                 );
                 assert_eq!((s3.to_bits(), &e3), (s1.to_bits(), &e1), "{a} / {b}");
+            }
+            let stretch = tokens(&format!("payment {a} ref {b} for {a}"), &freq);
+            let runs = GluedRuns::new(&stretch);
+            let mut text_memo = KeyMemo::for_text();
+            let shifts = (0..stretch.len())
+                .flat_map(|start| (start + 1..=stretch.len()).map(move |end| start..end));
+            for w in shifts {
+                let window = stretch.get(w.clone()).unwrap_or_default();
+                let (alone, e_alone) = score_names(window, &qb, kind);
+                let (s4, e4) = score_names_with(
+                    (window, runs.slice(stretch.len()).part(w.clone())),
+                    (&qb, &gb),
+                    kind,
+                    true,
+                    Some(text_memo.at(w.start)),
+                );
+                assert_eq!(
+                    (s4.to_bits(), &e4),
+                    (alone.to_bits(), &e_alone),
+                    "{a} / {b} in {w:?}"
+                );
             }
             assert_eq!(s1.to_bits(), s2.to_bits(), "{a} / {b}");
             assert!(e1.explained() && !e2.explained());

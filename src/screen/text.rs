@@ -23,7 +23,7 @@ use crate::index::{IndexedName, TEXT_FUZZY_MIN_KEY, TextConfirm};
 use crate::model::EntityKind;
 use crate::normalize::{Token, TokenKind, concept_of, normalize_text};
 use crate::score::{
-    Explanation, GluedRuns, GluedSlice, ScoreToken, bit, prepare_tokens, score_names_with,
+    Explanation, GluedRuns, GluedSlice, KeyMemo, ScoreToken, bit, prepare_tokens, score_names_with,
 };
 
 struct Found {
@@ -67,6 +67,14 @@ impl Stretches {
 
     /// The score tokens of a token range and their glued runs, when one stretch holds it.
     fn get(&self, range: Range<usize>) -> Option<(&[ScoreToken], GluedSlice<'_>)> {
+        self.place(range).map(|(tokens, glued, _)| (tokens, glued))
+    }
+
+    /// As [`Stretches::get`], with the stretch's index and the range's start within it.
+    fn place(
+        &self,
+        range: Range<usize>,
+    ) -> Option<(&[ScoreToken], GluedSlice<'_>, (usize, usize))> {
         let at = self.parts.partition_point(|(r, _, _)| r.end <= range.start);
         let (r, tokens, glued) = self.parts.get(at)?;
         if r.start > range.start || range.end > r.end {
@@ -75,7 +83,8 @@ impl Stretches {
         let part = range.start - r.start..range.end - r.start;
         Some((
             tokens.get(part.clone())?,
-            glued.slice(tokens.len()).part(part),
+            glued.slice(tokens.len()).part(part.clone()),
+            (at, part.start),
         ))
     }
 }
@@ -192,7 +201,7 @@ fn one_per_place(mut found: Vec<Found>) -> Vec<Found> {
     kept
 }
 
-pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
+pub(super) fn scan<'s>(screener: &'s Screener, text: &str) -> Vec<TextHit> {
     let inner = &*screener.inner;
     let index = &inner.index;
     let tokens = normalize_text(text).into_tokens();
@@ -346,19 +355,27 @@ pub(super) fn scan(screener: &Screener, text: &str) -> Vec<TextHit> {
         HashMap::default();
     // The (name, window) pairs scored through the tokens met.
     let mut scored: rustc_hash::FxHashSet<(u32, usize, usize)> = Default::default();
+    // The key-level similarities of each stretch's words and runs with list keys: windows of
+    // one stretch overlap, and the names opened at one place share words.
+    let mut memos: Vec<KeyMemo<'_>> = stretches
+        .parts
+        .iter()
+        .map(|_| KeyMemo::for_text())
+        .collect();
     // A name's score in a window of text tokens, with the tokens met on either side (bits by
-    // position), through the memo.
-    let mut score_in = |name: &IndexedName, kind: EntityKind, w: &Range<usize>| {
-        let (window, glued) = stretches.get(w.clone())?;
+    // position), through the memos.
+    let mut score_in = |name: &'s IndexedName, kind: EntityKind, w: &Range<usize>| {
+        let (window, glued, (part, start)) = stretches.place(w.clone())?;
         let (score, e) = scores
             .entry((name.shape, kind, w.start, w.end))
             .or_insert_with(|| {
+                let memo = memos.get_mut(part).map(|m| m.at(start));
                 score_names_with(
                     (window, glued),
                     (&name.tokens, &name.glued),
                     kind,
                     false,
-                    None,
+                    memo,
                 )
             });
         Some((*score, e.query_tokens_met(), e.candidate_tokens_met()))
