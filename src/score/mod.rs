@@ -387,8 +387,9 @@ mod stem_serde {
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "ovich", "evich", "ovych", "evych", "avich", "ovna", "evna", "ivna", "avna", "auna", "ichna",
     // German (-owitsch, -ewitsch), French (-ovitch), Swedish (-ovitj) renderings.
-    "owitsch", "ewitsch", "ovitch", "evitch", "ovitj", "evitj", "ogly", "oglu", "ugli", "uly",
-    "kyzy", "qizi", "kizi",
+    // The same renderings of the Belarusian -авіч (`Michajlavitj`, `Michailawitsch`).
+    "owitsch", "ewitsch", "ovitch", "evitch", "ovitj", "evitj", "awitsch", "avitch", "avitj",
+    "ogly", "oglu", "ugli", "uly", "kyzy", "qizi", "kizi",
 ];
 
 /// The bit of a token position in a 64-bit set of positions; none past 64.
@@ -439,10 +440,44 @@ pub(crate) fn prepare_tokens<'a>(
             }
         }
     }
+    settle_patronymics(&mut out);
     mark_burmese_honorific(&mut out);
     mark_nasab_particles(&mut out);
     mark_prepositions_in_organizations(&mut out);
     out
+}
+
+/// Keeps one patronymic at most in a name: a word is read as a patronymic by its ending
+/// ([`PATRONYMIC_ENDINGS`]), which many East Slavic surnames share (`YANUKOVYCH`,
+/// `ABRAMOVICH`, `ALIASHKEVICH`). The words before the given names of a `SURNAME, Given`
+/// name are its surname; of two words with such endings, the patronymic is the one right
+/// after the given name (`Viktor Fedorovych YANUKOVYCH`, `YANUKOVYCH Viktor Fedorovych`: an
+/// East Slavic name is the given name, the patronymic and the surname, the surname first or
+/// last), and the other is the surname.
+fn settle_patronymics(tokens: &mut [ScoreToken]) {
+    if let Some(given) = tokens.iter().position(|t| t.first_given) {
+        for t in tokens.iter_mut().take(given) {
+            t.patronymic = false;
+        }
+    }
+    let marked: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens.get(i).is_some_and(|t| t.patronymic))
+        .collect();
+    if marked.len() < 2 {
+        return;
+    }
+    let after_given = marked.iter().copied().find(|&i| {
+        i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.kind == TokenKind::Word && !p.patronymic)
+    });
+    if let Some(keep) = after_given {
+        for i in marked.into_iter().filter(|&i| i != keep) {
+            if let Some(t) = tokens.get_mut(i) {
+                t.patronymic = false;
+            }
+        }
+    }
 }
 
 /// Prepositions and articles of organization names that are also name syllables, and so
@@ -968,6 +1003,14 @@ fn given_name_conflict(
     if chosen
         .iter()
         .any(|(qr, cr)| qr.contains(&qi) && cr.contains(&ci))
+    {
+        return None;
+    }
+    // One given name, met elsewhere in a name that repeats it (`OMAR, Omar Awadh` / `AWADH,
+    // Omar`: the query's surname took the list's `Omar`): the given names agree.
+    if q.get(qi)
+        .zip(c.get(ci))
+        .is_some_and(|(a, b)| a.kind == TokenKind::Word && a.key == b.key)
     {
         return None;
     }

@@ -209,6 +209,45 @@ fn a_patronymic_is_not_a_surname() {
 }
 
 #[test]
+fn a_surname_with_a_patronymics_ending_is_a_surname() {
+    let freq = Frequencies::embedded();
+    let patronymics = |name: &str| -> Vec<String> {
+        tokens(name, &freq)
+            .iter()
+            .filter(|t| t.patronymic)
+            .map(|t| t.text.to_string())
+            .collect()
+    };
+    // One patronymic, after the given name, the surname first or last; the surname of a
+    // `SURNAME, Given` name before the comma; the Belarusian ending in Swedish practice.
+    for (name, patronymic) in [
+        ("Viktor Fedorovych YANUKOVYCH", vec!["fedorovych"]),
+        ("YANUKOVYCH Viktor Fedorovych", vec!["fedorovych"]),
+        ("ABRAMOVICH, Roman Arkadyevich", vec!["arkadyevich"]),
+        ("ABRAMOVICH, Roman", vec![]),
+        ("Aljaksandr Michajlavitj ALJASJKEVITJ", vec!["michajlavitj"]),
+        ("ВЛАДИМИРОВИЧ Юра", vec!["vladimirovich"]),
+    ] {
+        assert_eq!(patronymics(name), patronymic, "{name}");
+    }
+    // So a listed name met by its given name and surname is a match, and two persons of
+    // one given name and patronymic are two.
+    for (query, listed) in [
+        ("Viktor Yanukovych", "Viktor Fedorovych YANUKOVYCH"),
+        ("Roman Abramovich", "Roman Arkadyevich ABRAMOVICH"),
+        ("Roman Abramovich", "ABRAMOVICH, Roman Arkadyevich"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s >= 0.9, "{query} / {listed}: {s}");
+    }
+    let s = person_score(
+        "Aljaksandr Michajlavitj LASIAKIN",
+        "Aljaksandr Michajlavitj ALJASJKEVITJ",
+    );
+    assert!(s < DEFAULT, "{s}");
+}
+
+#[test]
 fn one_word_of_a_person_does_not_stand_for_a_longer_name() {
     // The alias ROMA of a listed person against a two-word query, and the reverse.
     assert!(person_score("Рома Сергеев", "ROMA") < DEFAULT);
@@ -805,6 +844,12 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
     }
     let (s, e) = person_explained("RAZAVI, Morteza", "RAZAVI, Hassan Morteza");
     assert!(s < titled && has_given_name_conflict(&e), "{s} {e}");
+    // A name that repeats its given name (`Omar Awadh Omar`): the query's surname takes the
+    // list's `Omar`, and the given names still agree; another given name does not.
+    let (s, e) = person_explained("OMAR, Omar Awadh", "AWADH, Omar");
+    assert!(s >= DEFAULT && !has_given_name_conflict(&e), "{s} {e}");
+    let (s, e) = person_explained("OMAR, Ali Awadh", "AWADH, Omar");
+    assert!(s < DEFAULT && has_given_name_conflict(&e), "{s} {e}");
 }
 
 fn has_given_name_conflict(e: &Explanation) -> bool {
