@@ -2412,4 +2412,27 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "تصدير",
         ],
     ),
+    (
+        // A managing company (Russian `управляющая компания`, the firm that runs another's
+        // business, as OFAC writes `SOVFRACHT MANAGING COMPANY` and `SOVFRACHT MANAGEMENT
+        // COMPANY`).
+        "management",
+        &[
+            "management",
+            "managing",
+            "менеджмент",
+            "управляющая",
+            "управляющий",
+            "управляющей",
+            "управляющее",
+            "керуюча",
+            "керуючий",
+            "gestion",
+            "gestión",
+            "gestione",
+            "gestão",
+            "zarządzająca",
+            "zarządzania",
+        ],
+    ),
 ];

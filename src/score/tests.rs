@@ -1442,6 +1442,31 @@ fn a_turkish_firm_meets_its_english_translation() {
 }
 
 #[test]
+fn a_managing_company_meets_its_management_company() {
+    // OFAC writes one Russian `управляющая компания` as a managing and a management company,
+    // and keeps the Russian word `менеджмент` romanized.
+    for (a, b) in [
+        (
+            "SOVFRACHT MANAGING COMPANY LLC",
+            "SOVFRACHT MANAGEMENT COMPANY LLC",
+        ),
+        (
+            "ООО Управляющая компания Совфрахт",
+            "SOVFRACHT MANAGEMENT COMPANY LLC",
+        ),
+        ("LADOGA MENEDZHMENT, OOO", "OOO LADOGA MANAGEMENT"),
+    ] {
+        let (s, e) = org_score(a, b);
+        assert!(s >= DEFAULT, "{a} / {b}: {s} {e}");
+    }
+    let (s, e) = org_score(
+        "SOVFRACHT MANAGING COMPANY LLC",
+        "SOVFRACHT SHIPPING COMPANY LLC",
+    );
+    assert!(s < DEFAULT, "{s} {e}");
+}
+
+#[test]
 fn no_spelling_of_a_common_name_is_read_as_a_generic_word() {
     // The concepts' words, their inflections and their Arabic proclitic forms must leave the
     // names alone: a given name read as a concept would weigh as `company` does.
