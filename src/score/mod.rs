@@ -1727,6 +1727,23 @@ fn glued_similarity(word: &ScoreToken, run: &GluedRun, key_sim: impl FnOnce() ->
 /// ```
 pub const SUBSET_FACTOR: f32 = 0.5;
 
+/// The share of its weight that a given name after the first of a `SURNAME, Given` name keeps
+/// when left over, the other name held whole and met near-exactly: an Arabic name's chain of
+/// father's and grandfather's names (the nasab) or a middle name, which shorter aliases leave
+/// out. Applied before [`SUBSET_FACTOR`].
+///
+/// ```
+/// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
+/// let c = screener.compare_as(
+///     "AL-HAMID, Hashim Muhsin Aydarus",
+///     "AL HAMID, Hashim",
+///     sanctions::EntityKind::Person,
+/// );
+/// assert!(c.is_match());
+/// # Ok::<(), sanctions::Error>(())
+/// ```
+pub const LATER_GIVEN_FACTOR: f32 = 0.5;
+
 /// The least similarity of one matched word for [`SUBSET_FACTOR`] to apply: spelling
 /// variants (key-equal words, 0.97) and Arabic-script words met letter by letter (about 0.9)
 /// pass; respellings with a changed letter (`Thapa` / `Taba`, 0.87) do not.
@@ -1799,6 +1816,9 @@ pub(crate) struct NameSums {
     /// list tokens met weigh less, one of them is left over, and the name is not wholly part
     /// of the query.
     pub(crate) disagreeing: f32,
+    /// The unmatched weight of its given names after the first ([`later_given`]), which a
+    /// person's score may weigh at [`LATER_GIVEN_FACTOR`] of it.
+    pub(crate) later_given: f32,
 }
 
 impl NameSums {
@@ -1844,8 +1864,25 @@ impl NameSums {
                 .filter(|t| t.disagrees() && !t.patronymic)
                 .map(|t| t.weight)
                 .sum(),
+            later_given: later_given(c)
+                .filter_map(|i| c.get(i))
+                .map(ScoreToken::unmatched_weight)
+                .sum(),
         }
     }
+}
+
+/// The positions of a name's given names after the first of a `SURNAME, Given` name: its
+/// words after the one marked the first given name (see [`LATER_GIVEN_FACTOR`]).
+fn later_given(tokens: &[ScoreToken]) -> impl Iterator<Item = usize> + '_ {
+    let first = tokens.iter().position(|t| t.first_given);
+    (0..tokens.len()).filter(move |&i| is_later_given(tokens, first, i))
+}
+
+/// Whether the token at `i` is a later given name ([`later_given`]), the first given name
+/// being at `first_given`.
+fn is_later_given(tokens: &[ScoreToken], first_given: Option<usize>, i: usize) -> bool {
+    first_given.is_some_and(|g| i > g) && tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
 /// The kind a list name is scored as: the listed party's kind, or, when it is not known, an
@@ -1963,6 +2000,10 @@ pub(crate) fn score_bound(
             }
         }
     }
+    // A person's later given names left over may weigh `LATER_GIVEN_FACTOR` of their weight,
+    // on either side (see `score_names_with`).
+    let person = kind == EntityKind::Person;
+    let q_first_given = q.iter().position(|t| t.first_given);
     for (i, t) in q.iter().enumerate() {
         // A word in Arabic script without a consonant of its skeleton (`حجي`, `hji`) is looked
         // up by nothing but its name group, yet scoring meets it with a list word (`Haji`):
@@ -1980,7 +2021,12 @@ pub(crate) fn score_bound(
             meeting_words += usize::from(t.kind == TokenKind::Word);
             distinctive |= t.distinctive();
         } else {
-            u += t.unmatched_weight();
+            u += t.unmatched_weight()
+                * if person && is_later_given(q, q_first_given, i) {
+                    LATER_GIVEN_FACTOR
+                } else {
+                    1.0
+                };
             query_left |= t.disagrees() && !t.patronymic;
             // A function word or title left unmatched leaves the name complete, as scoring
             // has it (`OF Roman ABRAMOVICH` / `ABRAMOVICH, Roman`): no cap for it.
@@ -2013,6 +2059,11 @@ pub(crate) fn score_bound(
         v
     } else {
         v.max(sums.unmatched - sums.ratio * met)
+    };
+    let v = if person {
+        (v - (1.0 - LATER_GIVEN_FACTOR) * sums.later_given).max(0.0)
+    } else {
+        v
     };
     // Neither name is wholly part of the other when each keeps a word that disagrees: the
     // query one the index did not find, the list name one of its disagreeing words, which
@@ -2063,6 +2114,9 @@ pub(crate) fn is_minor_lookup(t: &ScoreToken) -> bool {
 /// weight at none). When it is below the threshold, such names need not be read at all.
 pub(crate) fn minor_only_bound(q: &[ScoreToken], minor: u64, minor_met: f32, forms: f32) -> f32 {
     let (mut a, mut met, mut u) = (0.0f32, minor_met + forms, 0.0f32);
+    // A person's later given names left over may weigh `LATER_GIVEN_FACTOR` of their weight
+    // (the list names' kinds are not known here: any name's).
+    let first_given = q.iter().position(|t| t.first_given);
     for (i, t) in q.iter().enumerate() {
         // As `score_bound` takes them: initials and Arabic words without a skeleton may meet
         // one list word each, of weight 1 at most.
@@ -2077,7 +2131,12 @@ pub(crate) fn minor_only_bound(q: &[ScoreToken], minor: u64, minor_met: f32, for
         if can_meet {
             a += t.weight;
         } else {
-            u += t.unmatched_weight();
+            u += t.unmatched_weight()
+                * if is_later_given(q, first_given, i) {
+                    LATER_GIVEN_FACTOR
+                } else {
+                    1.0
+                };
         }
     }
     let most = a + met;
@@ -2331,8 +2390,9 @@ pub(crate) fn score_names_with<'c>(
     // Links of one rare word to one rare word (see `is_rare_word`), however respelled.
     let mut rare_word_links = 0usize;
     let mut chosen: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(q.len().min(c.len()));
-    // The strongest link's similarity.
+    // The strongest link's similarity, and the weakest's.
     let mut best_sim = 0.0f32;
+    let mut worst_sim = 1.0f32;
     for l in &links {
         let free = q_used
             .get(l.q.clone())
@@ -2411,6 +2471,7 @@ pub(crate) fn score_names_with<'c>(
         numerator += l.sim * (wq + wc);
         chosen.push((l.q.clone(), l.c.clone()));
         best_sim = best_sim.max(l.sim);
+        worst_sim = worst_sim.min(l.sim);
         if explain {
             explanation.matched.push(TokenMatch {
                 query: qtexts,
@@ -2424,35 +2485,60 @@ pub(crate) fn score_names_with<'c>(
         m.links = links;
     }
     let (q_used, c_used): (&[bool], &[bool]) = (q_used, c_used);
-    let side = |tokens: &[ScoreToken], used: &[bool], names: &mut Vec<String>| {
-        let mut matched = 0.0f32;
-        let mut unmatched = 0.0f32;
-        let mut distinct = 0.0f32;
-        let mut names_left = 0.0f32;
-        let mut numbers = (0usize, 0usize);
-        for (t, u) in tokens.iter().zip(used) {
-            if t.kind == TokenKind::Number {
-                numbers.0 += 1;
-                numbers.1 += usize::from(!*u);
-            }
-            if *u {
-                matched += t.weight;
-            } else {
-                unmatched += t.unmatched_weight();
-                if t.disagrees() && !t.patronymic {
-                    distinct += t.unmatched;
-                }
-                // A name of its own: a word weightier than a title.
-                if t.kind == TokenKind::Word && !t.patronymic && !t.is_minor_word() {
-                    names_left += t.unmatched;
-                }
-                if explain {
-                    names.push(t.text.to_string());
-                }
-            }
-        }
-        (matched, unmatched, distinct, numbers, names_left)
+    // Whether every word of a name is met: legal forms left over do not make a match partial
+    // (`UNITED SHIPBUILDING CORPORATION` and `OJSC UNITED SHIPBUILDING CORPORATION` are one
+    // name), nor do function words and titles (`Агенция за социално проектиране` / `Social
+    // Design Agency`: `за` is `for`).
+    let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
+        tokens
+            .iter()
+            .zip(used)
+            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm || t.is_minor_word())
     };
+    let (q_complete, c_complete) = (words_all_used(q, q_used), words_all_used(c, c_used));
+    // A person's given names after the first of a `SURNAME, Given` name (an Arabic name's
+    // father and grandfather, `AL-SUBHI, Azzam Abdullah Zureik Al-Maulid`; middle names) left
+    // over when the other name is held whole, every word met as written or as a spelling
+    // variant (`AL-SUBHI, Azzam`): a shorter form of the name, which the lists give as often
+    // as the whole chain. They weigh `LATER_GIVEN_FACTOR` of their weight, before the subset
+    // discount. Met only by respellings (`HAMDAR, Muhammad Ghaleb` / `Hamdan Muhammad`), the
+    // name is too unsure to be called shorter.
+    let later_given_discount =
+        |other_complete: bool| person && other_complete && worst_sim >= SUBSET_MIN_SIMILARITY;
+    let side =
+        |tokens: &[ScoreToken], used: &[bool], other_complete: bool, names: &mut Vec<String>| {
+            let mut matched = 0.0f32;
+            let mut unmatched = 0.0f32;
+            let mut distinct = 0.0f32;
+            let mut names_left = 0.0f32;
+            let mut numbers = (0usize, 0usize);
+            let first_given = tokens.iter().position(|t| t.first_given);
+            for (k, (t, u)) in tokens.iter().zip(used).enumerate() {
+                if t.kind == TokenKind::Number {
+                    numbers.0 += 1;
+                    numbers.1 += usize::from(!*u);
+                }
+                let later_given =
+                    later_given_discount(other_complete) && is_later_given(tokens, first_given, k);
+                if *u {
+                    matched += t.weight;
+                } else {
+                    unmatched +=
+                        t.unmatched_weight() * if later_given { LATER_GIVEN_FACTOR } else { 1.0 };
+                    if t.disagrees() && !t.patronymic {
+                        distinct += t.unmatched;
+                    }
+                    // A name of its own: a word weightier than a title.
+                    if t.kind == TokenKind::Word && !t.patronymic && !t.is_minor_word() {
+                        names_left += t.unmatched;
+                    }
+                    if explain {
+                        names.push(t.text.to_string());
+                    }
+                }
+            }
+            (matched, unmatched, distinct, numbers, names_left)
+        };
     explanation.query_met = words_met(q, q_used);
     explanation.candidate_met = words_met(c, c_used);
     let tokens_met = |used: &[bool]| {
@@ -2464,9 +2550,9 @@ pub(crate) fn score_names_with<'c>(
     explanation.candidate_tokens_met = tokens_met(c_used);
     explanation.query_tokens_met = tokens_met(q_used);
     let (q_matched, q_unmatched, q_distinct, q_numbers, q_names_left) =
-        side(q, q_used, &mut explanation.unmatched_query);
+        side(q, q_used, c_complete, &mut explanation.unmatched_query);
     let (c_matched, c_unmatched, c_distinct, c_numbers, c_names_left) =
-        side(c, c_used, &mut explanation.unmatched_candidate);
+        side(c, c_used, q_complete, &mut explanation.unmatched_candidate);
     // One name wholly inside the other: its extra words count for less; for a listed person,
     // only when the listed name is more than one word, met by more than one link. A one-word
     // alias met by one word of a longer query (the alias `ROMA` in the query `Рома Сергеев`)
@@ -2543,18 +2629,8 @@ pub(crate) fn score_names_with<'c>(
             multiplier: NUMBER_CONFLICT,
         });
     }
-    // A name that is all common words still matches itself: the cap is for partial matches.
-    // Legal forms left over do not make a match partial (`UNITED SHIPBUILDING CORPORATION`
-    // and `OJSC UNITED SHIPBUILDING CORPORATION` are one name).
-    // Nor do function words and titles (`Агенция за социално проектиране` / `Social Design
-    // Agency`: `за` is `for`).
-    let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
-        tokens
-            .iter()
-            .zip(used)
-            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm || t.is_minor_word())
-    };
-    let (q_complete, c_complete) = (words_all_used(q, q_used), words_all_used(c, c_used));
+    // A name that is all common words still matches itself: the cap is for partial matches
+    // (`q_complete`, `c_complete` above).
     let complete = q_complete && c_complete;
     // Nor is one name held whole by the other, met word for word by enough common names
     // (`SALEH, Ahmed Ali` / `SALEH, Ahmed Ali Abdullah`: a missing middle name).

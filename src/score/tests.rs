@@ -209,6 +209,33 @@ fn a_patronymic_is_not_a_surname() {
 }
 
 #[test]
+fn a_shorter_form_of_a_nasab_chain_is_the_same_name() {
+    // The lists give an Arabic name with and without the father's and grandfather's names.
+    for (long, short) in [
+        (
+            "AL-SUBHI, Azzam Abdullah Zureik Al-Maulid",
+            "AL-SUBHI, Azzam",
+        ),
+        ("AL-HAMID, Hashim Muhsin Aydarus", "AL HAMID, Hashim"),
+        ("KHANAFER, Hicham Nmer", "KANAFER, Hisham"),
+    ] {
+        for (a, b) in [(long, short), (short, long)] {
+            let s = person_score(a, b);
+            assert!(s >= DEFAULT, "{a} / {b}: {s}");
+        }
+    }
+    // Not when a word is met only by a weak respelling, nor when the later names are not
+    // given names (a surname of two words, `DURAN NUNEZ`).
+    for (query, listed) in [
+        ("Hamdan Muhammad", "HAMDAR, Muhammad Ghaleb"),
+        ("Jan Nunez", "DURAN NUNEZ, Juan Carlos"),
+    ] {
+        let s = person_score(query, listed);
+        assert!(s < DEFAULT, "{query} / {listed}: {s}");
+    }
+}
+
+#[test]
 fn a_surname_with_a_patronymics_ending_is_a_surname() {
     let freq = Frequencies::embedded();
     let patronymics = |name: &str| -> Vec<String> {
@@ -1049,6 +1076,9 @@ fn the_bound_is_never_below_the_score() {
         "Muhammad ALI HASSAN",
         "SALEH, Ahmed Ali",
         "SALEH, Ahmed Ali Abdullah",
+        // Later given names left over (`LATER_GIVEN_FACTOR`), on either side.
+        "AL-HAMID, Hashim Muhsin Aydarus",
+        "AL HAMID, Hashim",
         "Ahmed Ali Saleh Omar",
         "Kazstanex LLP",
         "ТОО «Казстанекс»",
