@@ -487,12 +487,15 @@ fn settle_patronymics(tokens: &mut [ScoreToken]) {
 /// Italian `da`, `do`, `di` (of: `Direção da Segurança Interna do Ministério`), `in` and
 /// `per` (in, for), the French and Italian articles `le` and `il`, Dutch `van` (of), and the
 /// Greek `του`, `των`, `την`, `για`, `και` (of the, for, and; keyed `tu`, `ton`, `tin`,
-/// `gia`, `kai`). The English forms write them as `for`, `of`, `in` or leave them out. `Po`,
+/// `gia`, `kai`), and the romanized Arabic `wa` (and), `ila` (to) and `fi` (in) (`Jama'at
+/// al-Da'wah ila al-Qur'an wa-al-Sunnah`; the Arabic-script `في` is a function word anywhere).
+/// The English forms write them as `for`, `of`, `in` or leave them out. `Po`,
 /// `Na`, `Do` and `Van` are Chinese, Korean and Vietnamese name syllables (`PO, Kong`), and
 /// `PO` the Russian abbreviation of a production association (`PO SEVER`): only inside an
 /// organization's name, told by a generic word read as a concept, are they prepositions.
 const PREPOSITIONS_IN_ORGANIZATIONS: &[&str] = &[
     "po", "na", "da", "do", "di", "in", "per", "le", "il", "van", "tu", "ton", "tin", "gia", "kai",
+    "wa", "ila", "fi",
 ];
 
 /// Gives a preposition of [`PREPOSITIONS_IN_ORGANIZATIONS`] between two words of a name that

@@ -1389,6 +1389,11 @@ fn prepositions_inside_an_organization_name_weigh_as_function_words() {
             "Direção da Segurança Interna do Ministério das Informações e Segurança do Irão",
             "Directorate for Internal Security of the Iranian Ministry for Intelligence and Security",
         ),
+        // The romanized Arabic `ila` (to) and `wa` (and).
+        (
+            "WELFARE AND DEVELOPMENT ORGANIZATION OF JAMAAT-UD-DAWAH FOR QUR'AN AND SUNNAH",
+            "WELFARE AND DEVELOPMENT ORGANIZATION OF JAMA'AT AL-DA'WAH ILA AL-QUR'AN WA-AL-SUNNAH",
+        ),
     ] {
         let (s, _) = org_score(query, listed);
         assert!(s >= 0.75, "{query} / {listed}: {s}");

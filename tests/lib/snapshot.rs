@@ -147,13 +147,13 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
         b.extend_from_slice(bytes.get(9 + VERSION.len() + 4..).unwrap());
         b
     };
-    assert!(Screener::from_bytes(&header(VERSION, 31)).is_ok());
+    assert!(Screener::from_bytes(&header(VERSION, 32)).is_ok());
     assert_eq!(
-        load_error(&header("0.0.9", 31)),
+        load_error(&header("0.0.9", 32)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 0.0.9")
     );
     assert_eq!(
-        load_error(&header("10.20.30-beta.1", 31)),
+        load_error(&header("10.20.30-beta.1", 32)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 10.20.30-beta.1")
     );
     // Format 1 held no entity kind and token sums beside each indexed name, format 2 no
@@ -179,14 +179,15 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
     // inflections of the Greek `άμυνας` and the Finnish `hallinto`), format 28 every word
     // with a patronymic's ending as a patronymic (the surnames `YANUKOVYCH`, `ABRAMOVICH`),
     // format 29 `management`, `managing` and `управляющая` as words, format 30 no weight of
-    // a name's later given names beside its sums.
+    // a name's later given names beside its sums, format 31 the romanized Arabic `wa`, `ila`
+    // and `fi` inside an organization's name as words.
     for other in [
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-        26, 27, 28, 29, 30, 32,
+        26, 27, 28, 29, 30, 31, 33,
     ] {
         assert_eq!(
             load_error(&header(VERSION, other)),
-            format!("expected snapshot format 31, found format {other}")
+            format!("expected snapshot format 32, found format {other}")
         );
     }
 }
