@@ -600,6 +600,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 .get(t.span.clone())
                 .is_some_and(|w| FEMININE_OVA.iter().any(|e| w.ends_with(e)));
     }
+    key_arabic_articles(text, &mut tokens);
     // The given name of `SURNAME, Given Names`: the first word after the first comma, or
     // the word after a Burmese honorific there (`NYUNT, U Thein`).
     if let Some(comma) = text.find(',') {
@@ -614,6 +615,39 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The Arabic article `al-` as lists also write it, read as `al`: `el` and
+/// `ul` before a word (Egyptian and South Asian practice: `El-Sayed`, `Nusrat ul-Islam`), and
+/// the article assimilated to a sun letter as it is pronounced, joined by a hyphen to a word
+/// that begins with that letter (`ad-Din`, `ar-Rahman`, `ash-Shabaab`, `ud-Dawa`,
+/// `at-Tawhid`), where BGN/PCGN 1956 and ODNI ICS-630-01 write `al-` always (the names
+/// notes, section 6). A two-letter word alone (`at`, `as`, `an`) stays a word.
+fn key_arabic_articles(text: &str, tokens: &mut [Token]) {
+    const SUN: &[&str] = &["sh", "th", "dh", "d", "r", "s", "t", "z", "n"];
+    let article_at = |i: usize| -> bool {
+        let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word || t.abjad || next.kind != TokenKind::Word || next.abjad {
+            return false;
+        }
+        if matches!(t.text.as_str(), "el" | "ul") {
+            return true;
+        }
+        let hyphen = matches!(gap(text, t.span.end, next.span.start), "-" | "‐" | "‑");
+        let assimilated = t.text.strip_prefix(['a', 'e', 'u']).is_some_and(|sun| {
+            SUN.contains(&sun) && next.text.starts_with(sun) && next.text.len() > sun.len()
+        });
+        hyphen && assimilated
+    };
+    let articles: Vec<usize> = (0..tokens.len()).filter(|&i| article_at(i)).collect();
+    for i in articles {
+        if let Some(t) = tokens.get_mut(i) {
+            t.text = "al".to_string();
+            t.key = variant::key("al");
+        }
+    }
 }
 
 /// Whether a token of this kind, script and text is written as a Burmese honorific

@@ -374,6 +374,29 @@ fn idempotent_on_examples() {
 }
 
 #[test]
+fn the_arabic_article_as_lists_write_it_reads_as_al() {
+    run(&[
+        // Assimilated to a sun letter, joined by a hyphen (BGN/PCGN and ODNI write al-).
+        ("ad-", "Nur ad-Din", &["nur", "al", "din"]),
+        ("ar-", "Abd ar-Rahman", &["abd", "al", "rahman"]),
+        ("ash-", "Harakat ash-Shabaab", &["harakat", "al", "shabaab"]),
+        ("ud-", "Jamaat-ud-Dawa", &["jamaat", "al", "dawa"]),
+        (
+            "at-",
+            "Abu Bakr at-Trinidadi",
+            &["abu", "bakr", "al", "trinidadi"],
+        ),
+        // el- and ul-, Egyptian and South Asian practice.
+        ("el", "El Sayed Ahmed", &["al", "sayed", "ahmed"]),
+        ("ul-", "Nusrat ul-Islam", &["nusrat", "al", "islam"]),
+        // Not a word that only looks so: no hyphen, another letter after, or last.
+        ("at", "Looking at Tokyo", &["looking", "at", "tokyo"]),
+        ("ad- moon", "Nur ad-Hamid", &["nur", "ad", "hamid"]),
+        ("el last", "Tarek El", &["tarek", "el"]),
+    ]);
+}
+
+#[test]
 fn and_and_for_joined_to_the_arabic_article_are_left_out() {
     let texts = |s: &str| -> Vec<String> {
         normalize(s)
