@@ -600,7 +600,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 .get(t.span.clone())
                 .is_some_and(|w| FEMININE_OVA.iter().any(|e| w.ends_with(e)));
     }
-    key_arabic_articles(text, &mut tokens);
+    read_arabic_articles(text, &mut tokens);
     // The given name of `SURNAME, Given Names`: the first word after the first comma, or
     // the word after a Burmese honorific there (`NYUNT, U Thein`).
     if let Some(comma) = text.find(',') {
@@ -621,9 +621,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// `ul` before a word (Egyptian and South Asian practice: `El-Sayed`, `Nusrat ul-Islam`), and
 /// the article assimilated to a sun letter as it is pronounced, joined by a hyphen to a word
 /// that begins with that letter (`ad-Din`, `ar-Rahman`, `ash-Shabaab`, `ud-Dawa`,
-/// `at-Tawhid`), where BGN/PCGN 1956 and ODNI ICS-630-01 write `al-` always (the names
-/// notes, section 6). A two-letter word alone (`at`, `as`, `an`) stays a word.
-fn key_arabic_articles(text: &str, tokens: &mut [Token]) {
+/// `at-Tawhid`; the sun letters ت ث د ذ ر ز س ش ص ض ط ظ ن, `l` being the article's own),
+/// where BGN/PCGN 1956 and ODNI 2015 write `al-` always (the names notes, section 6, item
+/// 5). A two-letter word alone (`at`, `as`, `an`) stays a word.
+fn read_arabic_articles(text: &str, tokens: &mut [Token]) {
     const SUN: &[&str] = &["sh", "th", "dh", "d", "r", "s", "t", "z", "n"];
     let article_at = |i: usize| -> bool {
         let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
