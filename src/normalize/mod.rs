@@ -630,9 +630,10 @@ fn read_arabic_articles(text: &str, tokens: &mut [Token]) {
         let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
             return false;
         };
-        if t.kind != TokenKind::Word || t.abjad || next.kind != TokenKind::Word || next.abjad {
+        if t.kind != TokenKind::Word || next.kind != TokenKind::Word {
             return false;
         }
+        // Whatever the script it was romanized from: the normalized text reads the same.
         if matches!(t.text.as_str(), "el" | "ul") {
             return true;
         }
@@ -646,7 +647,11 @@ fn read_arabic_articles(text: &str, tokens: &mut [Token]) {
     for i in articles {
         if let Some(t) = tokens.get_mut(i) {
             t.text = "al".to_string();
-            t.key = variant::key("al");
+            t.key = if t.abjad {
+                variant::abjad_key("al")
+            } else {
+                variant::key("al")
+            };
         }
     }
 }

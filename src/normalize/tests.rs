@@ -371,6 +371,16 @@ fn idempotent_on_examples() {
         let twice = normalize(&once).to_string();
         assert_eq!(once, twice, "{s:?}");
     }
+    // Found by the fuzzer: Arabic letters romanized `ul` before a word read as the article in
+    // the first pass too, as the normalized text `ul ...` is read in the second.
+    let fuzzed = String::from_utf8_lossy(&[
+        0xd8, 0xb3, 0x84, 0xd8, 0xd9, 0xb3, 0xd9, 0x84, 0xd8, 0xd9, 0x20, 0xa9, 0x84, 0xd8, 0xa7,
+        0xd8, 0xb0, 0xd9, 0x87, 0xd8, 0xa8, 0x20, 0xd9, 0x84, 0xd9, 0x84, 0xd8, 0xb5, 0xd8, 0xb1,
+        0xd8, 0x70, 0x68, 0xa7, 0xd9, 0x81, 0xd8, 0xa9,
+    ])
+    .into_owned();
+    let once = normalize(&fuzzed).to_string();
+    assert_eq!(once, normalize(&once).to_string(), "{fuzzed:?}");
 }
 
 #[test]
