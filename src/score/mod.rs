@@ -1508,13 +1508,37 @@ fn abd_complement(tokens: &[ScoreToken], i: usize) -> Option<usize> {
         .map(|_| j)
 }
 
+/// Where the first word of a compound ending in `al-Din` (religion: `Jamal al-Din`, `Nasir
+/// Uddin`, `Salah ad-Din`) stands, if the token at `i` is that ending: the word before it,
+/// or before its article. The ending belongs to the word it follows (the names notes, section
+/// 6, item 5): `Sajid Uddin` is Sajid's, not a `Jamal al-Din`'s.
+fn din_head(tokens: &[ScoreToken], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let before = match &*t.key {
+        "aldin" => i.checked_sub(1)?,
+        "din" if i >= 2 && tokens.get(i - 1).is_some_and(|a| &*a.text == "al") => i - 2,
+        _ => return None,
+    };
+    tokens
+        .get(before)
+        .filter(|h| h.kind == TokenKind::Word)
+        .map(|_| before)
+}
+
 /// Leaves out the links that meet the first word of a theophoric compound alone while no link
 /// can meet the rest of it: `Abdu` in `Muhmmad Abdu Seid` does not meet the `Abd` of `محمد
 /// عبد الستار السيد` (Muhammad Abd al-Sattar al-Sayyid) when nothing meets `Sattar`. A run
 /// glued over the compound (`ABDULSATTAR`) is a link of its own and stays.
 fn drop_lone_abd(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
-    let has_head = |v: &[ScoreToken]| v.iter().any(|t| t.abd_head);
-    if !has_head(q) && !has_head(c) {
+    let has_compound = |v: &[ScoreToken]| {
+        v.iter()
+            .enumerate()
+            .any(|(i, t)| t.abd_head || din_head(v, i).is_some())
+    };
+    if !has_compound(q) && !has_compound(c) {
         return;
     }
     // The tokens of each side that some link may meet, as bits (names of up to 64 tokens).
@@ -1528,7 +1552,10 @@ fn drop_lone_abd(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
         }
     }
     let lone = |r: &Range<usize>, v: &[ScoreToken], reach: u64| {
-        r.len() == 1 && abd_complement(v, r.start).is_some_and(|k| k < 64 && reach & bit(k) == 0)
+        let unmet = |k: usize| k < 64 && reach & bit(k) == 0;
+        r.len() == 1
+            && (abd_complement(v, r.start).is_some_and(unmet)
+                || din_head(v, r.start).is_some_and(unmet))
     };
     links.retain(|l| !lone(&l.q, q, q_reach) && !lone(&l.c, c, c_reach));
 }

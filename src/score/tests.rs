@@ -749,6 +749,25 @@ fn the_first_word_of_a_theophoric_compound_is_not_met_alone() {
 }
 
 #[test]
+fn an_al_din_ending_belongs_to_the_word_before_it() {
+    // `Uddin` after `Sajid` is Sajid's (Sajid al-Din): it does not meet the ending of `Jamal
+    // Aldiyn` when nothing meets Sajid.
+    let (s, e) = score("Jamal Sajid Uddin", "Jamal Aldiyn");
+    assert!(s < DEFAULT, "{s} {e}");
+    assert!(!e.matched().iter().any(|m| m.query() == ["uddin"]), "{e}");
+    // Nor does the `Din` of `BADR-AL-DIN` meet a given name `Din` when nothing meets Badr.
+    let (s, e) = score("BADR-AL-DIN, Muhammad", "Qari Din Mohammad");
+    assert!(s < DEFAULT, "{s} {e}");
+    // With the word before it met, the ending meets, however it is written.
+    assert_meet(&[
+        ("Jamal Uddin", "Jamal al-Din"),
+        ("Nasir Uddin Ahmed", "AHMED, Nasir al-Din"),
+        ("Jamal Sajid Uddin", "Sajid Uddin Jamal"),
+        ("Salah ad-Din", "Salahuddin"),
+    ]);
+}
+
+#[test]
 fn a_final_a_and_a_final_i_are_two_endings() {
     // A nisba (-i) is not a tā' marbūṭa (-a): شهادي is not شحاتة.
     assert_apart(&[("Ali Shehata", "SHIHADI, Ali")]);
