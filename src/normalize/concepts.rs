@@ -306,6 +306,28 @@ mod tests {
     }
 
     #[test]
+    fn sector_words_of_the_russia_listings_share_their_concepts_key() {
+        assert_eq!(
+            keys("Казанский вертолетный завод")[1..],
+            ["@helicopter", "@plant"]
+        );
+        assert_eq!(
+            keys("Kazan Helicopter Plant")[1..],
+            ["@helicopter", "@plant"]
+        );
+        assert_eq!(keys("Алексинский Химический Комбинат")[1], "@chemical");
+        assert_eq!(keys("Federalinė naujienų agentūra")[1], "@news");
+        assert_eq!(keys("Centralna Komisja Wyborcza")[2], "@election");
+        assert_eq!(keys("Kolonia karna")[0], "@colony");
+        // Read as written only: the words their inflections would take in stay words.
+        for word in [
+            "Colonel", "Kolunov", "Electric", "Electron", "Novin", "Kimia",
+        ] {
+            assert!(!keys(word)[0].starts_with('@'), "{word}");
+        }
+    }
+
+    #[test]
     fn generic_words_in_arabic_script_share_their_concepts_key() {
         // `Al-Kawthar Company for Trading and Export`; Persian `Iran Trading Company`.
         assert_eq!(
