@@ -1021,11 +1021,14 @@ fn given_name_conflict(
     // the name many men carry first, not the one they are called by (Pakistani and other
     // South Asian usage: T. Rahman, *Names: A Study of Personal Names, Identity, and Power in
     // Pakistan*, OUP 2015; Wikipedia, "Pakistani name"): no given name of its own. Nor is the
-    // title `Sayyid` (`RAZAVI, Seyed Morteza` / `RAZAVI, Morteza`; Wikipedia, "Sayyid").
+    // title `Sayyid` (`RAZAVI, Seyed Morteza` / `RAZAVI, Morteza`; Wikipedia, "Sayyid"), nor
+    // `Malik`, the Punjabi and Pashtun title of landholders and tribal chiefs written before
+    // the name (`IQBAL, Malik Zafar` / `IQBAL, Zafar`; Wikipedia, "Malik").
     let carried_first = |tokens: &[ScoreToken], used: &[bool], i: usize| {
         tokens.get(i).is_some_and(|t| {
             t.name
                 .is_some_and(|g| g == name_groups::MUHAMMAD || g == name_groups::SAYYID)
+                || &*t.key == "malik"
         }) && tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word)
             && used.get(i + 1) == Some(&true)
     };

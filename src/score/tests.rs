@@ -896,6 +896,11 @@ fn a_common_given_name_left_unmatched_still_tells_father_and_son_apart() {
     assert!(s >= DEFAULT && !has_given_name_conflict(&e), "{s} {e}");
     let (s, e) = person_explained("OMAR, Ali Awadh", "AWADH, Omar");
     assert!(s < DEFAULT && has_given_name_conflict(&e), "{s} {e}");
+    // Nor is the South Asian title `Malik` carried before it (`IQBAL, Malik Zafar`).
+    let (s, e) = person_explained("IQBAL, Zafar", "IQBAL, Malik Zafar");
+    assert!(s >= DEFAULT && !has_given_name_conflict(&e), "{s} {e}");
+    let (s, e) = person_explained("IQBAL, Zafar", "IQBAL, Tariq Zafar");
+    assert!(s < DEFAULT && has_given_name_conflict(&e), "{s} {e}");
 }
 
 fn has_given_name_conflict(e: &Explanation) -> bool {
