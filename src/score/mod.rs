@@ -315,6 +315,9 @@ pub(crate) struct ScoreToken {
     pub(crate) particle_alone: bool,
     /// The first word of a theophoric compound (`Abd al-Sattar`, see [`ABD_HEADS`]).
     pub(crate) abd_head: bool,
+    /// A word that may end a compound in `al-Din` (`Uddin`, the `Din` of `al-Din`), keyed
+    /// `aldin` or `din` (see [`din_head`]).
+    pub(crate) din_end: bool,
 }
 
 /// Surname suffixes (spelling-variant keys) and their classes: the East Slavic and Turkic
@@ -608,6 +611,7 @@ impl ScoreToken {
             kunya: false,
             particle_alone: false,
             abd_head: token.kind() == TokenKind::Word && ABD_HEADS.contains(&text),
+            din_end: token.kind() == TokenKind::Word && matches!(token.key(), "aldin" | "din"),
         }
     }
 
@@ -1516,10 +1520,7 @@ fn abd_complement(tokens: &[ScoreToken], i: usize) -> Option<usize> {
 /// or before its article. The ending belongs to the word it follows (the names notes, section
 /// 6, item 5): `Sajid Uddin` is Sajid's, not a `Jamal al-Din`'s.
 fn din_head(tokens: &[ScoreToken], i: usize) -> Option<usize> {
-    let t = tokens.get(i)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
+    let t = tokens.get(i).filter(|t| t.din_end)?;
     let before = match &*t.key {
         "aldin" => i.checked_sub(1)?,
         "din" if i >= 2 && tokens.get(i - 1).is_some_and(|a| &*a.text == "al") => i - 2,
@@ -1534,13 +1535,11 @@ fn din_head(tokens: &[ScoreToken], i: usize) -> Option<usize> {
 /// Leaves out the links that meet the first word of a theophoric compound alone while no link
 /// can meet the rest of it: `Abdu` in `Muhmmad Abdu Seid` does not meet the `Abd` of `محمد
 /// عبد الستار السيد` (Muhammad Abd al-Sattar al-Sayyid) when nothing meets `Sattar`. A run
-/// glued over the compound (`ABDULSATTAR`) is a link of its own and stays.
-fn drop_lone_abd(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
-    let has_compound = |v: &[ScoreToken]| {
-        v.iter()
-            .enumerate()
-            .any(|(i, t)| t.abd_head || din_head(v, i).is_some())
-    };
+/// glued over the compound (`ABDULSATTAR`) is a link of its own and stays. Likewise an
+/// `al-Din` ending met alone while no link can meet the word it follows (`Jamal Sajid Uddin`
+/// / `Jamal Aldiyn`: nothing meets `Sajid`).
+fn drop_lone_compound_parts(links: &mut Vec<Link>, q: &[ScoreToken], c: &[ScoreToken]) {
+    let has_compound = |v: &[ScoreToken]| v.iter().any(|t| t.abd_head || t.din_end);
     if !has_compound(q) && !has_compound(c) {
         return;
     }
@@ -2387,7 +2386,7 @@ pub(crate) fn score_names_with<'c>(
             }
         }
     }
-    drop_lone_abd(&mut links, q, c);
+    drop_lone_compound_parts(&mut links, q, c);
     // Strongest links first; ties by position, for determinism.
     links.sort_by(|x, y| {
         (y.sim * y.mass)
