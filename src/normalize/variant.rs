@@ -30,6 +30,8 @@ pub(crate) enum At {
     /// At the end of the word (Arabic tāʾ marbūṭa: `Jumhuriyah` / `Jumhuriya`, `Abdullah` /
     /// `Abdulla`).
     Final,
+    /// At the start of the word.
+    Initial,
     /// Anywhere but before a `v`: there, a vowel and `e` are a Russian vowel and the `е` of
     /// the suffix `-ев` (`-eva`, `-evich`), which ICAO 9303 writes bare after a vowel and
     /// BGN/PCGN as `ye` (`Sergeev` / `Sergeyev`, `Kluev` / `Klyuyev`, `Boev` / `Boyev`).
@@ -137,6 +139,9 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // 7.79 System B and the Uzbek Latin alphabet (Baxr): one symbol X, cheap against h.
     rule("ks", "X", At::Any),
     rule("x", "X", At::Any),
+    // Chinese x: hs in Wade–Giles (the romanization of Taiwan's and older lists' names: Hsi,
+    // Hsieh, Hsiung), x in Hanyu Pinyin (ISO 7098) → X, at the start of a syllable.
+    rule("hs", "X", At::Initial),
     // в: v (all systems) and w (German, Polish) → v.
     rule("w", "v", At::Any),
     // ц: ts (BGN/PCGN, ICAO), tz (German practice), c (ISO 9, GOST B before e i y j, Polish,
@@ -200,6 +205,7 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
         At::Final => next.is_none(),
         At::AfterConsonant => prev.is_some_and(|p| p.is_ascii_lowercase() && !is_vowel(p)),
         At::NotBeforeV => next != Some(b'v'),
+        At::Initial => prev.is_none(),
     }
 }
 
@@ -236,13 +242,13 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
 
 /// Patterns of [`KEY_RULES`] that a word romanized from Arabic script spells only with two
 /// letters, which the rule would merge into one sound: س ج (`sj`, سجا Saja), ش ح (`shh`,
-/// شحاته Shihata), ت س (`ts`), د ج (`dj`), ك س (`ks`), پ ه (`ph`), and the Slavic digraphs no
-/// Arabic letter is romanized as. (`sh`, `th`, `kh`, `dh`, `gh`, `zh` stay: one Arabic letter
+/// شحاته Shihata), ت س (`ts`), د ج (`dj`), ك س (`ks`), پ ه (`ph`), ح س (`hs`, حسن Hasan), and
+/// the Slavic digraphs no Arabic letter is romanized as. (`sh`, `th`, `kh`, `dh`, `gh`, `zh` stay: one Arabic letter
 /// romanized so is ش ث خ ذ غ ژ; two letters that meet as one of them are split at their break,
 /// [`SPLIT_AT_BREAKS`].)
 const ABJAD_SKIP: &[&str] = &[
     "schtsch", "szcz", "sjtj", "shch", "chtch", "tsch", "tch", "tj", "cs", "dzh", "dsch", "sch",
-    "shh", "zj", "sj", "zs", "sz", "cz", "dj", "ph", "ck", "ks", "ts", "tz",
+    "shh", "zj", "sj", "zs", "sz", "cz", "dj", "ph", "ck", "ks", "ts", "tz", "hs",
 ];
 
 /// As [`key_into`], leaving out the rules whose pattern is in `skip`, and the rules of
@@ -1227,6 +1233,16 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
 mod tests {
     use super::*;
     use proptest::proptest;
+
+    #[test]
+    fn wade_giles_hs_is_pinyin_x_at_the_start_of_a_word() {
+        assert_eq!(key("hsi"), key("xi"));
+        assert_eq!(key("hsiung"), key("xiung"));
+        // Inside a word it is two letters (`Ahsan`), and in a word romanized from Arabic
+        // script two letters always (حسن, `hsn`).
+        assert_eq!(key("ahsan"), "ahsan");
+        assert_eq!(abjad_key("hsn"), "hsn");
+    }
 
     #[test]
     fn split_pairs_read_joined_as_their_digraph() {
