@@ -243,9 +243,9 @@ pub(crate) fn key_into(text: &str, out: &mut String) {
 /// Patterns of [`KEY_RULES`] that a word romanized from Arabic script spells only with two
 /// letters, which the rule would merge into one sound: س ج (`sj`, سجا Saja), ش ح (`shh`,
 /// شحاته Shihata), ت س (`ts`), د ج (`dj`), ك س (`ks`), پ ه (`ph`), ح س (`hs`, حسن Hasan), and
-/// the Slavic digraphs no Arabic letter is romanized as. (`sh`, `th`, `kh`, `dh`, `gh`, `zh` stay: one Arabic letter
-/// romanized so is ش ث خ ذ غ ژ; two letters that meet as one of them are split at their break,
-/// [`SPLIT_AT_BREAKS`].)
+/// the Slavic digraphs no Arabic letter is romanized as. (`sh`, `th`, `kh`, `dh`, `gh`, `zh`
+/// stay: one Arabic letter romanized so is ش ث خ ذ غ ژ; two letters that meet as one of them
+/// are split at their break, [`SPLIT_AT_BREAKS`].)
 const ABJAD_SKIP: &[&str] = &[
     "schtsch", "szcz", "sjtj", "shch", "chtch", "tsch", "tch", "tj", "cs", "dzh", "dsch", "sch",
     "shh", "zj", "sj", "zs", "sz", "cz", "dj", "ph", "ck", "ks", "ts", "tz", "hs",
