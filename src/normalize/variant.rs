@@ -20,6 +20,10 @@ pub(crate) enum At {
     /// At the start of the word or after a vowel, and before a vowel: a glide (y, j, i before
     /// a vowel: `Yevgeniy`, `Jewgeni`, `Iakov`).
     Glide,
+    /// As [`At::Glide`], but not at the start of a word before `y`: there the `i` is the
+    /// vowel and the `y` its glide (`Iyad`, `Iyas`, romanizing إياد, إياس: Arabic
+    /// writes the initial vowel on an alif, then the glide ي, as `Eyad` and `Ayad` do).
+    GlideNotIy,
     /// After a vowel, and at the end of the word or before a consonant (`Andrej`, `Evgenij`:
     /// German and GOST й).
     AfterVowelNotBeforeVowel,
@@ -175,7 +179,7 @@ pub(crate) const KEY_RULES: &[KeyRule] = &[
     // glide J and the vowel; ICAO and GOST write a bare e there (Evgenii), one cheap J away.
     // English and Arabic practice write дж and ج as j (Jamal, Djamel): J as well.
     rule("y", "J", At::Glide),
-    rule("i", "J", At::Glide),
+    rule("i", "J", At::GlideNotIy),
     // й at the end of a syllable: j (German, GOST B, ISO 9) and y, i (BGN/PCGN, ICAO) → i.
     rule("j", "i", At::AfterVowelNotBeforeVowel),
     rule("j", "J", At::Any),
@@ -200,6 +204,11 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
     match at {
         At::Any => true,
         At::Glide => prev.is_none_or(is_vowel) && next.is_some_and(is_vowel),
+        At::GlideNotIy => {
+            prev.is_none_or(is_vowel)
+                && next.is_some_and(is_vowel)
+                && !(prev.is_none() && next == Some(b'y'))
+        }
         At::AfterVowelNotBeforeVowel => prev.is_some_and(is_vowel) && !next.is_some_and(is_vowel),
         At::BeforeFrontVowel => matches!(next, Some(b'e' | b'i' | b'y')),
         At::Final => next.is_none(),
@@ -1242,6 +1251,18 @@ mod tests {
         // script two letters always (حسن, `hsn`).
         assert_eq!(key("ahsan"), "ahsan");
         assert_eq!(abjad_key("hsn"), "hsn");
+    }
+
+    #[test]
+    fn an_initial_i_before_y_is_the_vowel_and_the_y_its_glide() {
+        // إياد: the vowel on the alif, then the glide ي, as `Eyad` and `Ayad` write it.
+        assert_eq!(abjad_key("iyad"), "iJad");
+        assert_eq!(key("eyad"), "eJad");
+        assert!(abjad_similarity("iJad", "eJad") >= 0.9);
+        // Elsewhere an i before a vowel is still the glide (`Iakov`, ICAO я), and so is the
+        // i of `Aiyub` after a vowel.
+        assert_eq!(key("iakov"), key("yakov"));
+        assert_eq!(key("aiyub"), key("ayub"));
     }
 
     #[test]
