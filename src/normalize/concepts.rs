@@ -319,6 +319,20 @@ mod tests {
         assert_eq!(keys("Federalinė naujienų agentūra")[1], "@news");
         assert_eq!(keys("Centralna Komisja Wyborcza")[2], "@election");
         assert_eq!(keys("Kolonia karna")[0], "@colony");
+        // An airline is named with `Air` alone as often.
+        for name in [
+            "Syrian Air",
+            "Syrian Arab Airlines",
+            "Yangon Airways",
+            "Khors Aircompany",
+        ] {
+            assert_eq!(
+                keys(name).last().map(String::as_str),
+                Some("@air"),
+                "{name}"
+            );
+        }
+        assert_eq!(keys("Авиакомпания Белавиа")[0], "@air");
         // Read as written only: the words their inflections would take in stay words.
         for word in [
             "Colonel", "Kolunov", "Electric", "Electron", "Novin", "Kimia",

@@ -1322,6 +1322,19 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
         "air",
         &[
             "air",
+            // Airlines, which the lists name with `Air` alone as often (`SYRIAN ARAB AIRLINES`
+            // a.k.a. `SYRIAN AIR`, `KHORS AIRCOMPANY` a.k.a. `KHORS AIR`, the Russian
+            // `АВИАКОМПАНИЯ ТРАНСАВИАЭКСПОРТ` a.k.a. `TRANSAVIAEXPORT AIRLINES`).
+            "airline",
+            "airlines",
+            "airways",
+            "aircompany",
+            "aviakompaniya",
+            "авиакомпания",
+            "авіакомпанія",
+            "aviokompanija",
+            "havayollari",
+            "havayolları",
             "aérea",
             "aéreas",
             "aerea",
