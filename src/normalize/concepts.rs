@@ -279,6 +279,7 @@ impl Concepts {
 
 #[cfg(test)]
 mod tests {
+    use super::{CONCEPTS, EXACT_ONLY, HashMap, tokenize};
     use crate::normalize::normalize;
 
     fn keys(s: &str) -> Vec<String> {
@@ -333,6 +334,15 @@ mod tests {
             );
         }
         assert_eq!(keys("Авиакомпания Белавиа")[0], "@air");
+        // Bulgarian and Croatian `народна`, `narodna`: people's, as the Russian `народная`.
+        for name in ["Донецка народна република", "Donecka narodna republika"]
+        {
+            assert_eq!(
+                keys(name)[1],
+                keys("Донецкая народная республика")[1],
+                "{name}"
+            );
+        }
         // Read as written only: the words their inflections would take in stay words.
         for word in [
             "Colonel", "Kolunov", "Electric", "Electron", "Novin", "Kimia",
@@ -397,5 +407,51 @@ mod tests {
                 assert_eq!(keys(word), [key.as_str()], "{word} of {country}");
             }
         }
+    }
+
+    #[test]
+    fn words_of_two_concepts_with_one_key_are_the_known_ones() {
+        // A key stands for the first concept that lists it: a word written alike in two
+        // languages, or translating two concepts, reads as that one only. These are the
+        // words that do; a new one must be a choice, not an accident (the Slovak `národná`,
+        // national, once took the key of the Bulgarian and Croatian `народна`, people's).
+        let mut by_key: HashMap<(bool, String), Vec<&str>> = HashMap::new();
+        for (concept, words) in CONCEPTS {
+            for word in *words {
+                if let [t] = tokenize(word.trim_start_matches(EXACT_ONLY)).as_slice() {
+                    let concepts = by_key.entry((t.abjad, t.key.clone())).or_default();
+                    if !concepts.contains(concept) {
+                        concepts.push(concept);
+                    }
+                }
+            }
+        }
+        let mut shared: Vec<String> = by_key
+            .into_iter()
+            .filter(|(_, concepts)| concepts.len() > 1)
+            .map(|((_, key), concepts)| format!("{key}: {}", concepts.join(" ")))
+            .collect();
+        shared.sort();
+        assert_eq!(
+            shared,
+            [
+                // Spanish, Portuguese, Estonian, Latvian: one word for both.
+                "empresa: company enterprise",
+                // Greek ένωση: association and union.
+                "enosi: association union",
+                // Greek εταιρεία, Hungarian vállalat: company and corporation.
+                "etaireJa: company corporation",
+                "etevot: company enterprise",
+                // Greek υπηρεσία: agency and service.
+                "ipiresia: agency service",
+                // The Czech `národní` (national, 9 names of the EU file) before the Russian
+                // and Ukrainian `народный`, `народний` (people's, 2).
+                "narodni: national people",
+                // Russian служба: service (the table's first) and office.
+                "sluSba: service office",
+                "uznemums: company enterprise",
+                "valalat: company corporation",
+            ]
+        );
     }
 }

@@ -327,8 +327,10 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "nationale",
             "kansallinen",
             "narodowy",
+            // Not the Slovak `národná`: its key is that of the Bulgarian `народна` and the
+            // Croatian `narodna`, people's (`Донецка народна република`, `Narodna fronta`),
+            // which the EU file writes more often (12 names to 5).
             "národní",
-            "národná",
             "nemzeti",
             "național",
             "națională",
@@ -1189,7 +1191,6 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "народна",
             "народный",
             "народная",
-            "народна",
             "λαϊκή",
             "liaudies",
             "tautas",
