@@ -334,6 +334,17 @@ mod tests {
             );
         }
         assert_eq!(keys("Авиакомпания Белавиа")[0], "@air");
+        // A penal colony's adjective, and not the Russian `казенное` (treasury).
+        for name in [
+            "Kolonia karna",
+            "kazenska kolonija",
+            "Исправительная колония",
+        ] {
+            let mut k = keys(name);
+            k.sort();
+            assert_eq!(k, ["@colony", "@prison"], "{name}");
+        }
+        assert!(!keys("Казенное предприятие")[0].starts_with('@'));
         // Bulgarian and Croatian `народна`, `narodna`: people's, as the Russian `народная`.
         for name in ["Донецка народна република", "Donecka narodna republika"]
         {

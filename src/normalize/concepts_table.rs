@@ -1729,6 +1729,37 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "cietums",
             "vangla",
             "zatvor",
+            // The adjectives of penal colonies (`IK-3 penal colony`, `Correctional Colony No.
+            // 3`; the Russian `исправительная колония`, ИК), as the EU file translates them:
+            // Bulgarian `наказателна` and `изправителна`, Croatian `kažnjenička`, Lithuanian
+            // `pataisos`, Polish `karna` and `poprawcza`, Romanian `corecțională`, Slovenian
+            // `kazenska`, French `pénitentiaire` and `de redressement`. Short words read as
+            // written only (`karna` would take in `Karnaev`; `kazenska` the Russian
+            // `казенное`, treasury).
+            "=penal",
+            "correctional",
+            "penitentiary",
+            "pénitentiaire",
+            "correccional",
+            "correcional",
+            "redressement",
+            "=penale",
+            "correzionale",
+            "corecțională",
+            "=karna",
+            "=karnej",
+            "poprawcza",
+            "poprawczej",
+            "=kazenska",
+            "kažnjenička",
+            "pataisos",
+            "наказателна",
+            "изправителна",
+            "исправительная",
+            "исправительной",
+            "исправительный",
+            "виправна",
+            "виправної",
         ],
     ),
     (
@@ -2673,4 +2704,18 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "اخبار",
         ],
     ),
+];
+
+/// The words and abbreviations for "number" that name a numbered plant, colony or unit
+/// (`Correctional Colony No. 3`, `Kolonia karna nr 3`, `Plant N 9`), romanized as names are:
+/// English `No.`, German, Dutch, the Nordic and Baltic languages, Polish and Romanian `Nr.`,
+/// Finnish `nro` and `n:o`, Spanish, Italian and Portuguese `n.º`, `núm.`, `número`, Maltese
+/// `Nru`, Croatian `br.` (broj), Slovenian `št.` (številka), Czech and Slovak `č.` (číslo),
+/// Hungarian `sz.` (szám), Greek `αριθ.` (αριθμός), Russian `номер`; the sign `№` is no
+/// letter and is dropped with the punctuation. (Marked letters are romanized as names'
+/// are: `št.` is `sht`, `č.` `ch`.) Before a number such a word says only that a
+/// number follows: the number is what names the unit.
+pub(crate) const NUMBER_SIGNS: &[&str] = &[
+    "no", "nr", "nro", "n", "nu", "num", "numero", "number", "nummer", "numer", "nru", "br",
+    "broj", "sht", "ch", "chislo", "sz", "szam", "arith", "arithmos", "nomer",
 ];

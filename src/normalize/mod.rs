@@ -52,6 +52,7 @@ pub(crate) use script::script_of;
 use crate::model::Script;
 use concepts::Concepts;
 pub(crate) use concepts::{CONCEPT_MARK, COUNTRY_MARK};
+use concepts_table::NUMBER_SIGNS;
 use legal_form::LegalForms;
 use translit::Lang;
 
@@ -253,6 +254,7 @@ impl fmt::Display for NormalizedName {
 /// ```
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
+    drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
     legal_forms().apply(&mut tokens, false);
     concepts().apply(&mut tokens);
@@ -272,10 +274,38 @@ pub(crate) fn normalize_person(text: &str) -> NormalizedName {
 /// anywhere, since names stand side by side in text.
 pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
+    drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
     legal_forms().apply(&mut tokens, true);
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
+}
+
+/// Drops a word for "number" right before a number (`No. 3`, `nr 3`, `št. 3`:
+/// [`NUMBER_SIGNS`]): the sign `№` is dropped as punctuation, and a name that writes the word
+/// meets one that writes the sign, or another language's word, by the number alone.
+fn drop_number_signs(tokens: &mut Vec<Token>) {
+    // Most names hold no number: the sign is looked for only before one.
+    let sign = |i: usize| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+            && tokens.get(i).is_some_and(|t| {
+                matches!(t.kind, TokenKind::Word | TokenKind::Initial)
+                    && !t.abjad
+                    && NUMBER_SIGNS.contains(&t.text.as_str())
+            })
+    };
+    if !(0..tokens.len()).any(sign) {
+        return;
+    }
+    let drop: Vec<bool> = (0..tokens.len()).map(sign).collect();
+    let mut i = 0;
+    tokens.retain(|_| {
+        let keep = !drop.get(i).copied().unwrap_or(false);
+        i += 1;
+        keep
+    });
 }
 
 /// The concept key of a word's key (`international` → `@international`), or its country key

@@ -610,3 +610,28 @@ fn the_given_name_after_a_burmese_honorific() {
     assert_eq!(given("YU, Chol U").as_deref(), Some("chol"));
     assert_eq!(given("ABRAMOVICH, Roman").as_deref(), Some("roman"));
 }
+
+#[test]
+fn a_word_for_number_before_a_number_is_left_out() {
+    let texts = |s: &str| -> Vec<String> {
+        normalize(s)
+            .tokens()
+            .iter()
+            .map(|t| t.text().to_string())
+            .collect()
+    };
+    // English, Polish, Croatian, Slovenian, French and the sign, which is punctuation.
+    for name in [
+        "Colony No. 3",
+        "Colony nr 3",
+        "Colony br. 3",
+        "Colony št. 3",
+        "Colony n° 3",
+        "Colony № 3",
+    ] {
+        assert_eq!(texts(name), ["colony", "3"], "{name}");
+    }
+    // Not before a word, nor last: `No` is also a Korean name.
+    assert_eq!(texts("No Kwang Chol"), ["no", "kwang", "chol"]);
+    assert_eq!(texts("Ahmad No"), ["ahmad", "no"]);
+}
