@@ -1851,6 +1851,10 @@ pub(crate) struct NameSums {
     /// The unmatched weight of its given names after the first ([`later_given`]), which a
     /// person's score may weigh at [`LATER_GIVEN_FACTOR`] of it.
     pub(crate) later_given: f32,
+    /// The unmatched weight of its words and numbers written again (a key an earlier one
+    /// has), which an organization's score leaves out once one of them is met (see
+    /// [`is_echo`]).
+    pub(crate) echo: f32,
 }
 
 impl NameSums {
@@ -1900,8 +1904,34 @@ impl NameSums {
                 .filter_map(|i| c.get(i))
                 .map(ScoreToken::unmatched_weight)
                 .sum(),
+            echo: c
+                .iter()
+                .enumerate()
+                .filter(|&(k, t)| {
+                    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                        && c.get(..k).is_some_and(|before| {
+                            before.iter().any(|o| o.kind == t.kind && o.key == t.key)
+                        })
+                })
+                .map(|(_, t)| t.unmatched_weight())
+                .sum(),
         }
     }
+}
+
+/// Whether the token at `k` of an organization's name, left unmatched, repeats a token of
+/// the name that was met (`EGO-HOLDING ('HOLDING COMPANY "EGO-HOLDING"')`: the lists give
+/// the full name after the short one, or a name twice in two scripts): the name is said
+/// twice, and its words are no more of it the second time. Not in a person's name, whose
+/// repeated name is another person's (`Othman Ahmed Othman`: a father's, a grandfather's).
+fn is_echo(tokens: &[ScoreToken], used: &[bool], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+            && tokens
+                .iter()
+                .zip(used)
+                .any(|(o, u)| *u && o.kind == t.kind && o.key == t.key)
+    })
 }
 
 /// The positions of a name's given names after the first of a `SURNAME, Given` name: its
@@ -2036,17 +2066,30 @@ pub(crate) fn score_bound(
     // on either side (see `score_names_with`).
     let person = kind == EntityKind::Person;
     let q_first_given = q.iter().position(|t| t.first_given);
-    for (i, t) in q.iter().enumerate() {
-        // A word in Arabic script without a consonant of its skeleton (`حجي`, `hji`) is looked
-        // up by nothing but its name group, yet scoring meets it with a list word (`Haji`):
-        // like an initial, it may meet one list word the index did not reach.
-        let unlooked = t.kind == TokenKind::Word && t.abjad && t.skeleton.is_empty();
-        // A letter alone in Arabic script is no initial (see `token_similarity_with`).
-        initials += usize::from((t.kind == TokenKind::Initial && !t.abjad) || unlooked);
-        let can_meet = !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+    // A word in Arabic script without a consonant of its skeleton (`حجي`, `hji`) is looked
+    // up by nothing but its name group, yet scoring meets it with a list word (`Haji`): like
+    // an initial, it may meet one list word the index did not reach.
+    let unlooked = |t: &ScoreToken| t.kind == TokenKind::Word && t.abjad && t.skeleton.is_empty();
+    let may_meet = |i: usize, t: &ScoreToken| {
+        !matches!(t.kind, TokenKind::Word | TokenKind::Number)
             || i >= 64
-            || unlooked
-            || (reach.maybe | for_initials) & bit(i) != 0;
+            || unlooked(t)
+            || (reach.maybe | for_initials) & bit(i) != 0
+    };
+    for (i, t) in q.iter().enumerate() {
+        // A letter alone in Arabic script is no initial (see `token_similarity_with`).
+        initials += usize::from((t.kind == TokenKind::Initial && !t.abjad) || unlooked(t));
+        let can_meet = may_meet(i, t);
+        // An organization's word written again, whose other writing may meet, may be left
+        // out (see `is_echo`).
+        if !can_meet
+            && kind == EntityKind::Organization
+            && q.iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.kind == t.kind && o.key == t.key && may_meet(j, o))
+        {
+            continue;
+        }
         if can_meet {
             a += t.weight;
             meeting += 1;
@@ -2088,7 +2131,8 @@ pub(crate) fn score_bound(
     // they begin (`Tehnologiile` / `Technologies`, `TRANS` / `Transport`), which the index
     // does not look up.
     let v = if kind == EntityKind::Organization {
-        v
+        // Its words written again may all be left out (see `is_echo`).
+        (v - sums.echo).max(0.0)
     } else {
         v.max(sums.unmatched - sums.ratio * met)
     };
@@ -2521,11 +2565,13 @@ pub(crate) fn score_names_with<'c>(
     // (`UNITED SHIPBUILDING CORPORATION` and `OJSC UNITED SHIPBUILDING CORPORATION` are one
     // name), nor do function words and titles (`Агенция за социално проектиране` / `Social
     // Design Agency`: `за` is `for`).
+    // An organization's word written again in its name, once met, is no more of it.
+    let echo =
+        |tokens: &[ScoreToken], used: &[bool], k: usize| organization && is_echo(tokens, used, k);
     let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
-        tokens
-            .iter()
-            .zip(used)
-            .all(|(t, u)| *u || t.kind == TokenKind::LegalForm || t.is_minor_word())
+        tokens.iter().zip(used).enumerate().all(|(k, (t, u))| {
+            *u || t.kind == TokenKind::LegalForm || t.is_minor_word() || echo(tokens, used, k)
+        })
     };
     let (q_complete, c_complete) = (words_all_used(q, q_used), words_all_used(c, c_used));
     // A person's given names after the first of a `SURNAME, Given` name (an Arabic name's
@@ -2554,6 +2600,10 @@ pub(crate) fn score_names_with<'c>(
                     later_given_discount(other_complete) && is_later_given(tokens, first_given, k);
                 if *u {
                     matched += t.weight;
+                } else if echo(tokens, used, k) {
+                    if explain {
+                        names.push(t.text.to_string());
+                    }
                 } else {
                     unmatched +=
                         t.unmatched_weight() * if later_given { LATER_GIVEN_FACTOR } else { 1.0 };

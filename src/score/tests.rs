@@ -1546,3 +1546,26 @@ fn no_spelling_of_a_common_name_is_read_as_a_generic_word() {
     }
     assert!(read_as_concepts.is_empty(), "{read_as_concepts:#?}");
 }
+
+#[test]
+fn an_organization_named_twice_in_one_name_is_one_name() {
+    let freq = Frequencies::embedded();
+    let score_as =
+        |a: &str, b: &str, kind| score_names(&tokens(a, &freq), &tokens(b, &freq), kind).0;
+    // The UK's name with the full form after the short one.
+    let listed = "EGO-HOLDING ('HOLDING COMPANY \"EGO-HOLDING\"')";
+    let query = "KONTROLIUOJANČIOJI BENDROVĖ „EGO-HOLDING“";
+    assert!(score_as(query, listed, EntityKind::Organization) >= 0.75);
+    // Said once, the name scores as it would: its words written again are no more of it.
+    let once = score_as(
+        query,
+        "HOLDING COMPANY EGO-HOLDING",
+        EntityKind::Organization,
+    );
+    let twice = score_as(query, listed, EntityKind::Organization);
+    assert!((once - twice).abs() < 0.05, "{once} / {twice}");
+    // A person's name written again is another person's (a father's, a grandfather's).
+    let person = score_as("Othman Ahmed", "Othman Ahmed Othman", EntityKind::Person);
+    let shorter = score_as("Othman Ahmed", "Othman Ahmed Ali", EntityKind::Person);
+    assert!((person - shorter).abs() < 0.05, "{person} / {shorter}");
+}
