@@ -280,15 +280,7 @@ impl Concepts {
 #[cfg(test)]
 mod tests {
     use super::{CONCEPTS, EXACT_ONLY, HashMap, tokenize};
-    use crate::normalize::normalize;
-
-    fn keys(s: &str) -> Vec<String> {
-        normalize(s)
-            .tokens()
-            .iter()
-            .map(|t| t.key().to_string())
-            .collect()
-    }
+    use crate::normalize::tests::keys;
 
     #[test]
     fn translations_of_generic_words_share_a_key() {

@@ -22,7 +22,7 @@ fn texts(s: &str) -> Vec<String> {
 }
 
 /// The keys of a name's tokens.
-fn keys(s: &str) -> Vec<String> {
+pub(super) fn keys(s: &str) -> Vec<String> {
     normalize(s)
         .tokens()
         .iter()
