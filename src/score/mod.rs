@@ -318,6 +318,8 @@ pub(crate) struct ScoreToken {
     /// A word that may end a compound in `al-Din` (`Uddin`, the `Din` of `al-Din`), keyed
     /// `aldin` or `din` (see [`din_head`]).
     pub(crate) din_end: bool,
+    /// A word or number whose key another token of the name has (see [`is_echo`]).
+    pub(crate) repeated: bool,
 }
 
 /// Surname suffixes (spelling-variant keys) and their classes: the East Slavic and Turkic
@@ -447,7 +449,41 @@ pub(crate) fn prepare_tokens<'a>(
     mark_burmese_honorific(&mut out);
     mark_nasab_particles(&mut out);
     mark_prepositions_in_organizations(&mut out);
+    mark_repeated(&mut out);
     out
+}
+
+/// Marks the words and numbers whose key another token of the name has: only those may be
+/// an organization's words written again ([`is_echo`]), which scoring then need not look for
+/// in every name.
+fn mark_repeated(tokens: &mut [ScoreToken]) {
+    // By sorting, not pair by pair: a stretch of text prepared at once may be long.
+    let class = |k: usize| {
+        tokens
+            .get(k)
+            .map(|t| (t.kind == TokenKind::Number, &*t.key))
+    };
+    let mut order: Vec<usize> = (0..tokens.len())
+        .filter(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        })
+        .collect();
+    order.sort_unstable_by(|&a, &b| class(a).cmp(&class(b)));
+    let mut repeated = Vec::new();
+    for pair in order.windows(2) {
+        if let [a, b] = *pair {
+            if class(a) == class(b) {
+                repeated.extend([a, b]);
+            }
+        }
+    }
+    for k in repeated {
+        if let Some(t) = tokens.get_mut(k) {
+            t.repeated = true;
+        }
+    }
 }
 
 /// Keeps one patronymic at most in a name: a word is read as a patronymic by its ending
@@ -612,6 +648,7 @@ impl ScoreToken {
             particle_alone: false,
             abd_head: token.kind() == TokenKind::Word && ABD_HEADS.contains(&text),
             din_end: token.kind() == TokenKind::Word && matches!(token.key(), "aldin" | "din"),
+            repeated: false,
         }
     }
 
@@ -1908,7 +1945,7 @@ impl NameSums {
                 .iter()
                 .enumerate()
                 .filter(|&(k, t)| {
-                    matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                    t.repeated
                         && c.get(..k).is_some_and(|before| {
                             before.iter().any(|o| o.kind == t.kind && o.key == t.key)
                         })
@@ -1926,7 +1963,7 @@ impl NameSums {
 /// repeated name is another person's (`Othman Ahmed Othman`: a father's, a grandfather's).
 fn is_echo(tokens: &[ScoreToken], used: &[bool], k: usize) -> bool {
     tokens.get(k).is_some_and(|t| {
-        matches!(t.kind, TokenKind::Word | TokenKind::Number)
+        t.repeated
             && tokens
                 .iter()
                 .zip(used)
@@ -2083,6 +2120,7 @@ pub(crate) fn score_bound(
         // An organization's word written again, whose other writing may meet, may be left
         // out (see `is_echo`).
         if !can_meet
+            && t.repeated
             && kind == EntityKind::Organization
             && q.iter()
                 .enumerate()
