@@ -2599,13 +2599,14 @@ pub(crate) fn score_names_with<'c>(
         m.links = links;
     }
     let (q_used, c_used): (&[bool], &[bool]) = (q_used, c_used);
-    // Whether every word of a name is met: legal forms left over do not make a match partial
-    // (`UNITED SHIPBUILDING CORPORATION` and `OJSC UNITED SHIPBUILDING CORPORATION` are one
-    // name), nor do function words and titles (`Агенция за социално проектиране` / `Social
-    // Design Agency`: `за` is `for`).
     // An organization's word written again in its name, once met, is no more of it.
     let echo =
         |tokens: &[ScoreToken], used: &[bool], k: usize| organization && is_echo(tokens, used, k);
+    // Whether every word of a name is met: legal forms left over do not make a match partial
+    // (`UNITED SHIPBUILDING CORPORATION` and `OJSC UNITED SHIPBUILDING CORPORATION` are one
+    // name), nor do function words and titles (`Агенция за социално проектиране` / `Social
+    // Design Agency`: `за` is `for`), nor an organization's words written again
+    // (`is_echo`).
     let words_all_used = |tokens: &[ScoreToken], used: &[bool]| {
         tokens.iter().zip(used).enumerate().all(|(k, (t, u))| {
             *u || t.kind == TokenKind::LegalForm || t.is_minor_word() || echo(tokens, used, k)
