@@ -326,6 +326,14 @@ mod tests {
             );
         }
         assert_eq!(keys("Авиакомпания Белавиа")[0], "@air");
+        // The Russian `концерн` as OFAC romanizes it and the EU translates it.
+        for name in [
+            "Концерн Созвездие",
+            "KONTSERN SOZVEZDIE",
+            "Koncern Sozvezdie",
+        ] {
+            assert_eq!(keys(name)[0], keys("Concern Sozvezdie")[0], "{name}");
+        }
         // A penal colony's adjective, and not the Russian `казенное` (treasury).
         for name in [
             "Kolonia karna",

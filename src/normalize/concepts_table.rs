@@ -27,6 +27,28 @@
 
 /// Concepts and their words.
 pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
+    // The Russian `концерн` (a holding of state defence firms: `Концерн Созвездие`, `Концерн
+    // Калашников`, `Concern Radio-Electronic Technologies`), as the EU file translates it
+    // (`koncern`, Lithuanian `koncernas`, Romanian `concernul`) and OFAC romanizes it
+    // (`KONTSERN`).
+    (
+        "concern",
+        &[
+            "concern",
+            "concerns",
+            "concernul",
+            "koncern",
+            "koncernu",
+            "koncernas",
+            "konzern",
+            "kontsern",
+            "концерн",
+            "концерна",
+            "концерну",
+            "концерном",
+            "концерне",
+        ],
+    ),
     (
         "group",
         &[
