@@ -285,21 +285,27 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
 /// [`NUMBER_SIGNS`]): the sign `№` is dropped as punctuation, and a name that writes the word
 /// meets one that writes the sign, or another language's word, by the number alone.
 fn drop_number_signs(tokens: &mut Vec<Token>) {
-    // Most names hold no number: the sign is looked for only before one.
-    let sign = |i: usize| {
-        tokens
-            .get(i + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-            && tokens.get(i).is_some_and(|t| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Initial)
-                    && !t.abjad
-                    && NUMBER_SIGNS.contains(&t.text.as_str())
-            })
+    let is_sign = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Initial)
+            && !t.abjad
+            && NUMBER_SIGNS.contains(&t.text.as_str())
     };
-    if !(0..tokens.len()).any(sign) {
+    // Most names hold no number: the signs are looked for only before one.
+    if !tokens
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if b.kind == TokenKind::Number && is_sign(a)))
+    {
         return;
     }
-    let drop: Vec<bool> = (0..tokens.len()).map(sign).collect();
+    // The whole run of signs before a number (`No. Nr. 3`), read from the right: one left
+    // would stand before the number once the others are gone, and normalizing the
+    // normalized name would drop it.
+    let mut drop = vec![false; tokens.len()];
+    let mut before_number = false;
+    for (t, d) in tokens.iter().zip(drop.iter_mut()).rev() {
+        *d = before_number && is_sign(t);
+        before_number = t.kind == TokenKind::Number || *d;
+    }
     let mut i = 0;
     tokens.retain(|_| {
         let keep = !drop.get(i).copied().unwrap_or(false);

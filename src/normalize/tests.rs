@@ -616,6 +616,12 @@ fn a_word_for_number_before_a_number_is_left_out() {
     ] {
         assert_eq!(texts(name), ["colony", "3"], "{name}");
     }
+    // A run of them, whole: the name normalized normalizes to itself.
+    assert_eq!(texts("Plant No No. 9"), ["plant", "9"]);
+    assert_eq!(
+        texts(&normalize("Plant No No. 9").to_string()),
+        ["plant", "9"]
+    );
     // Not before a word, nor last: `No` is also a Korean name.
     assert_eq!(texts("No Kwang Chol"), ["no", "kwang", "chol"]);
     assert_eq!(texts("Ahmad No"), ["ahmad", "no"]);
