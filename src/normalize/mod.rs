@@ -285,9 +285,10 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
 /// [`NUMBER_SIGNS`]): the sign `№` is dropped as punctuation, and a name that writes the word
 /// meets one that writes the sign, or another language's word, by the number alone.
 fn drop_number_signs(tokens: &mut Vec<Token>) {
+    // By the romanized text whatever the script, as the normalized text is read again: an
+    // Arabic `ن` before a number is the `n` that reading would drop.
     let is_sign = |t: &Token| {
         matches!(t.kind, TokenKind::Word | TokenKind::Initial)
-            && !t.abjad
             && NUMBER_SIGNS.contains(&t.text.as_str())
     };
     // Most names hold no number: the signs are looked for only before one.
