@@ -222,8 +222,8 @@ fn applies(at: At, text: &[u8], start: usize, len: usize) -> bool {
 /// into `out`, replacing its content.
 ///
 /// After the rules, runs of one letter are collapsed (doubled consonants are written or not:
-/// Hassan / Hasan, Gaddafi / Qadhafi) and a final `e` after a consonant is dropped when the key
-/// is long enough for it to be a silent French `e` (Prigojine).
+/// Hassan / Hasan, Gaddafi / Qadhafi) and a final `e` after a consonant (not in `-iJe`) is
+/// dropped when the key is long enough for it to be a silent French `e` (Prigojine).
 /// The indexes of [`KEY_RULES`] by the first byte of their pattern, in rule order: the key
 /// of every token of every name tries only the rules that can start at a position. Built
 /// once.
@@ -302,7 +302,10 @@ fn key_into_skipping(text: &str, out: &mut String, skip: &[&str], breaks: &[usiz
     collapse_runs(out);
     if out.len() >= 5 && out.ends_with('e') {
         let before = out.as_bytes().get(out.len() - 2).copied();
-        if before.is_some_and(|b| !is_vowel(b) && b.is_ascii_alphabetic()) {
+        // Not after the glide of `-iye`, the Russian -ие that ICAO 9303 writes -ie, kept
+        // whole (`Sozvezdiye` / `Sozvezdie`, see [`GLIDE_E_INDEL`]).
+        let iye = out.ends_with("iJe");
+        if !iye && before.is_some_and(|b| !is_vowel(b) && b.is_ascii_alphabetic()) {
             out.pop();
         }
     }
@@ -584,6 +587,41 @@ pub(crate) const VOWEL_SUB: f32 = 0.5;
 /// Yakov).
 pub(crate) const SOFT_INDEL: f32 = 0.6;
 
+/// Cost of inserting or deleting the glide `J` before an `e` at the start of a key or after
+/// an `i`: the е that BGN/PCGN writes ye there, German practice and the Swedish and Serbian
+/// spellings je, and ICAO 9303 (and GOST 7.79, ISO 9, the passports that follow ICAO) a bare
+/// e: `Yermakov` / `Ermakov`, `Yezhov` / `Ezhov`, `Jelena` / `Elena`, `Dmitriyevich` /
+/// `Dmitrijevic` / `Dmitrievich`, `Sozvezdiye` / `Sozvezdie`. Cheaper than a full soft edit
+/// (nearly a spelling variant), but not free: the key keeps the glide, which Arabic names
+/// (`Yehia`, `Jehad`) need against their `Yahya`, `Jihad`.
+pub(crate) const GLIDE_E_INDEL: f32 = 0.1;
+
+/// Whether the symbol at `i` of `key` is a glide of [`GLIDE_E_INDEL`].
+fn is_e_glide(key: &[u8], i: usize) -> bool {
+    key.get(i) == Some(&b'J')
+        && key.get(i + 1) == Some(&b'e')
+        && (i == 0 || key.get(i - 1) == Some(&b'i'))
+}
+
+/// The cost of inserting or deleting the symbol at `i` of `key`: [`GLIDE_E_INDEL`] for a
+/// glide before `e` ([`is_e_glide`]), [`indel_cost`] for any other.
+fn indel_at(key: &[u8], i: usize) -> f32 {
+    match key.get(i) {
+        _ if is_e_glide(key, i) => GLIDE_E_INDEL,
+        Some(&c) => indel_cost(c),
+        None => 1.0,
+    }
+}
+
+/// How many glides of [`GLIDE_E_INDEL`] a key holds: each makes its edits cheaper than the
+/// least costs the bounds assume ([`LEAST_EDIT`], [`LEAST_INDEL`]).
+fn e_glides(key: &[u8]) -> usize {
+    if !key.contains(&b'J') {
+        return 0;
+    }
+    (0..key.len()).filter(|&i| is_e_glide(key, i)).count()
+}
+
 const fn is_key_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
@@ -770,7 +808,7 @@ fn fill_row(
     band: (usize, usize),
 ) -> f32 {
     let (lo, hi) = band;
-    let ia = indel_cost(ca);
+    let ia = indel_at(a, i);
     let last_row = i + 1 == a.len();
     // The symbol before `ca`, for a transposition.
     let prev_a = i.checked_sub(1).and_then(|k| a.get(k)).copied();
@@ -1171,8 +1209,17 @@ pub(crate) fn key_similarity_if_at_least(a: &str, b: &str, min: f32) -> Option<f
     let allowed = (1.0 - min) * len as f32;
     // The symbols one key has more of must each be edited, at least at their least edit
     // costs; with room for the rounding of sums the distance adds in another order.
-    if count_floor(capped(a), capped(b), &LEAST_EDIT, &LEAST_EDIT) > allowed + 1e-4 {
-        return None;
+    let (ca, cb) = (capped(a), capped(b));
+    let floor = count_floor(ca, cb, &LEAST_EDIT, &LEAST_EDIT);
+    // A glide of `GLIDE_E_INDEL` edits for less than its least: counted only when the floor
+    // would turn the pair away (most keys have none).
+    if floor > allowed + 1e-4 {
+        let glide_saving = LEAST_EDIT
+            .get(usize::from(b'J'))
+            .map_or(0.0, |&l| l - GLIDE_E_INDEL);
+        if floor - glide_saving * (e_glides(ca) + e_glides(cb)) as f32 > allowed + 1e-4 {
+            return None;
+        }
     }
     let d = key_distance_within(a, b, allowed + 1e-6)?;
     let sim = (1.0 - d / len as f32).clamp(0.0, 1.0);
@@ -1194,7 +1241,10 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     // Cell (r, c) lies on diagonal r - c; the last cell on diagonal `end`. With room for the
     // rounding of sums.
     let end = a.len() as isize - b.len() as isize;
-    let indels = (max + 1e-3) / LEAST_INDEL;
+    // An initial glide's indel costs less than the least the band assumes: its saving is
+    // added to what the path may spend.
+    let discount = (LEAST_INDEL - GLIDE_E_INDEL) * (e_glides(a) + e_glides(b)) as f32;
+    let indels = (max + discount + 1e-3) / LEAST_INDEL;
     if end.unsigned_abs() as f32 > indels {
         return None;
     }
@@ -1217,8 +1267,14 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     if let Some(c0) = prev.first_mut() {
         *c0 = 0.0;
     }
-    for ((slot, cost), &cb) in prev.iter_mut().skip(1).zip(ib.iter_mut()).zip(b) {
-        *cost = indel_cost(cb);
+    for (j, (slot, cost)) in prev
+        .iter_mut()
+        .skip(1)
+        .zip(ib.iter_mut())
+        .take(b.len())
+        .enumerate()
+    {
+        *cost = indel_at(b, j);
         acc += *cost;
         *slot = acc;
     }
@@ -1263,6 +1319,31 @@ mod tests {
         // i of `Aiyub` after a vowel.
         assert_eq!(key("iakov"), key("yakov"));
         assert_eq!(key("aiyub"), key("ayub"));
+    }
+
+    #[test]
+    fn an_e_glide_written_or_not_is_nearly_one_spelling() {
+        // Е at the start of a word: ye (BGN/PCGN), je (German, Swedish), e (ICAO 9303).
+        let [ye, je, e] = ["yermakov", "jermakov", "ermakov"].map(key);
+        assert_eq!(ye, je);
+        let sim = key_similarity(&ye, &e);
+        assert!(sim >= 0.98, "{sim}");
+        assert_eq!(key_distance(&e, &ye), GLIDE_E_INDEL);
+        // So is е after и: -iye (BGN/PCGN), -ije (Serbian), -ie (ICAO 9303).
+        let [iye, ije, ie] = ["dmitriyevich", "dmitrijevich", "dmitrievich"].map(key);
+        assert_eq!(iye, ije);
+        assert_eq!(key_distance(&ie, &iye), GLIDE_E_INDEL);
+        // At the end of a word too (the е of a neuter noun): not a French silent e.
+        assert_eq!(
+            key_distance(&key("sozvezdie"), &key("sozvezdiye")),
+            GLIDE_E_INDEL
+        );
+        // Only the initial glide before e: Yakov / Akov and Ahmad / Jahmad are a full soft
+        // edit apart, as before.
+        assert_eq!(key_distance(&key("yakov"), &key("akov")), SOFT_INDEL);
+        assert_eq!(key_distance("aJeb", "aeb"), SOFT_INDEL);
+        // The glide stays in the key: Yehia is still a vowel from Yahya.
+        assert_eq!(key_distance(&key("yehia"), &key("yahia")), VOWEL_SUB);
     }
 
     #[test]
@@ -1389,10 +1470,10 @@ mod tests {
         let (n, m) = (a.len(), b.len());
         let mut d = vec![vec![0f32; m + 1]; n + 1];
         for r in 1..=n {
-            d[r][0] = d[r - 1][0] + indel_cost(a[r - 1]);
+            d[r][0] = d[r - 1][0] + indel_at(a, r - 1);
         }
         for c in 1..=m {
-            d[0][c] = d[0][c - 1] + indel_cost(b[c - 1]);
+            d[0][c] = d[0][c - 1] + indel_at(b, c - 1);
         }
         for r in 1..=n {
             for c in 1..=m {
@@ -1403,8 +1484,8 @@ mod tests {
                     sub_cost(x, y)
                 };
                 let mut v = (d[r - 1][c - 1] + sub)
-                    .min(d[r - 1][c] + indel_cost(x))
-                    .min(d[r][c - 1] + indel_cost(y));
+                    .min(d[r - 1][c] + indel_at(a, r - 1))
+                    .min(d[r][c - 1] + indel_at(b, c - 1));
                 if r > 1 && c > 1 && x != y && a[r - 2] == y && b[c - 2] == x {
                     v = v.min(d[r - 2][c - 2] + TRANSPOSE);
                 }
@@ -1422,6 +1503,12 @@ mod tests {
             ("aaaaaa", "a"),
             ("muhamad", "mhmd"),
             ("fiazullah", "faizullah"),
+            // An initial glide's indel is cheaper than the band's least.
+            ("Jermakov", "ermakov"),
+            ("eS", "JeSov"),
+            ("JelisaJeva", "elisaveta"),
+            ("dmitriJeviC", "dmitrieviC"),
+            ("iJeiJeiJe", "ieieie"),
         ] {
             let full = full_table_distance(a.as_bytes(), b.as_bytes());
             assert!((key_distance(a, b) - full).abs() < 1e-4, "{a} {b}");
@@ -1452,7 +1539,7 @@ mod tests {
         /// only those.
         #[test]
         fn the_banded_distance_agrees_with_the_full_table(
-            a in "[a-zCSJX]{0,14}",
+            a in "(Je)?([a-zCSJX]|iJe){0,10}",
             edits in proptest::collection::vec((0u8..4, 0usize..16, "[aeiouhJbkszCS]"), 0..6),
             max in 0.0f32..6.0,
         ) {
@@ -1471,8 +1558,8 @@ mod tests {
         /// The counts' floor (`LEAST_EDIT`) never turns away a pair the distance keeps.
         #[test]
         fn bounded_similarity_agrees_with_the_full_one_on_any_keys(
-            a in "[a-zCSJX]{0,12}",
-            b in "[a-zCSJX]{0,12}",
+            a in "(Je)?([a-zCSJX]|iJe){0,10}",
+            b in "(Je)?([a-zCSJX]|iJe){0,10}",
             min in proptest::sample::select(vec![0.5f32, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9]),
         ) {
             let full = key_similarity(&a, &b);

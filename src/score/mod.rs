@@ -217,7 +217,7 @@ pub const SURNAME_MISSING: f32 = 0.8;
 ///
 /// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
 /// // Neither word is met as written or as a spelling variant: the match is respelled only.
-/// let c = screener.compare("Prigogine Evgeni", "Yevgeniy Prigozhin");
+/// let c = screener.compare("Prigogine Jewgienij", "Yevgeniy Prigozhin");
 /// assert!(c.explanation().matched().iter().all(|m| m.similarity() < FIRM));
 /// assert!(c.explanation().factors().contains(&Factor::RespelledOnly { multiplier: RESPELLED_ONLY }));
 /// # Ok::<(), sanctions::Error>(())
@@ -245,7 +245,7 @@ pub const FIRM_ABJAD: f32 = 0.9;
 /// use sanctions::score::{Factor, RESPELLED_ONLY};
 ///
 /// let screener = sanctions::Screener::builder().build()?; // the embedded token weights
-/// let c = screener.compare("Prigogine Evgeni", "Yevgeniy Prigozhin");
+/// let c = screener.compare("Prigogine Jewgienij", "Yevgeniy Prigozhin");
 /// assert!(c.explanation().factors().contains(&Factor::RespelledOnly { multiplier: RESPELLED_ONLY }));
 /// assert!(c.score().value() < c.explanation().name_score() / RESPELLED_ONLY + 1e-6);
 /// # Ok::<(), sanctions::Error>(())
