@@ -312,6 +312,26 @@ mod tests {
         assert_eq!(keys("Federalinė naujienų agentūra")[1], "@news");
         assert_eq!(keys("Centralna Komisja Wyborcza")[2], "@election");
         assert_eq!(keys("Kolonia karna")[0], "@colony");
+        // The experimental design bureaus (OKB), romanized and translated.
+        let okb = ["@experimental", "@design", "@office", "fakel"];
+        assert_eq!(keys("Опытное конструкторское бюро Факел"), okb);
+        assert_eq!(keys("OPYTNOE KONSTRUKTORSKOE BYURO FAKEL"), okb);
+        assert_eq!(keys("Experimental Design Bureau Fakel"), okb);
+        // Shipyards, and the Russian shipbuilding plant the EU translates as one.
+        assert_eq!(
+            keys("Судостроительный завод «Залив»"),
+            ["@shipyard", "@plant", "zaliv"]
+        );
+        assert_eq!(keys("Zaliv Shipyard"), ["zaliv", "@shipyard"]);
+        assert_eq!(keys("SUDOSTROITELNY ZAVOD ZALIV")[0], "@shipyard");
+        assert_eq!(
+            keys("Scheepswerf JSC Zaliv"),
+            ["@shipyard", "#jsc", "zaliv"]
+        );
+        // `verf` and `werft` as written only.
+        assert_eq!(keys("Verfassung"), ["verfasung"]);
+        // A compound of two words of the table, the second inflected as the table lists it.
+        assert_eq!(keys("научноизследователско"), ["@research", "@research"]);
         // An airline is named with `Air` alone as often.
         for name in [
             "Syrian Air",
