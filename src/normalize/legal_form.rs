@@ -155,8 +155,15 @@ impl LegalForms {
 
     /// Replaces every legal form in `tokens` by one legal-form token. In a name
     /// (`anywhere == false`) short one-token spellings count only at its edges; in free text,
-    /// where names stand side by side, anywhere.
-    pub(crate) fn apply(&self, tokens: &mut Vec<Token>, anywhere: bool) {
+    /// where names stand side by side, anywhere. After the generic words that begin a name
+    /// (`generic` tells them) is an edge too: the EU's translations put what a firm is before
+    /// its legal form (`Организация АО “ДУКС”`, `Koncern JSC Sozvezdie`).
+    pub(crate) fn apply(
+        &self,
+        tokens: &mut Vec<Token>,
+        anywhere: bool,
+        generic: impl Fn(&Token) -> bool,
+    ) {
         if tokens.is_empty() {
             return;
         }
@@ -188,8 +195,44 @@ impl LegalForms {
             }
         }
         self.settle(&mut out, anywhere);
+        if !anywhere && self.after_generic_head(&mut out, generic) {
+            self.settle(&mut out, anywhere);
+        }
         debug_assert!(out.len() <= n);
         *tokens = out;
+    }
+
+    /// Reads the short one-token spellings right after the generic words and legal forms that
+    /// begin a name as legal forms (see [`apply`](Self::apply)); whether one was. On the
+    /// tokens as read whole, so that the name's normalized text, read again, finds the same.
+    fn after_generic_head(&self, tokens: &mut [Token], generic: impl Fn(&Token) -> bool) -> bool {
+        let mut seen_generic = false;
+        let mut changed = false;
+        for at in 0..tokens.len() {
+            let Some(tok) = tokens.get(at) else { break };
+            if tok.kind == TokenKind::LegalForm {
+                continue;
+            }
+            if tok.kind == TokenKind::Word && generic(tok) {
+                seen_generic = true;
+                continue;
+            }
+            if !seen_generic {
+                break;
+            }
+            let view = View {
+                done: tokens,
+                rest: &[],
+            };
+            let Some((class, 1)) = self.best_at(view, at, true) else {
+                break;
+            };
+            if let Some(t) = tokens.get_mut(at) {
+                *t = legal_form(class, t.span.clone());
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Replaces by one legal form every spelling that matches across a legal form found,

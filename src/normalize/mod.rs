@@ -256,7 +256,9 @@ pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply(&mut tokens, false);
+    legal_forms().apply(&mut tokens, false, |t| {
+        concepts().concept_of(&t.key).is_some()
+    });
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
@@ -276,7 +278,7 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply(&mut tokens, true);
+    legal_forms().apply(&mut tokens, true, |_| false);
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }

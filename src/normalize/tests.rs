@@ -481,7 +481,7 @@ fn arabic_glides_before_a_long_a_are_consonants() {
 /// A short one-token legal form counts at the edges of a name and right after a legal form,
 /// not after a word (`PMC` is a class name too: the kinds tell them apart).
 #[test]
-fn short_legal_forms_at_edges_and_after_a_legal_form() {
+fn short_legal_forms_at_edges_and_after_a_legal_form_or_generic_words() {
     let kinds = |text: &str| -> Vec<TokenKind> {
         normalize(text).tokens().iter().map(|t| t.kind()).collect()
     };
@@ -490,11 +490,20 @@ fn short_legal_forms_at_edges_and_after_a_legal_form() {
     assert_eq!(kinds("PMC Wagner Centre"), [F, W, W]);
     assert_eq!(kinds("JSC PMC Wagner Centre"), [F, F, W, W]);
     assert_eq!(kinds("Wagner Centre PMC"), [W, W, F]);
+    // After the generic words that begin a name: the EU's translations put what the firm is
+    // before its legal form. Not after a name's own word.
+    assert_eq!(kinds("Организация АО “ДУКС”"), [W, F, W]);
+    assert_eq!(kinds("Koncern JSC Sozvezdie"), [W, F, W]);
+    assert_eq!(kinds("Stocznia JSC Zaliv"), [W, F, W]);
+    assert_eq!(kinds("Duks AO Plant"), [W, W, W]);
     // Normalizing the normalized text again gives the same tokens.
     for text in [
         "АО ЧВК Вагнер Центр",
         "JSC PMC Wagner Centre",
         "Wagner PMC Centre",
+        "Организация АО “ДУКС”",
+        "Koncern JSC Sozvezdie",
+        "Duks AO Plant",
     ] {
         let once = normalize(text);
         let twice = normalize(&once.to_string());
