@@ -147,13 +147,13 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
         b.extend_from_slice(bytes.get(9 + VERSION.len() + 4..).unwrap());
         b
     };
-    assert!(Screener::from_bytes(&header(VERSION, 45)).is_ok());
+    assert!(Screener::from_bytes(&header(VERSION, 46)).is_ok());
     assert_eq!(
-        load_error(&header("0.0.9", 45)),
+        load_error(&header("0.0.9", 46)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 0.0.9")
     );
     assert_eq!(
-        load_error(&header("10.20.30-beta.1", 45)),
+        load_error(&header("10.20.30-beta.1", 46)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 10.20.30-beta.1")
     );
     // Format 1 held no entity kind and token sums beside each indexed name, format 2 no
@@ -191,14 +191,17 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
     // number before a number (`No. 3`) and the adjectives of penal colonies as words, format 41 no
     // weight of a name's words written again beside its sums, format 42 no mark on the
     // tokens whose key another token of the name has, format 43 the words for a concern
-    // (`концерн`) as words, format 44 the first of two words for number before a number kept.
+    // (`концерн`) as words, format 44 the first of two words for number before a number kept,
+    // format 45 the final `e` of `-iye` dropped from the key (`Sozvezdiye`), the words of the
+    // experimental design bureaus (`опытное`) as words, and a short legal form after a name's
+    // first generic words (`Организация АО “ДУКС”`) as a word.
     for other in [
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-        26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46,
+        26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 47,
     ] {
         assert_eq!(
             load_error(&header(VERSION, other)),
-            format!("expected snapshot format 45, found format {other}")
+            format!("expected snapshot format 46, found format {other}")
         );
     }
 }
