@@ -1241,7 +1241,7 @@ fn key_distance_within(a: &str, b: &str, max: f32) -> Option<f32> {
     // Cell (r, c) lies on diagonal r - c; the last cell on diagonal `end`. With room for the
     // rounding of sums.
     let end = a.len() as isize - b.len() as isize;
-    // An initial glide's indel costs less than the least the band assumes: its saving is
+    // A glide's indel before `e` costs less than the least the band assumes: its saving is
     // added to what the path may spend.
     let discount = (LEAST_INDEL - GLIDE_E_INDEL) * (e_glides(a) + e_glides(b)) as f32;
     let indels = (max + discount + 1e-3) / LEAST_INDEL;
@@ -1338,8 +1338,8 @@ mod tests {
             key_distance(&key("sozvezdie"), &key("sozvezdiye")),
             GLIDE_E_INDEL
         );
-        // Only the initial glide before e: Yakov / Akov and Ahmad / Jahmad are a full soft
-        // edit apart, as before.
+        // Only a glide before e, at the start or after i: Yakov / Akov, and a glide after
+        // another vowel, are a full soft edit apart, as before.
         assert_eq!(key_distance(&key("yakov"), &key("akov")), SOFT_INDEL);
         assert_eq!(key_distance("aJeb", "aeb"), SOFT_INDEL);
         // The glide stays in the key: Yehia is still a vowel from Yahya.
@@ -1503,7 +1503,7 @@ mod tests {
             ("aaaaaa", "a"),
             ("muhamad", "mhmd"),
             ("fiazullah", "faizullah"),
-            // An initial glide's indel is cheaper than the band's least.
+            // A glide's indel before `e` is cheaper than the band's least.
             ("Jermakov", "ermakov"),
             ("eS", "JeSov"),
             ("JelisaJeva", "elisaveta"),
