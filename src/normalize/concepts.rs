@@ -265,6 +265,20 @@ impl Concepts {
             .or_else(|| self.inflected(key))
     }
 
+    /// Whether a word's key is one of the table's (or an inflected form of one): whether
+    /// [`concept_of`](Self::concept_of) has a concept for it, without making its key.
+    pub(crate) fn knows(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+            || key
+                .get(..STEM)
+                .and_then(|stem| self.by_stem.get(stem))
+                .is_some_and(|entries| {
+                    entries
+                        .iter()
+                        .any(|(entry, _)| inflection(entry, key).is_some())
+                })
+    }
+
     /// The concept of a word that is an inflected form of a word of the table: the entry
     /// sharing the longest prefix with it.
     fn inflected(&self, key: &str) -> Option<String> {
@@ -279,8 +293,36 @@ impl Concepts {
 
 #[cfg(test)]
 mod tests {
-    use super::{CONCEPTS, EXACT_ONLY, HashMap, tokenize};
+    use super::{CONCEPTS, Concepts, EXACT_ONLY, HashMap, tokenize};
     use crate::normalize::tests::keys;
+
+    #[test]
+    fn knows_a_word_when_it_has_its_concept() {
+        let concepts = Concepts::build();
+        for text in [
+            "group",
+            "gruppe",
+            "Islamului",
+            "Rusijos",
+            "opytnoye",
+            "verf",
+            "Verfassung",
+            "organizatsiya",
+            "Prigozhin",
+            "Kazstanex",
+            "al",
+        ] {
+            for t in tokenize(text) {
+                assert_eq!(
+                    concepts.knows(&t.key),
+                    concepts.concept_of(&t.key).is_some(),
+                    "{text}"
+                );
+            }
+        }
+        assert!(concepts.knows(&tokenize("Islamului")[0].key));
+        assert!(!concepts.knows(&tokenize("Prigozhin")[0].key));
+    }
 
     #[test]
     fn translations_of_generic_words_share_a_key() {

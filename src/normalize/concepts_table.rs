@@ -2808,6 +2808,6 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
 /// are: `št.` is `sht`, `č.` `ch`.) Before a number such a word says only that a
 /// number follows: the number is what names the unit.
 pub(crate) const NUMBER_SIGNS: &[&str] = &[
-    "no", "nr", "nro", "n", "nu", "num", "numero", "number", "nummer", "numer", "nru", "br",
-    "broj", "sht", "ch", "chislo", "sz", "szam", "arith", "arithmos", "nomer",
+    "no", "nr", "nro", "n", "num", "numero", "number", "nummer", "numer", "nru", "br", "broj",
+    "sht", "ch", "chislo", "sz", "szam", "arith", "arithmos", "nomer",
 ];

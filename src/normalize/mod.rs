@@ -256,9 +256,7 @@ pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply(&mut tokens, false, |t| {
-        concepts().concept_of(&t.key).is_some()
-    });
+    legal_forms().apply(&mut tokens, false, |t| concepts().knows(&t.key));
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
