@@ -153,17 +153,22 @@ impl LegalForms {
         }
     }
 
+    /// Replaces every legal form of a name in `tokens` by one legal-form token: as
+    /// [`apply`](Self::apply) with short one-token spellings at the name's edges, and after
+    /// the generic words that begin it (`generic` tells them), since the EU's translations put
+    /// what a firm is before its legal form (`Организация АО “ДУКС”`, `Koncern JSC
+    /// Sozvezdie`).
+    pub(crate) fn apply_to_name(&self, tokens: &mut Vec<Token>, generic: impl Fn(&Token) -> bool) {
+        self.apply(tokens, false);
+        if self.after_generic_head(tokens, generic) {
+            self.settle(tokens, false);
+        }
+    }
+
     /// Replaces every legal form in `tokens` by one legal-form token. In a name
     /// (`anywhere == false`) short one-token spellings count only at its edges; in free text,
-    /// where names stand side by side, anywhere. After the generic words that begin a name
-    /// (`generic` tells them) is an edge too: the EU's translations put what a firm is before
-    /// its legal form (`Организация АО “ДУКС”`, `Koncern JSC Sozvezdie`).
-    pub(crate) fn apply(
-        &self,
-        tokens: &mut Vec<Token>,
-        anywhere: bool,
-        generic: impl Fn(&Token) -> bool,
-    ) {
+    /// where names stand side by side, anywhere.
+    pub(crate) fn apply(&self, tokens: &mut Vec<Token>, anywhere: bool) {
         if tokens.is_empty() {
             return;
         }
@@ -195,15 +200,13 @@ impl LegalForms {
             }
         }
         self.settle(&mut out, anywhere);
-        if !anywhere && self.after_generic_head(&mut out, generic) {
-            self.settle(&mut out, anywhere);
-        }
         debug_assert!(out.len() <= n);
         *tokens = out;
     }
 
     /// Reads the short one-token spellings right after the generic words and legal forms that
-    /// begin a name as legal forms (see [`apply`](Self::apply)); whether one was. On the
+    /// begin a name as legal forms (see [`apply_to_name`](Self::apply_to_name)); whether one
+    /// was. On the
     /// tokens as read whole, so that the name's normalized text, read again, finds the same.
     fn after_generic_head(&self, tokens: &mut [Token], generic: impl Fn(&Token) -> bool) -> bool {
         let mut seen_generic = false;

@@ -256,7 +256,7 @@ pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply(&mut tokens, false, |t| concepts().knows(&t.key));
+    legal_forms().apply_to_name(&mut tokens, |t| concepts().knows(&t.key));
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
@@ -276,7 +276,7 @@ pub(crate) fn normalize_text(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply(&mut tokens, true, |_| false);
+    legal_forms().apply(&mut tokens, true);
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
