@@ -76,3 +76,40 @@ pub(crate) fn letter_of_digit(c: char) -> Option<char> {
         .find(|(d, _)| *d == c)
         .map(|&(_, letter)| letter)
 }
+
+/// Articles and prepositions that French, Italian and Maltese write elided before a vowel,
+/// joined to the next word by an apostrophe (`Forces de l'ordre`, `d'Iran`, `Comando
+/// missilistico dell'aeronautica`, Maltese `f'Lorestan`), with the word each stands for when
+/// it is a function word of names (`d'` for `de`, see `score::generic_words`), else `None`:
+/// the article is left out. French: Grevisse & Goosse, *Le Bon Usage* §45 (élision of `le`,
+/// `la`, `de`); Italian: Serianni, *Grammatica italiana* I.68–72 (`l'`, `dell'`, `all'`,
+/// `dall'`, `nell'`, `sull'`, `d'` for `di`); Maltese: Akkademja tal-Malti, *Deċiżjonijiet 1*
+/// (2008) §4 (`f'` for `fi` before a vowel). The elisions that also begin names glued by an
+/// apostrophe are left out: French `m'`, `n'`, `qu'` (`M'hamed`, `N'Diaye`, `Qu'ran`) and
+/// Maltese `b'`, `t'` (McCune–Reischauer `T'aek`).
+pub(crate) const ELISIONS: &[(&str, Option<&str>)] = &[
+    ("l", None),
+    ("d", Some("de")),
+    ("dell", None),
+    ("dall", None),
+    ("all", None),
+    ("nell", None),
+    ("sull", None),
+    ("f", None),
+];
+
+/// The apostrophes that write an elision: ASCII, the typographic right and left quotes, the
+/// modifier letter apostrophe, the grave and acute accents and the full-width apostrophe
+/// (not the letters of the ʿayn and hamza, nor the hard and soft signs).
+pub(crate) fn is_elision_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '＇')
+}
+
+/// The elided article or preposition a word before an apostrophe is, if one (see
+/// [`ELISIONS`]), with the function word it stands for.
+pub(crate) fn elision(word: &str) -> Option<Option<&'static str>> {
+    ELISIONS
+        .iter()
+        .find(|(e, _)| e.eq_ignore_ascii_case(word))
+        .map(|&(_, full)| full)
+}

@@ -483,6 +483,13 @@ pub(crate) const LEGAL_FORMS: &[LegalFormClass] = &[
         "κρατική ενιαία επιχείρηση", "държавно единно предприятие",
         "valstybės unitarinė įmonė", "valsts unitārs uzņēmums", "fiontar aonadach stáit",
         "intrapriża unitarja statali",
+        // EU translations of государственное предприятие (state enterprise), as the EU
+        // Financial Sanctions File writes them (`държавно предприятие „Универсал-Авиа“`).
+        "държавно предприятие", "státní podnik", "štátny podnik", "državno poduzeće",
+        "državno podjetje", "przedsiębiorstwo państwowe", "întreprinderea de stat",
+        "întreprindere de stat", "valstybės įmonė", "valsts uzņēmums", "impresa statale",
+        "empresa estatal", "entreprise publique", "staatliches Unternehmen",
+        "κρατική επιχείρηση", "valtionyhtiö", "statsejede virksomhed",
     ] },
 
     // State or municipal institution (учреждение): the budgetary, autonomous and treasury

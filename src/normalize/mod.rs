@@ -3,7 +3,8 @@
 //! [`normalize`] turns a name in any script into [`Token`]s, once per name:
 //!
 //! 1. Invisible and formatting characters (zero-width, bidi controls, soft hyphen, BOM) are
-//!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`); every other
+//!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`), but for the elided articles of
+//!    French, Italian and Maltese (`l'ordre` → `ordre`, `d'Iran` → `de iran`); every other
 //!    punctuation or separator is a token boundary; `&` is the word `and`.
 //! 2. A word that mixes Latin, Cyrillic and Greek letters has its letters folded to their
 //!    look-alikes in the one script that takes all of them, else in the majority script
@@ -441,6 +442,32 @@ fn cut_words(text: &str) -> Vec<RawWord> {
                 .find(|&(_, n)| !chars::is_invisible(n))
                 .is_some_and(|(_, n)| n.is_alphanumeric());
             if next_is_letter {
+                // An elided article or preposition (`l'ordre`, `d'Iran`) is a word of its own,
+                // or none, when a word of two letters or more follows (`D'S SUPERMARKET` keeps
+                // its `'s`).
+                let elided = cur
+                    .as_ref()
+                    .filter(|_| chars::is_elision_apostrophe(c))
+                    .and_then(|w| chars::elision(&w.text));
+                let letters_after = || {
+                    chars
+                        .clone()
+                        .filter(|&(_, n)| !chars::is_invisible(n))
+                        .take_while(|&(_, n)| n.is_alphabetic())
+                        .take(2)
+                        .count()
+                };
+                if let Some(full) = elided.filter(|_| letters_after() == 2) {
+                    let article = cur.take();
+                    if let (Some(w), Some(full)) = (article, full) {
+                        words.push(RawWord {
+                            start: w.start,
+                            end: i + c.len_utf8(),
+                            text: full.to_string(),
+                            dot_after: false,
+                        });
+                    }
+                }
                 continue;
             }
         }

@@ -47,7 +47,30 @@ fn unicode_and_punctuation() {
         ),
         ("byte-order mark", "\u{feff}Sberbank", &["sberbank"]),
         ("apostrophe joins: O'Brien", "O'Brien", &["obrien"]),
-        ("apostrophe joins: D'Artagnan", "D’Artagnan", &["dartagnan"]),
+        ("elided de: D'Artagnan", "D’Artagnan", &["de", "artagnan"]),
+        (
+            "elided article: Forces de l'ordre",
+            "Forces de l'ordre",
+            &["forces", "de", "ordre"],
+        ),
+        ("Italian elision: dell'IRGC", "dell'IRGC", &["irgc"]),
+        ("Maltese elision: f'Lorestan", "f’Lorestan", &["lorestan"]),
+        (
+            "possessive after d: D'S SUPERSTORE",
+            "D'S SUPERSTORE",
+            &["ds", "superstore"],
+        ),
+        (
+            "no elision: Qu'ran, N'Diaye",
+            "Qu'ran N'Diaye",
+            &["quran", "ndiaye"],
+        ),
+        (
+            "no elision: McCune-Reischauer T'aek",
+            "Kyo'ng-t'aek",
+            &["kyong", "taek"],
+        ),
+        ("no elision with an ʿayn", "Dʿawa", &["dawa"]),
         (
             "Arabic ʿayn in romanization",
             "ʿAbd al-Rahman",
@@ -304,6 +327,11 @@ fn legal_forms() {
             "... in Croatian and Romanian",
             "Nejavno dioničko društvo Alfa, Societatea pe acțiuni de tip închis Alfa",
             &["jsc", "alfa", "jsc", "alfa"],
+        ),
+        (
+            "the EU's translations of the state enterprise, one elided",
+            "държавно предприятие „Универсал-Авиа“, entreprise publique d'Ijevsk",
+            &["sue", "universal", "avia", "sue", "de", "ijevsk"],
         ),
         (
             "Turkish Ltd. Şti.",

@@ -31,7 +31,7 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The layout of the payload within one crate version: bump it when a structure saved in a
 /// snapshot changes before the version does, or what is computed into it (the weights of
 /// prepared names), so that builds between two releases refuse each other's snapshots too.
-const FORMAT: u32 = 46;
+const FORMAT: u32 = 47;
 
 fn error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Snapshot, message)
