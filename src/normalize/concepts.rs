@@ -336,6 +336,9 @@ mod tests {
         // Inflected forms the table does not list.
         assert_eq!(keys("Apărătorii Islamului")[1], "@islamic");
         assert_eq!(keys("Rusijos Federacijos")[1], "@federal");
+        // Plurals keyed otherwise than their singular, listed.
+        assert_eq!(keys("Repair Plants")[1], "@plant");
+        assert_eq!(keys("Кабинет, offices")[..], ["@office", "@office"]);
         // Names are untouched.
         assert_eq!(keys("Ivan Petrov"), ["ivan", "petrov"]);
     }

@@ -16,7 +16,9 @@
 //! tokens hold apart, in the singular and the feminine and plural forms names use; a few
 //! Persian forms (`شرکت`, `سازمان`, `بازرگانی`) are those of Iranian firms' names (Hans
 //! Wehr, *A Dictionary of Modern Written Arabic*, 4th ed., 1979, for the Arabic words).
-//! Words that are also common personal names are left out.
+//! Words that are also common personal names are left out. A form whose key is not the
+//! listed word's key with another ending is listed itself (`plants`, `offices`: the `ts` of
+//! `plants` is keyed as the `ц` it also writes).
 //!
 //! A word written `=word` is read as written only, not by its inflections, which would take
 //! in personal names (`zahraniční`, foreign, and `Zahrani`; `estero` and `Ester`; `valuta` and
@@ -379,6 +381,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "estado",
             "estatal",
             "état",
+            "états",
             "stato",
             "statale",
             "staat",
@@ -909,6 +912,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
         "office",
         &[
             "office",
+            "offices",
             "oficina",
             "escritório",
             "bureau",
@@ -923,6 +927,8 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
             "hivatal",
             "biroul",
             "служба",
+            // Bulgarian, as the EU file translates `Office of the Quarter Master General`.
+            "кабинет",
             "бюро",
             "офис",
             "γραφείο",
@@ -1088,6 +1094,7 @@ pub(crate) const CONCEPTS: &[(&str, &[&str])] = &[
         "plant",
         &[
             "plant",
+            "plants",
             "factory",
             "works",
             "fábrica",
