@@ -65,6 +65,23 @@ fn ending(text: &str) -> Option<[u8; COMPOUND_PART]> {
         .ok()
 }
 
+/// Endings of East Slavic surnames and patronymics as the romanizations write them
+/// (`Islamov`, `Komissarov`, German and Polish `Komissarow`, `Boyevich`, `Radionovna`,
+/// `Prysienko`; BGN/PCGN and the Polish and German practice of NAMES.md): a word ending so
+/// is a name, never an inflected form of a word of the table (`Islamov` is no form of
+/// `islamic`, `Komissarov` none of `комиссия`). Matched on the romanized text, not the key,
+/// which writes the `w` of the Polish adjectives `państwowe` and `wojskowa` as `v`. The
+/// forms of the table that end so are listed whole (`продуктов`, `регионов`).
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "ow", "ina", "yna", "ovich", "evich", "ovna", "evna", "enko", "man",
+];
+
+/// Whether a word's romanized text may be an inflected form of a word of the table: it does
+/// not end as a surname does (see [`SURNAME_ENDINGS`]).
+fn may_be_inflected(text: &str) -> bool {
+    !SURNAME_ENDINGS.iter().any(|e| text.ends_with(e))
+}
+
 /// The least common prefix of an inflected form and a word of the table.
 const STEM: usize = 5;
 /// The longest ending of either after the common prefix.
@@ -186,7 +203,7 @@ impl Concepts {
                 && (2 * COMPOUND_PART..=2 * self.longest + 1).contains(&t.text.len())
                 && ending(&t.text).is_some_and(|e| self.endings.contains(&e))
                 && t.text.is_ascii()
-                && self.concept_of(&t.key).is_none();
+                && self.concept_of(&t.key, &t.text).is_none();
             fits.then(|| self.compound_split(&t.text)).flatten()
         };
         let Some(first) = tokens.iter().position(|t| split(t).is_some()) else {
@@ -250,38 +267,43 @@ impl Concepts {
                 if !(t.abjad && key.starts_with(COUNTRY_MARK)) {
                     t.key.clone_from(key);
                 }
-            } else if let Some(concept) = self.inflected(&t.key) {
+            } else if let Some(concept) = self.inflected(&t.key, &t.text) {
                 t.key = concept;
             }
         }
     }
 
-    /// The concept key of a word's key, if the word is one of the table (or an inflected
-    /// form of one).
-    pub(crate) fn concept_of(&self, key: &str) -> Option<String> {
+    /// The concept key of a word of key `key` and romanized text `text`, if the word is one
+    /// of the table (or an inflected form of one).
+    pub(crate) fn concept_of(&self, key: &str, text: &str) -> Option<String> {
         self.by_key
             .get(key)
             .cloned()
-            .or_else(|| self.inflected(key))
+            .or_else(|| self.inflected(key, text))
     }
 
-    /// Whether a word's key is one of the table's (or an inflected form of one): whether
-    /// [`concept_of`](Self::concept_of) has a concept for it, without making its key.
-    pub(crate) fn knows(&self, key: &str) -> bool {
+    /// Whether a word of key `key` and romanized text `text` is one of the table's (or an
+    /// inflected form of one): whether [`concept_of`](Self::concept_of) has a concept for
+    /// it, without making its key.
+    pub(crate) fn knows(&self, key: &str, text: &str) -> bool {
         self.by_key.contains_key(key)
-            || key
-                .get(..STEM)
-                .and_then(|stem| self.by_stem.get(stem))
-                .is_some_and(|entries| {
-                    entries
-                        .iter()
-                        .any(|(entry, _)| inflection(entry, key).is_some())
-                })
+            || (may_be_inflected(text)
+                && key
+                    .get(..STEM)
+                    .and_then(|stem| self.by_stem.get(stem))
+                    .is_some_and(|entries| {
+                        entries
+                            .iter()
+                            .any(|(entry, _)| inflection(entry, key).is_some())
+                    }))
     }
 
     /// The concept of a word that is an inflected form of a word of the table: the entry
     /// sharing the longest prefix with it.
-    fn inflected(&self, key: &str) -> Option<String> {
+    fn inflected(&self, key: &str, text: &str) -> Option<String> {
+        if !may_be_inflected(text) {
+            return None;
+        }
         let entries = self.by_stem.get(key.get(..STEM)?)?;
         entries
             .iter()
@@ -311,17 +333,48 @@ mod tests {
             "Prigozhin",
             "Kazstanex",
             "al",
+            "Islamov",
+            "Komissarow",
         ] {
             for t in tokenize(text) {
                 assert_eq!(
-                    concepts.knows(&t.key),
-                    concepts.concept_of(&t.key).is_some(),
+                    concepts.knows(&t.key, &t.text),
+                    concepts.concept_of(&t.key, &t.text).is_some(),
                     "{text}"
                 );
             }
         }
-        assert!(concepts.knows(&tokenize("Islamului")[0].key));
-        assert!(!concepts.knows(&tokenize("Prigozhin")[0].key));
+        let knows = |text: &str| {
+            let t = &tokenize(text)[0];
+            concepts.knows(&t.key, &t.text)
+        };
+        assert!(knows("Islamului"));
+        assert!(!knows("Prigozhin"));
+    }
+
+    #[test]
+    fn surnames_are_no_inflected_forms_of_generic_words() {
+        // Read by their inflections these were `islamic`, `committee`, `security`, `combat`.
+        assert_eq!(
+            keys("Dmitry ISLAMOV, Alexey Komissarow, Yulia Drozhzhyna, Boyevich"),
+            [
+                "dmitri",
+                "islamov",
+                "aleXei",
+                "komisarov",
+                "Julia",
+                "droSina",
+                "boJeviC"
+            ]
+        );
+        // The Lithuanian `karinis` (military) is read as written only: `Karin` is a name.
+        assert_eq!(keys("Karin Gül, Karinės"), ["karin", "gul", "@military"]);
+        // The table's forms that end so are listed whole; the Polish adjectives, whose `-owe`
+        // is keyed as `-ov`, are inflected forms still.
+        assert_eq!(
+            keys("Регионов продуктов państwowe wojskowe"),
+            ["@regional", "@production", "@state", "@military"]
+        );
     }
 
     #[test]

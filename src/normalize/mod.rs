@@ -257,7 +257,7 @@ pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
-    legal_forms().apply_to_name(&mut tokens, |t| concepts().knows(&t.key));
+    legal_forms().apply_to_name(&mut tokens, |t| concepts().knows(&t.key, &t.text));
     concepts().apply(&mut tokens);
     NormalizedName { tokens }
 }
@@ -316,11 +316,11 @@ fn drop_number_signs(tokens: &mut Vec<Token>) {
     });
 }
 
-/// The concept key of a word's key (`international` → `@international`), or its country key
-/// (`syrian` → `%siria`), when the word is one the crate knows across languages; text scanning
-/// keys words glued from two.
-pub(crate) fn concept_of(key: &str) -> Option<String> {
-    concepts().concept_of(key)
+/// The concept key of a word of key `key` and romanized text `text` (`international` →
+/// `@international`), or its country key (`syrian` → `%siria`), when the word is one the crate
+/// knows across languages; text scanning keys words glued from two.
+pub(crate) fn concept_of(key: &str, text: &str) -> Option<String> {
+    concepts().concept_of(key, text)
 }
 
 fn legal_forms() -> &'static LegalForms {

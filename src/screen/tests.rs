@@ -310,6 +310,18 @@ fn a_german_or_swedish_spelling_finds_the_english_one_and_back() {
 }
 
 #[test]
+fn a_surname_that_begins_as_a_generic_word_is_a_name_in_a_query_of_unknown_kind() {
+    // `Islamow` and `Komissarow` (the German and Polish spellings) were read as inflected
+    // forms of `islamic` and `комиссия`: no name the listed persons' surnames could meet.
+    let listed = "Dmitry Viktorovich ISLAMOV";
+    screens_as_it_compares(&one_person(&[listed]), "Dmitry Islamow", listed);
+    let listed = "Alexey Gennadyevich KOMISSAROV";
+    screens_as_it_compares(&one_person(&[listed]), "Alexey Komissarow", listed);
+    let listed = "Юлия Николаевна ДРОЖЖИНА";
+    screens_as_it_compares(&one_person(&[listed]), "Yulia Drozhzhyna", listed);
+}
+
+#[test]
 fn a_given_name_and_a_surname_from_two_names_of_one_person_meet() {
     let s = one_person(&["SANAULLAH GHAFARI", "Shahab al-Muhajir", "Shahab Mahajar"]);
     let m = s.screen(Query::new("Sanaullah MAHAJAR").kind(EntityKind::Person));

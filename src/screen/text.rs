@@ -209,6 +209,7 @@ pub(super) fn scan<'s>(screener: &'s Screener, text: &str) -> Vec<TextHit> {
     let mut vids: Vec<u32> = Vec::with_capacity(tokens.len());
     let mut at: Vec<usize> = Vec::with_capacity(tokens.len() + 1);
     let mut key = String::new();
+    let mut glued = String::new();
     // The words split in two before each token (see `reach`).
     let mut splits: Vec<usize> = Vec::with_capacity(tokens.len() + 1);
     let mut split_count = 0;
@@ -235,10 +236,13 @@ pub(super) fn scan<'s>(screener: &'s Screener, text: &str) -> Vec<TextHit> {
                 _ => t.key(),
             };
             key.push_str(next);
+            glued.clear();
+            glued.push_str(prev.text());
+            glued.push_str(t.text());
             let before = vids.len();
             index.text_vids(&key, false, &mut vids);
             // A generic word split (`INTERN ATIONAL`) meets the list's word by its concept.
-            if let Some(concept) = concept_of(&key) {
+            if let Some(concept) = concept_of(&key, &glued) {
                 index.text_vids(&concept, false, &mut vids);
             }
             // A listed word, not two words a list name writes side by side (`TRADING
