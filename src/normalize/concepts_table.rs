@@ -2833,3 +2833,71 @@ pub(crate) const NUMBER_SIGNS: &[&str] = &[
     "no", "nr", "nro", "n", "num", "numero", "number", "nummer", "numer", "nru", "br", "broj",
     "sht", "ch", "chislo", "sz", "szam", "arith", "arithmos", "nomer",
 ];
+
+/// The words with which the EU Financial Sanctions File begins an alias that is a former name
+/// (`известно преди като държавно предприятие „Универсал-Авиа“`, `anciennement connue sous le
+/// nom d'Entreprise publique “Universal-Avia”`), in each EU language it writes them, with the
+/// English and Russian ones. They say what the alias is, not what the party is called: a name
+/// that begins with them is read without them. The Italian `già` (formerly) is left out: `Gia`
+/// begins Vietnamese given names (`Gia Huy`).
+pub(crate) const FORMER_NAME_PREFIXES: &[&str] = &[
+    // English, Russian
+    "formerly known as",
+    "previously known as",
+    "formerly",
+    "fka",
+    "ранее известное как",
+    "ранее известная как",
+    "ранее известный как",
+    "бывшее",
+    "бывший",
+    "бывшая",
+    // Bulgarian, Czech, Danish, German, Greek
+    "известно преди като",
+    "dříve znám jako",
+    "dříve známa jako",
+    "dříve známá jako",
+    "dříve známý jako",
+    "tidligere kendt som",
+    "vormals",
+    "ehemals",
+    "γνωστή προηγουμένως ως",
+    // Spanish, Estonian, Finnish, French, Croatian, Hungarian
+    "antes conocida como",
+    "antes conocido como",
+    "varasem nimi",
+    "varasema nimega",
+    "entinen",
+    "anciennement connue sous le nom de",
+    "anciennement connu sous le nom de",
+    "ranije poznato kao",
+    "ranije poznat kao",
+    "ranije poznata kao",
+    "korábbi elnevezése",
+    "korábbi ismert neve",
+    // Lithuanian, Latvian, Maltese, Dutch, Polish
+    "anksčiau žinoma kaip",
+    "anksčiau žinomas kaip",
+    "agrākais nosaukums",
+    "qabel kienet magħrufa bħala",
+    "qabel kien magħruf bħala",
+    "qabel magħrufa bħala",
+    "voorheen bekend als",
+    "dawniej znane jako",
+    "dawniej znany jako",
+    "dawniej znana jako",
+    // Portuguese, Romanian, Slovak, Slovenian, Swedish
+    "anteriormente conhecida como",
+    "anteriormente conhecido como",
+    "anteriormente conhecida por",
+    "anteriormente denominada",
+    "anteriormente denominado",
+    "cunoscută anterior drept",
+    "cunoscut anterior drept",
+    "predtým známy ako",
+    "predtým známa ako",
+    "prej imenovano",
+    "prej imenovan",
+    "tidigare känt som",
+    "tidigare känd som",
+];

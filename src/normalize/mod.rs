@@ -53,7 +53,7 @@ pub(crate) use script::script_of;
 use crate::model::Script;
 use concepts::Concepts;
 pub(crate) use concepts::{CONCEPT_MARK, COUNTRY_MARK};
-use concepts_table::NUMBER_SIGNS;
+use concepts_table::{FORMER_NAME_PREFIXES, NUMBER_SIGNS};
 use legal_form::LegalForms;
 use translit::Lang;
 
@@ -255,6 +255,7 @@ impl fmt::Display for NormalizedName {
 /// ```
 pub fn normalize(text: &str) -> NormalizedName {
     let mut tokens = tokenize(text);
+    drop_former_name_prefix(&mut tokens);
     drop_number_signs(&mut tokens);
     concepts().split_compounds(&mut tokens);
     legal_forms().apply_to_name(&mut tokens, |t| concepts().knows(&t.key, &t.text));
@@ -314,6 +315,37 @@ fn drop_number_signs(tokens: &mut Vec<Token>) {
         i += 1;
         keep
     });
+}
+
+/// The words of each of [`FORMER_NAME_PREFIXES`], romanized as a name's are.
+fn former_name_prefixes() -> &'static [Vec<String>] {
+    static PREFIXES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        FORMER_NAME_PREFIXES
+            .iter()
+            .map(|p| tokenize(p).into_iter().map(|t| t.text).collect::<Vec<_>>())
+            .filter(|words| !words.is_empty())
+            .collect()
+    })
+}
+
+/// Leaves out the words that say a name is a former one (`известно преди като`, `formerly
+/// known as`: [`FORMER_NAME_PREFIXES`]) when the name begins with them and has a word after
+/// them, as often as it does, so that the normalized name normalizes to itself.
+fn drop_former_name_prefix(tokens: &mut Vec<Token>) {
+    let begins = |start: usize, words: &[String]| {
+        tokens.len() > start + words.len()
+            && tokens
+                .get(start..)
+                .is_some_and(|rest| rest.iter().zip(words).all(|(t, w)| t.text == *w))
+    };
+    let mut start = 0;
+    while let Some(words) = former_name_prefixes().iter().find(|w| begins(start, w)) {
+        start += words.len();
+    }
+    if start > 0 {
+        tokens.drain(..start);
+    }
 }
 
 /// The concept key of a word of key `key` and romanized text `text` (`international` →

@@ -670,3 +670,40 @@ fn a_word_for_number_before_a_number_is_left_out() {
     assert_eq!(texts("No Kwang Chol"), ["no", "kwang", "chol"]);
     assert_eq!(texts("Ahmad No"), ["ahmad", "no"]);
 }
+
+#[test]
+fn the_words_of_a_former_name_before_it_are_left_out() {
+    for (name, expected) in [
+        (
+            "известно преди като държавно предприятие „Универсал-Авиа“",
+            &["sue", "universal", "avia"][..],
+        ),
+        (
+            "anciennement connue sous le nom d’Entreprise publique “Universal-Avia”",
+            &["sue", "universal", "avia"],
+        ),
+        (
+            "agrākais nosaukums – Resort “Nizhnyaya Oreanda”",
+            &["resort", "nizhnyaya", "oreanda"],
+        ),
+        (
+            "qabel kienet magħrufa bħala Universal-Avia",
+            &["universal", "avia"],
+        ),
+    ] {
+        assert_eq!(texts(name), expected, "{name}");
+    }
+    // As often as the name holds them: the name normalized normalizes to itself.
+    assert_eq!(texts("formerly formerly known as Avia"), ["avia"]);
+    // Not the whole name, nor inside it, nor a word that is also a name.
+    assert_eq!(texts("entinen"), ["entinen"]);
+    assert_eq!(
+        texts("Avia formerly Universal"),
+        ["avia", "formerly", "universal"]
+    );
+    assert_eq!(texts("Gia Huy Nguyen"), ["gia", "huy", "nguyen"]);
+    // Every prefix of the table is words.
+    for prefix in super::concepts_table::FORMER_NAME_PREFIXES {
+        assert!(!texts(prefix).is_empty(), "{prefix}");
+    }
+}
