@@ -197,7 +197,8 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
     // first generic words (`Организация АО “ДУКС”`) as a word, format 46 the elided
     // articles of French, Italian and Maltese (`d'Iran`) and the state enterprise's EU
     // translations as legal forms, plurals keyed otherwise than their singular as words,
-    // and surnames never inflected forms of generic words.
+    // surnames never inflected forms of generic words, and the words of a former name left
+    // out.
     for other in [
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
         26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 48,
