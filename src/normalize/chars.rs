@@ -81,12 +81,14 @@ pub(crate) fn letter_of_digit(c: char) -> Option<char> {
 /// joined to the next word by an apostrophe (`Forces de l'ordre`, `d'Iran`, `Comando
 /// missilistico dell'aeronautica`, Maltese `f'Lorestan`), with the word each stands for when
 /// it is a function word of names (`d'` for `de`, see `score::generic_words`), else `None`:
-/// the article is left out. French: Grevisse & Goosse, *Le Bon Usage* §45 (élision of `le`,
-/// `la`, `de`); Italian: Serianni, *Grammatica italiana* I.68–72 (`l'`, `dell'`, `all'`,
-/// `dall'`, `nell'`, `sull'`, `d'` for `di`); Maltese: Akkademja tal-Malti, *Deċiżjonijiet 1*
-/// (2008) §4 (`f'` for `fi` before a vowel). The elisions that also begin names glued by an
-/// apostrophe are left out: French `m'`, `n'`, `qu'` (`M'hamed`, `N'Diaye`, `Qu'ran`) and
-/// Maltese `b'`, `t'` (McCune–Reischauer `T'aek`).
+/// the article is left out. French elides the articles `le` and `la` and the preposition `de`
+/// before a vowel or a mute `h` (Bescherelle, *L'élision*); Italian the articles `lo` and `la`,
+/// alone and in the articulated prepositions (`dell'`, `dall'`, `all'`, `nell'`, `sull'`),
+/// and the preposition `di` (R. Fornaciari, *Grammatica italiana*, 1879, "L'elisione" §3–4);
+/// Maltese writes `fi` (in) as `f'` before a vowel, as the EU file's Maltese aliases do
+/// (`f’Lorestan`, `f’Gilan`). The elisions that also begin names glued by an apostrophe are
+/// left out: French `m'`, `n'`, `qu'` (`M'hamed`, `N'Diaye`, `Qu'ran`) and Maltese `b'`, `t'`
+/// (McCune–Reischauer `T'aek`).
 pub(crate) const ELISIONS: &[(&str, Option<&str>)] = &[
     ("l", None),
     ("d", Some("de")),

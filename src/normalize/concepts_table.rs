@@ -2839,13 +2839,13 @@ pub(crate) const NUMBER_SIGNS: &[&str] = &[
 /// nom d'Entreprise publique “Universal-Avia”`), in each EU language it writes them, with the
 /// English and Russian ones. They say what the alias is, not what the party is called: a name
 /// that begins with them is read without them. The Italian `già` (formerly) is left out: `Gia`
-/// begins Vietnamese given names (`Gia Huy`).
+/// begins Vietnamese given names (`Gia Huy`); so is the English `fka`, which may be a firm's
+/// initials.
 pub(crate) const FORMER_NAME_PREFIXES: &[&str] = &[
     // English, Russian
     "formerly known as",
     "previously known as",
     "formerly",
-    "fka",
     "ранее известное как",
     "ранее известная как",
     "ранее известный как",
