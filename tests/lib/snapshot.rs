@@ -147,13 +147,13 @@ fn issue_5_snapshot_of_another_version_or_format_is_refused() {
         b.extend_from_slice(bytes.get(9 + VERSION.len() + 4..).unwrap());
         b
     };
-    assert!(Screener::from_bytes(&header(VERSION, 46)).is_ok());
+    assert!(Screener::from_bytes(&header(VERSION, 47)).is_ok());
     assert_eq!(
-        load_error(&header("0.0.9", 46)),
+        load_error(&header("0.0.9", 47)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 0.0.9")
     );
     assert_eq!(
-        load_error(&header("10.20.30-beta.1", 46)),
+        load_error(&header("10.20.30-beta.1", 47)),
         format!("expected a snapshot of sanctions {VERSION}, found one of 10.20.30-beta.1")
     );
     // Format 1 held no entity kind and token sums beside each indexed name, format 2 no
