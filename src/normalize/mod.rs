@@ -3,9 +3,9 @@
 //! [`normalize`] turns a name in any script into [`Token`]s, once per name:
 //!
 //! 1. Invisible and formatting characters (zero-width, bidi controls, soft hyphen, BOM) are
-//!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`), but for the elided articles of
-//!    French, Italian and Maltese (`l'ordre` → `ordre`, `d'Iran` → `de iran`); every other
-//!    punctuation or separator is a token boundary; `&` is the word `and`.
+//!    removed; apostrophes inside a word join it (`O'Brien` → `obrien`), but for the elided
+//!    articles of French, Italian and Maltese (`l'ordre` → `ordre`, `d'Iran` → `de iran`);
+//!    every other punctuation or separator is a token boundary; `&` is the word `and`.
 //! 2. A word that mixes Latin, Cyrillic and Greek letters has its letters folded to their
 //!    look-alikes in the one script that takes all of them, else in the majority script
 //!    (`Kаzstanex` with a Cyrillic `а`; `GАZРRОМВАNК`, mostly Cyrillic, is Latin).
@@ -490,8 +490,8 @@ fn cut_words(text: &str) -> Vec<RawWord> {
                         .count()
                 };
                 if let Some(full) = elided.filter(|_| letters_after() == 2) {
-                    let article = cur.take();
-                    if let (Some(w), Some(full)) = (article, full) {
+                    // The article ends here: kept as its function word, or left out.
+                    if let (Some(w), Some(full)) = (cur.take(), full) {
                         words.push(RawWord {
                             start: w.start,
                             end: i + c.len_utf8(),
