@@ -206,8 +206,8 @@ impl LegalForms {
 
     /// Reads the short one-token spellings right after the generic words and legal forms that
     /// begin a name as legal forms (see [`apply_to_name`](Self::apply_to_name)); whether one
-    /// was. On the
-    /// tokens as read whole, so that the name's normalized text, read again, finds the same.
+    /// was. Read on the tokens as read whole, so that the name's normalized text, read again,
+    /// finds the same.
     fn after_generic_head(&self, tokens: &mut [Token], generic: impl Fn(&Token) -> bool) -> bool {
         let mut seen_generic = false;
         let mut changed = false;
